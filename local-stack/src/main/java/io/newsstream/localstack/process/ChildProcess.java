@@ -1,0 +1,193 @@
+package io.newsstream.localstack.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One child process whose standard output and error are appended to a log file.
+ *
+ * <p>Input: a name for messages, the command line, a working directory, extra environment
+ * variables and the log file. {@link #stop(Duration)} ends the process and every descendant it
+ * started: it asks politely first (SIGTERM, so JVM shutdown hooks run) and kills forcibly after the
+ * grace period, so no orphan survives.
+ */
+public final class ChildProcess {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChildProcess.class);
+
+  private final String name;
+  private final Path logFile;
+  private final Process process;
+
+  private ChildProcess(String name, Path logFile, Process process) {
+    this.name = name;
+    this.logFile = logFile;
+    this.process = process;
+  }
+
+  /**
+   * Starts {@code command} with its output appended to {@code logFile}.
+   *
+   * @param name short name used in messages, e.g. {@code kafka}
+   * @param command program and arguments
+   * @param workingDir working directory of the child
+   * @param environment variables added to (or replacing) the inherited environment
+   * @param logFile file receiving stdout and stderr; created with its parent directories
+   */
+  public static ChildProcess start(
+      String name, List<String> command, Path workingDir, Map<String, String> environment, Path logFile) {
+    try {
+      Files.createDirectories(logFile.toAbsolutePath().getParent());
+      Files.createDirectories(workingDir);
+      // A header per start: restarts append to the same file and stay readable.
+      Files.writeString(
+          logFile,
+          "==== " + Instant.now() + " starting " + name + ": " + String.join(" ", command) + System.lineSeparator(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+      ProcessBuilder builder = new ProcessBuilder(command)
+          .directory(workingDir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+          .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+      builder.environment().putAll(environment);
+      Process process = builder.start();
+      LOG.debug("started {} (pid {}), log {}", name, process.pid(), logFile);
+      return new ChildProcess(name, logFile, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start " + name + " (log: " + logFile + ")", e);
+    }
+  }
+
+  private static java.io.File nullDevice() {
+    return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
+  }
+
+  /** The {@code java} launcher of the running JVM, so children run on the same Java. */
+  public static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path logFile() {
+    return logFile;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Completes with the exit code when the process ends. */
+  public CompletableFuture<Integer> onExit() {
+    return process.onExit().thenApply(Process::exitValue);
+  }
+
+  /** Exit code, or -1 while it still runs. */
+  public int exitCode() {
+    return process.isAlive() ? -1 : process.exitValue();
+  }
+
+  /** The last {@code lines} lines of the log file, for error messages. */
+  public String logTail(int lines) {
+    return tail(logFile, lines);
+  }
+
+  /** The last {@code lines} lines of {@code file}, or a note if it cannot be read. */
+  public static String tail(Path file, int lines) {
+    try {
+      Deque<String> last = new ArrayDeque<>(lines);
+      try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        // Lenient decoding is not available on newBufferedReader; log files are UTF-8 or ASCII.
+        String line;
+        while ((line = reader.readLine()) != null) {
+          if (last.size() == lines) {
+            last.removeFirst();
+          }
+          last.addLast(line);
+        }
+      }
+      return String.join(System.lineSeparator(), last);
+    } catch (IOException | UncheckedIOException e) {
+      return "(could not read " + file + ": " + e.getMessage() + ")";
+    }
+  }
+
+  /**
+   * Stops the process and all of its descendants: SIGTERM to the process, up to {@code grace} for
+   * it to exit, then SIGKILL to whatever of the tree is still alive. Idempotent.
+   */
+  public void stop(Duration grace) {
+    ProcessHandle root = process.toHandle();
+    // Descendants are only reachable while the root lives (they are re-parented when it dies).
+    List<ProcessHandle> tree = new ArrayList<>(root.descendants().toList());
+    if (root.isAlive()) {
+      LOG.debug("stopping {} (pid {})", name, root.pid());
+      root.destroy();
+      awaitExit(root, grace);
+    }
+    for (ProcessHandle child : root.descendants().toList()) {
+      if (!tree.contains(child)) {
+        tree.add(child);
+      }
+    }
+    if (root.isAlive()) {
+      LOG.warn("{} (pid {}) did not stop within {}; killing it", name, root.pid(), grace);
+      root.destroyForcibly();
+      awaitExit(root, Duration.ofSeconds(10));
+    }
+    for (ProcessHandle descendant : tree) {
+      if (descendant.isAlive()) {
+        descendant.destroy();
+        awaitExit(descendant, Duration.ofSeconds(2));
+        if (descendant.isAlive()) {
+          descendant.destroyForcibly();
+          awaitExit(descendant, Duration.ofSeconds(5));
+        }
+      }
+    }
+  }
+
+  private static void awaitExit(ProcessHandle handle, Duration timeout) {
+    try {
+      handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // still alive, or cannot tell: the caller escalates
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (pid " + process.pid() + ", log " + logFile + ")";
+  }
+}

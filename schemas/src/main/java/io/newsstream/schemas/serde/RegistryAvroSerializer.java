@@ -70,7 +70,7 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
     } else if (config.autoRegister()) {
       id = registry.register(subject, schema);
     } else {
-      id = registry.idOf(subject, schema);
+      id = registeredIdOf(subject, schema);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     out.write(WireFormat.MAGIC_BYTE);
@@ -84,6 +84,22 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
           "Cannot serialize " + schema.getFullName() + " for subject '" + subject + "' (schema id " + id + "): " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  /** The id of a schema someone else registered; says which setting made it required. */
+  private int registeredIdOf(String subject, Schema schema) {
+    try {
+      return registry.idOf(subject, schema);
+    } catch (SchemaRegistryException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+      throw new SchemaRegistryException(
+          "Cannot serialize " + schema.getFullName() + ": its schema is not registered under subject '" + subject
+              + "' and " + AvroSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG + "=false; register it first ("
+              + e.getMessage() + ")",
+          e.httpStatus(), e.errorCode(), e);
+    }
   }
 
   private DatumWriter<Object> writerFor(Schema schema, Object data) {

@@ -1,0 +1,170 @@
+package io.newsstream.processor.enrich;
+
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Turns a submitted body into clean text: HTML to text when the body has markup, Unicode NFKC
+ * normalisation, page furniture removed, sentences glued together by scrapers separated again,
+ * and whitespace collapsed.
+ *
+ * <p>Output format: one paragraph per line, lines separated by a single {@code \n}, no blank
+ * lines, no leading or trailing spaces, runs of spaces and tabs collapsed to one space. Line
+ * breaks of the source are kept as paragraph breaks (Reuters-style hard-wrapped text therefore
+ * keeps its wrapping; words and hashes do not depend on it). Typographic quotes are kept in the
+ * text; the hashes normalise them (see {@link ContentHasher}).
+ *
+ * <p>Furniture: lines that consist only of one of the configured furniture lines ({@code Close},
+ * {@code Advertisement}, {@code Also read}, ...; compared case-insensitively, ignoring a trailing
+ * colon) are removed everywhere; per-domain regular expressions from the configuration are then
+ * removed from bodies of that registrable domain (the defaults strip moneycontrol.com's glued
+ * subscription promotion). Thread-safe.
+ */
+public final class TextCleaner {
+
+  private static final Pattern MARKUP =
+      Pattern.compile(
+          "<(?:p|div|br|span|a|html|body|head|h[1-6]|li|ul|ol|article|section|script|style|img"
+              + "|strong|em|b|i|figure|table|blockquote|iframe|header|footer|nav)\\b[^>]*>"
+              + "|</[a-z][a-z0-9]*>|&(?:nbsp|amp|quot|lt|gt|#\\d+|#x[0-9a-f]+|[a-z]+);",
+          Pattern.CASE_INSENSITIVE);
+  private static final Set<String> BLOCKS =
+      Set.of(
+          "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "article",
+          "section", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "figcaption",
+          "main", "hr", "header", "footer");
+  private static final String DROPPED_ELEMENTS =
+      "script,style,noscript,nav,aside,form,iframe,svg,button,template,figure>img,head";
+  /** "breach.A member": a sentence end followed directly by the next sentence. */
+  private static final Pattern GLUED_SENTENCE =
+      Pattern.compile("(?<=\\p{Ll}\\p{Ll}[.!?])(?=\\p{Lu}(?:\\p{Ll}|\\s))");
+  private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\h\\x0B\\f]+");
+  private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+
+  private final Set<String> furnitureLines;
+  private final EnrichmentConfig config;
+
+  public TextCleaner(EnrichmentConfig config) {
+    this.config = config;
+    Set<String> lines = new HashSet<>();
+    for (String line : config.furnitureLines()) {
+      lines.add(furnitureKey(line));
+    }
+    this.furnitureLines = Set.copyOf(lines);
+  }
+
+  /** Cleans a headline: NFKC, no markup, one line, whitespace collapsed. */
+  public String cleanTitle(String title) {
+    if (title == null) {
+      return "";
+    }
+    String text = looksLikeMarkup(title) ? Jsoup.parse(title).text() : title;
+    text = normalize(text);
+    return HORIZONTAL_SPACE.matcher(text.replace('\n', ' ').replace('\r', ' ')).replaceAll(" ").strip();
+  }
+
+  /**
+   * Cleans a body.
+   *
+   * @param body text as submitted, possibly HTML
+   * @param domain registrable domain the article comes from, selecting per-domain rules
+   */
+  public String cleanBody(String body, String domain) {
+    if (body == null || body.isEmpty()) {
+      return "";
+    }
+    String text = looksLikeMarkup(body) ? htmlToText(body) : body;
+    text = normalize(text);
+    text = removeFurnitureLines(text);
+    for (Pattern rule : config.furnitureFor(domain)) {
+      text = rule.matcher(text).replaceAll("");
+    }
+    text = GLUED_SENTENCE.matcher(text).replaceAll(" ");
+    return collapseWhitespace(text);
+  }
+
+  static boolean looksLikeMarkup(String text) {
+    return text.indexOf('<') >= 0 || text.indexOf('&') >= 0 ? MARKUP.matcher(text).find() : false;
+  }
+
+  private static String normalize(String text) {
+    String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+        ? text
+        : Normalizer.normalize(text, Normalizer.Form.NFKC);
+    return ZERO_WIDTH.matcher(nfkc.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+  }
+
+  private String removeFurnitureLines(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (String line : text.split("\n", -1)) {
+      if (!furnitureLines.contains(furnitureKey(line))) {
+        sb.append(line).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String furnitureKey(String line) {
+    String key = HORIZONTAL_SPACE.matcher(line).replaceAll(" ").strip();
+    if (key.endsWith(":")) {
+      key = key.substring(0, key.length() - 1).strip();
+    }
+    return key.toLowerCase(Locale.ROOT);
+  }
+
+  private static String collapseWhitespace(String text) {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (String line : text.split("\n")) {
+      String collapsed = HORIZONTAL_SPACE.matcher(line).replaceAll(" ").strip();
+      if (!collapsed.isEmpty()) {
+        if (sb.length() > 0) {
+          sb.append('\n');
+        }
+        sb.append(collapsed);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String htmlToText(String html) {
+    Document doc = Jsoup.parseBodyFragment(html);
+    doc.select(DROPPED_ELEMENTS).remove();
+    StringBuilder sb = new StringBuilder(html.length() / 2);
+    NodeTraversor.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode textNode) {
+              sb.append(textNode.text());
+            } else if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+              sb.append('\n');
+            }
+          }
+
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
+              sb.append('\n');
+            }
+          }
+        },
+        doc.body());
+    return sb.toString();
+  }
+
+  /** The furniture lines this cleaner removes, for diagnostics. */
+  List<String> furnitureLines() {
+    return List.copyOf(furnitureLines);
+  }
+}

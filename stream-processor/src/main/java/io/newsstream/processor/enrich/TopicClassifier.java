@@ -1,0 +1,154 @@
+package io.newsstream.processor.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assigns taxonomy topics to an article from weighted terms and phrases in the configuration
+ * (multi-label, strongest first).
+ *
+ * <p>Title and body are reduced to {@link WordTokenizer#normalizedWords normalised words}
+ * (lower-case, inner punctuation removed: {@code e-cigarette} matches {@code ecigarette}); taxonomy
+ * terms are normalised the same way. A term is a word, a prefix ({@code elect*}) or a phrase of
+ * several words. A term found {@code b} times in the body and {@code t} times in the title adds
+ * {@code weight * log2(1 + b + 2t)} to its topic: a headline mention counts like two body
+ * mentions and repetition has diminishing returns. A topic is assigned when its score reaches
+ * the threshold and at least {@value #RELATIVE_CUT} of the best topic's score (so that a long
+ * article does not collect every topic it touches in passing); at most the configured number
+ * are kept. No topic reaching the threshold yields an empty list (the article is then routed to
+ * the general stream). Scores are rounded to three decimals. Thread-safe.
+ */
+public final class TopicClassifier {
+
+  /** Share of the best score another topic needs to be assigned as well. */
+  public static final double RELATIVE_CUT = 0.5;
+
+  private record Weighted(int topic, double weight, String term) {}
+
+  private final List<String> topics;
+  private final Map<String, List<Weighted>> words = new HashMap<>();
+  private final List<Weighted> prefixes = new ArrayList<>();
+  private final List<Weighted> phrases = new ArrayList<>();
+  private final double threshold;
+  private final int maxTopics;
+
+  public TopicClassifier(EnrichmentConfig config) {
+    this.topics = config.topicNames();
+    this.threshold = config.topicThreshold();
+    this.maxTopics = config.maxTopics();
+    for (int t = 0; t < topics.size(); t++) {
+      for (Map.Entry<String, Double> e : config.taxonomy().get(topics.get(t)).entrySet()) {
+        String raw = e.getKey();
+        boolean prefix = raw.endsWith("*");
+        List<String> parts =
+            WordTokenizer.normalizedWords(prefix ? raw.substring(0, raw.length() - 1) : raw);
+        parts.removeIf(String::isEmpty);
+        if (parts.isEmpty()) {
+          continue;
+        }
+        String term = String.join(" ", parts);
+        if (parts.size() > 1) {
+          phrases.add(new Weighted(t, e.getValue(), " " + term + " "));
+        } else if (prefix) {
+          prefixes.add(new Weighted(t, e.getValue(), term));
+        } else {
+          words.computeIfAbsent(term, k -> new ArrayList<>()).add(new Weighted(t, e.getValue(), term));
+        }
+      }
+    }
+  }
+
+  /** Matched topics, strongest first; empty when none reaches the threshold. */
+  public List<TopicMatch> classify(String title, String body) {
+    List<String> titleWords = WordTokenizer.normalizedWords(title);
+    List<String> bodyWords = WordTokenizer.normalizedWords(body);
+    // term -> {body count, title count}
+    Map<Weighted, int[]> hits = new HashMap<>();
+    Map<String, int[]> tokenCounts = new HashMap<>();
+    for (String w : bodyWords) {
+      if (!w.isEmpty()) {
+        tokenCounts.computeIfAbsent(w, k -> new int[2])[0]++;
+      }
+    }
+    for (String w : titleWords) {
+      if (!w.isEmpty()) {
+        tokenCounts.computeIfAbsent(w, k -> new int[2])[1]++;
+      }
+    }
+    for (Map.Entry<String, int[]> token : tokenCounts.entrySet()) {
+      String w = token.getKey();
+      List<Weighted> exact = words.get(w);
+      if (exact != null) {
+        for (Weighted term : exact) {
+          add(hits, term, token.getValue()[0], token.getValue()[1]);
+        }
+      }
+      for (Weighted term : prefixes) {
+        if (w.startsWith(term.term())) {
+          add(hits, term, token.getValue()[0], token.getValue()[1]);
+        }
+      }
+    }
+    if (!phrases.isEmpty()) {
+      String titleText = joined(titleWords);
+      String bodyText = joined(bodyWords);
+      for (Weighted phrase : phrases) {
+        int b = occurrences(bodyText, phrase.term());
+        int t = occurrences(titleText, phrase.term());
+        if (b + t > 0) {
+          add(hits, phrase, b, t);
+        }
+      }
+    }
+    double[] scores = new double[topics.size()];
+    for (Map.Entry<Weighted, int[]> hit : hits.entrySet()) {
+      int[] c = hit.getValue();
+      scores[hit.getKey().topic()] +=
+          hit.getKey().weight() * Math.log(1 + c[0] + 2.0 * c[1]) / Math.log(2);
+    }
+    double best = 0;
+    for (double s : scores) {
+      best = Math.max(best, s);
+    }
+    List<TopicMatch> matches = new ArrayList<>();
+    for (int t = 0; t < scores.length; t++) {
+      if (scores[t] >= threshold && scores[t] >= RELATIVE_CUT * best) {
+        matches.add(new TopicMatch(topics.get(t), Math.round(scores[t] * 1000.0) / 1000.0));
+      }
+    }
+    matches.sort(
+        (a, b) -> {
+          int c = Double.compare(b.score(), a.score());
+          return c != 0 ? c : Integer.compare(topics.indexOf(a.name()), topics.indexOf(b.name()));
+        });
+    return matches.size() > maxTopics ? List.copyOf(matches.subList(0, maxTopics)) : List.copyOf(matches);
+  }
+
+  private static void add(Map<Weighted, int[]> hits, Weighted term, int body, int title) {
+    int[] c = hits.computeIfAbsent(term, k -> new int[2]);
+    c[0] += body;
+    c[1] += title;
+  }
+
+  private static String joined(List<String> words) {
+    StringBuilder sb = new StringBuilder(words.size() * 7 + 2).append(' ');
+    for (String w : words) {
+      if (!w.isEmpty()) {
+        sb.append(w).append(' ');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static int occurrences(String text, String needle) {
+    int count = 0;
+    int from = 0;
+    while ((from = text.indexOf(needle, from)) >= 0) {
+      count++;
+      from += needle.length() - 1; // phrases are padded with spaces; share the boundary
+    }
+    return count;
+  }
+}

@@ -1,0 +1,195 @@
+package io.newsstream.processor.enrich;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a submitted URL into the canonical URL that identifies one article, and derives the
+ * article id from it.
+ *
+ * <p>Rules: scheme and host lower-cased (host converted to its ASCII form), a leading {@code
+ * www.} kept or stripped as configured, user info dropped, default ports (80 for http, 443 for
+ * https) removed, dot segments resolved, an empty path becomes {@code /}, the fragment removed,
+ * tracking parameters removed (names compared case-insensitively, {@code utm_*} style prefixes),
+ * empty parameters removed, and the remaining parameters sorted by name, then value, keeping
+ * their original encoding. Only absolute http and https URLs are accepted.
+ *
+ * <p>The article id is the first 16 bytes (32 hex digits) of the SHA-256 of the canonical URL
+ * in UTF-8: stable across processes and releases, and 128 bits make collisions negligible.
+ * Thread-safe.
+ */
+public final class UrlCanonicalizer {
+
+  private final boolean keepWww;
+  private final List<String> exactParameters;
+  private final List<String> prefixParameters;
+
+  public UrlCanonicalizer(boolean keepWww, Set<String> trackingParameters) {
+    this.keepWww = keepWww;
+    List<String> exact = new ArrayList<>();
+    List<String> prefixes = new ArrayList<>();
+    for (String name : trackingParameters) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.endsWith("*")) {
+        prefixes.add(lower.substring(0, lower.length() - 1));
+      } else {
+        exact.add(lower);
+      }
+    }
+    this.exactParameters = List.copyOf(exact);
+    this.prefixParameters = List.copyOf(prefixes);
+  }
+
+  public UrlCanonicalizer(EnrichmentConfig config) {
+    this(config.keepWww(), config.trackingParameters());
+  }
+
+  /**
+   * The canonical form of the URL.
+   *
+   * @throws IllegalArgumentException if the URL is missing, does not parse, is not absolute
+   *     http(s) or has no host
+   */
+  public String canonicalize(String url) {
+    if (url == null || url.isBlank()) {
+      throw new IllegalArgumentException("URL is missing");
+    }
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("URL does not parse: " + e.getMessage(), e);
+    }
+    String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!"http".equals(scheme) && !"https".equals(scheme)) {
+      throw new IllegalArgumentException("URL is not absolute http(s): " + url);
+    }
+    String host = uri.getHost();
+    if (host == null || host.isEmpty()) {
+      throw new IllegalArgumentException("URL has no host: " + url);
+    }
+    host = asciiHost(host);
+    if (!keepWww && host.startsWith("www.") && host.length() > 4) {
+      host = host.substring(4);
+    }
+    int port = uri.getPort();
+    boolean defaultPort =
+        port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+
+    StringBuilder sb = new StringBuilder(url.length());
+    sb.append(scheme).append("://").append(host);
+    if (!defaultPort) {
+      sb.append(':').append(port);
+    }
+    sb.append(normalizePath(uri.getRawPath()));
+    String query = canonicalQuery(uri.getRawQuery());
+    if (!query.isEmpty()) {
+      sb.append('?').append(query);
+    }
+    return sb.toString();
+  }
+
+  /** The registrable host of an already canonical URL. */
+  public static String hostOf(String canonicalUrl) {
+    return URI.create(canonicalUrl).getHost();
+  }
+
+  /** 32 hex digits: the first 16 bytes of SHA-256 over the canonical URL. */
+  public static String articleId(String canonicalUrl) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(canonicalUrl.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+    }
+  }
+
+  private static String asciiHost(String host) {
+    String lower = host.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".")) {
+      lower = lower.substring(0, lower.length() - 1);
+    }
+    if (lower.startsWith("[")) {
+      return lower; // IPv6 literal
+    }
+    try {
+      return IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("URL host is not a valid domain name: " + host, e);
+    }
+  }
+
+  private static String normalizePath(String rawPath) {
+    if (rawPath == null || rawPath.isEmpty()) {
+      return "/";
+    }
+    String path = URI.create("http://h" + rawPath).normalize().getRawPath();
+    // normalize() keeps leading ".." segments of an absolute path; they mean nothing there.
+    while (path.startsWith("/../")) {
+      path = path.substring(3);
+    }
+    if (path.equals("/..")) {
+      path = "/";
+    }
+    return path.isEmpty() ? "/" : path;
+  }
+
+  private String canonicalQuery(String rawQuery) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return "";
+    }
+    List<String[]> kept = new ArrayList<>();
+    for (String pair : rawQuery.split("[&;]")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String rawName = eq < 0 ? pair : pair.substring(0, eq);
+      if (rawName.isEmpty() || isTracking(decode(rawName).toLowerCase(Locale.ROOT))) {
+        continue;
+      }
+      kept.add(new String[] {rawName, pair});
+    }
+    kept.sort(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]));
+    StringBuilder sb = new StringBuilder();
+    for (String[] p : kept) {
+      if (sb.length() > 0) {
+        sb.append('&');
+      }
+      sb.append(p[1]);
+    }
+    return sb.toString();
+  }
+
+  private boolean isTracking(String name) {
+    if (exactParameters.contains(name)) {
+      return true;
+    }
+    for (String prefix : prefixParameters) {
+      if (name.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String decode(String raw) {
+    try {
+      return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return raw;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package io.newsstream.processor.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class DefaultArticleEnricherTest {
+
+  private static final DefaultArticleEnricher ENRICHER =
+      new DefaultArticleEnricher(EnrichmentConfig.defaults());
+
+  @Test
+  void shouldEnrichTheSampleArticleAsTheAcceptanceCriteriaDescribe() {
+    // given
+    ArticleInput input = SampleArticle.input();
+
+    // when
+    Enrichment result = ENRICHER.enrich(input);
+
+    // then
+    assertThat(result.domain()).isEqualTo("moneycontrol.com");
+    assertThat(result.canonicalUrl()).isEqualTo(SampleArticle.URL);
+    assertThat(result.articleId()).hasSize(32).matches("[0-9a-f]+");
+    assertThat(result.language()).isEqualTo("en");
+    assertThat(result.languageConfidence()).isGreaterThan(0.5);
+    assertThat(result.body())
+        .doesNotContain("Close\n")
+        .doesNotContain("Moneycontrol PRO")
+        .doesNotContain("Coupon")
+        .endsWith("represents Krishnanagar in Parliament.");
+    assertThat(result.topics()).extracting(TopicMatch::name).containsAnyOf("technology", "politics");
+    assertThat(result.wordCount()).isBetween(150, 250);
+    assertThat(result.readingTimeSeconds()).isEqualTo((int) Math.ceil(result.wordCount() * 60.0 / 230));
+    assertThat(result.keywords()).isNotEmpty().contains("whatsapp");
+    assertThat(result.contentHash()).hasSize(64);
+    assertThat(result.simhash()).isNotZero();
+  }
+
+  @Test
+  void shouldGiveTheSameEnrichmentForTheSameInput() {
+    // given
+    ArticleInput input = SampleArticle.input();
+
+    // when
+    Enrichment first = ENRICHER.enrich(input);
+    Enrichment second = new DefaultArticleEnricher(EnrichmentConfig.defaults()).enrich(input);
+
+    // then
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void shouldGiveEqualResultsWhenCalledFromManyThreads() throws Exception {
+    // given
+    Enrichment expected = ENRICHER.enrich(SampleArticle.input());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+
+    // when
+    List<Future<Enrichment>> futures =
+        pool.invokeAll(
+            java.util.Collections.nCopies(
+                32, () -> ENRICHER.enrich(SampleArticle.input())));
+    pool.shutdown();
+
+    // then
+    for (Future<Enrichment> future : futures) {
+      assertThat(future.get()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void shouldGiveOneArticleIdToUrlsThatDifferOnlyInTrackingParameters() {
+    // given
+    ArticleInput plain = SampleArticle.input();
+    ArticleInput tracked =
+        new ArticleInput(
+            SampleArticle.URL.replace("https://www.moneycontrol.com", "HTTPS://WWW.Moneycontrol.com:443")
+                + "?utm_source=twitter&utm_medium=social#comments",
+            SampleArticle.TITLE,
+            SampleArticle.BODY,
+            "en");
+
+    // when
+    Enrichment a = ENRICHER.enrich(plain);
+    Enrichment b = ENRICHER.enrich(tracked);
+
+    // then
+    assertThat(b.articleId()).isEqualTo(a.articleId());
+    assertThat(b.canonicalUrl()).isEqualTo(a.canonicalUrl());
+    assertThat(b.contentHash()).isEqualTo(a.contentHash());
+  }
+
+  @Test
+  void shouldRejectAnInputWhoseUrlCannotBeParsed() {
+    // given
+    ArticleInput input = new ArticleInput("ht!tp://not a url", "t", "b", null);
+
+    // when / then
+    assertThatThrownBy(() -> ENRICHER.enrich(input)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void shouldEnrichAnArticleWithoutTitleOrBodyAsEmptyText() {
+    // given
+    ArticleInput input = new ArticleInput("https://example.com/a", null, null, "de");
+
+    // when
+    Enrichment result = ENRICHER.enrich(input);
+
+    // then
+    assertThat(result.body()).isEmpty();
+    assertThat(result.wordCount()).isZero();
+    assertThat(result.language()).isEqualTo("de");
+    assertThat(result.topics()).isEmpty();
+    assertThat(result.simhash()).isZero();
+  }
+}

@@ -1,6 +1,7 @@
 package io.newsstream.localstack.kafka;
 
 import io.newsstream.localstack.process.ChildProcess;
+import io.newsstream.localstack.process.Ports;
 import io.newsstream.localstack.process.Readiness;
 import io.newsstream.localstack.process.StartupException;
 import java.io.IOException;
@@ -128,14 +129,15 @@ public final class KafkaBroker {
     if (!isFormatted()) {
       format(classpath, properties);
     }
-    List<String> command = new ArrayList<>(javaOptions(classpath));
-    command.add("kafka.Kafka");
-    command.add(properties.toString());
+    List<String> command = ChildProcess.javaCommand(jvmOptions(), classpath, "kafka.Kafka", List.of(properties.toString()));
     process = ChildProcess.start("kafka", command, dir, Map.of(), logFile);
-    try (Admin admin = Admin.create(Topics.adminConfig(bootstrapServers()))) {
-      Readiness.await("Kafka broker on " + bootstrapServers(), process, startTimeout,
-          () -> io.newsstream.localstack.process.Ports.isListening(port)
-              && !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty());
+    try {
+      // The admin client would log a warning per refused connection: wait for the port first.
+      Readiness.await("Kafka broker on " + bootstrapServers(), process, startTimeout, () -> Ports.isListening(port));
+      try (Admin admin = Admin.create(Topics.adminConfig(bootstrapServers()))) {
+        Readiness.await("Kafka broker on " + bootstrapServers(), process, startTimeout,
+            () -> !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty());
+      }
     } catch (RuntimeException e) {
       stop();
       throw e;
@@ -161,9 +163,8 @@ public final class KafkaBroker {
     Topics.create(bootstrapServers(), topics);
   }
 
-  private List<String> javaOptions(String classpath) {
+  private List<String> jvmOptions() {
     return List.of(
-        ChildProcess.javaExecutable(),
         "-Xms128m",
         "-Xmx" + heap,
         "-XX:+UseG1GC",
@@ -173,9 +174,7 @@ public final class KafkaBroker {
         "-Dorg.slf4j.simpleLogger.showDateTime=true",
         "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSS",
         "-Dorg.slf4j.simpleLogger.log.kafka.request.logger=warn",
-        "-Dorg.slf4j.simpleLogger.log.state.change.logger=warn",
-        "-cp",
-        classpath);
+        "-Dorg.slf4j.simpleLogger.log.state.change.logger=warn");
   }
 
   private void format(String classpath, Path properties) {

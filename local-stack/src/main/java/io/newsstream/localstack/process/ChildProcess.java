@@ -81,6 +81,51 @@ public final class ChildProcess {
     return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");
   }
 
+  /**
+   * A command line that runs {@code mainClass} in a new JVM through {@link ParentWatchdog}, so the
+   * child also ends if this JVM dies without stopping it.
+   *
+   * @param jvmOptions options before the classpath, e.g. {@code -Xmx512m}
+   * @param classpath the child's classpath (this module's classes are appended)
+   * @param mainClass the child's real main class
+   * @param args its arguments
+   */
+  public static List<String> javaCommand(List<String> jvmOptions, String classpath, String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classpath + java.io.File.pathSeparator + ownLocation());
+    command.add(ParentWatchdog.class.getName());
+    command.add(Long.toString(ProcessHandle.current().pid()));
+    command.add(mainClass);
+    command.addAll(args);
+    return command;
+  }
+
+  /** The jar or class directory holding this module's classes. */
+  static String ownLocation() {
+    try {
+      return Path.of(ParentWatchdog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      throw new IllegalStateException("cannot locate the local-stack classes", e);
+    }
+  }
+
+  /** The {@code Main-Class} of a runnable jar. */
+  public static String mainClassOf(Path jar) {
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+      java.util.jar.Manifest manifest = file.getManifest();
+      String mainClass = manifest == null ? null : manifest.getMainAttributes().getValue("Main-Class");
+      if (mainClass == null || mainClass.isBlank()) {
+        throw new IllegalStateException(jar + " has no Main-Class in its manifest");
+      }
+      return mainClass.trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + jar, e);
+    }
+  }
+
   /** The {@code java} launcher of the running JVM, so children run on the same Java. */
   public static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();

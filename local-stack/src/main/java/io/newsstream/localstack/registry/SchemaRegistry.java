@@ -148,8 +148,7 @@ public final class SchemaRegistry {
     if (isRunning()) {
       return;
     }
-    List<String> command = new ArrayList<>(List.of(
-        ChildProcess.javaExecutable(),
+    List<String> jvmOptions = new ArrayList<>(List.of(
         "-Xms64m",
         "-Xmx" + heap,
         // Little traffic, fast start: the quick JIT tier and one GC thread are enough.
@@ -163,10 +162,11 @@ public final class SchemaRegistry {
         "-Dquarkus.datasource.jdbc.min-size=1",
         "-Dquarkus.datasource.jdbc.max-size=20"));
     if (persistent) {
-      command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + databaseDir().resolve("registry"));
+      jvmOptions.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + databaseDir().resolve("registry"));
     }
-    command.add("-jar");
-    command.add(runnerJar().toString());
+    // The runner jar's manifest Class-Path brings in lib/ also when it is on -cp instead of -jar.
+    Path runner = runnerJar();
+    List<String> command = ChildProcess.javaCommand(jvmOptions, runner.toString(), ChildProcess.mainClassOf(runner), List.of());
     process = ChildProcess.start("schema-registry", command, dir, Map.of(), logFile);
     try {
       Readiness.await("schema registry on " + url(), process, startTimeout,

@@ -1,0 +1,289 @@
+package io.newsstream.processor.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Every setting of the stream processor, declared once with its default and meaning. Bound by
+ * Micronaut from {@code newsstream.processor.*} (application.yml maps the environment variables
+ * onto these keys); tests create it with {@code new ProcessorConfig()} and the setters. Setters
+ * validate, so a bad value fails at start-up with the key in the message.
+ */
+@ConfigurationProperties(ProcessorConfig.PREFIX)
+public class ProcessorConfig {
+
+  public static final String PREFIX = "newsstream.processor";
+
+  /** Kafka Streams application.id: names the consumer group, internal topics and state. */
+  public static final String APPLICATION_ID_DEFAULT = "newsstream-processor";
+
+  public static final String BOOTSTRAP_SERVERS_DEFAULT = "127.0.0.1:9092";
+  public static final String SCHEMA_REGISTRY_URL_DEFAULT = "http://127.0.0.1:8081";
+
+  /** How long dedup state is kept: a duplicate older than this is no longer recognised. */
+  public static final Duration DEDUP_RETENTION_DEFAULT = Duration.ofDays(7);
+
+  /** Largest SimHash Hamming distance that still counts as a near-duplicate. */
+  public static final int NEAR_DUPLICATE_DISTANCE_DEFAULT = 3;
+
+  /** Upper bound of the pigeonhole block count (distance + 1): 8 blocks of 8 bits. */
+  public static final int NEAR_DUPLICATE_DISTANCE_MAX = 7;
+
+  public static final NearDuplicateMode NEAR_DUPLICATE_MODE_DEFAULT = NearDuplicateMode.DROP;
+
+  /** Candidates compared per SimHash block value, newest first; bounds work on hot blocks. */
+  public static final int NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT = 1_000;
+
+  public static final StoreType STORE_TYPE_DEFAULT = StoreType.ROCKSDB;
+  public static final ErrorMode ERROR_MODE_DEFAULT = ErrorMode.DEAD_LETTER;
+  public static final int TOPIC_PARTITIONS_DEFAULT = 4;
+  public static final short TOPIC_REPLICATION_FACTOR_DEFAULT = 1;
+  public static final boolean TOPIC_CREATE_DEFAULT = true;
+  public static final int NUM_STREAM_THREADS_DEFAULT = 1;
+
+  /** Kafka Streams' own default under exactly_once_v2; the end-to-end latency floor. */
+  public static final Duration COMMIT_INTERVAL_DEFAULT = Duration.ofMillis(100);
+
+  public static final Duration CLOSE_TIMEOUT_DEFAULT = Duration.ofSeconds(30);
+
+  /** What happens to near-duplicates (SimHash within the distance, different text). */
+  public enum NearDuplicateMode {
+    /** Not detected at all: no SimHash steps in the topology. */
+    OFF,
+    /** Dropped, with a NEAR_DUPLICATE record on articles.duplicates. */
+    DROP,
+    /** Emitted like a unique article, and also reported on articles.duplicates. */
+    FLAG
+  }
+
+  /** Where dedup state lives. */
+  public enum StoreType {
+    /** Persistent RocksDB stores under the state directory (changelogged either way). */
+    ROCKSDB,
+    /** Heap stores, rebuilt from the changelog on start; for tests and small retention. */
+    IN_MEMORY
+  }
+
+  /** What a record that cannot be decoded or processed does. */
+  public enum ErrorMode {
+    /** Written to articles.dlq with its coordinates and reason, counted and logged; processing goes on. */
+    DEAD_LETTER,
+    /** Counted and logged with its coordinates, not written anywhere; processing goes on. */
+    LOG_AND_CONTINUE,
+    /** The stream thread fails (and is replaced); the record is retried, nothing is skipped. */
+    FAIL
+  }
+
+  private String applicationId = APPLICATION_ID_DEFAULT;
+  private String bootstrapServers = BOOTSTRAP_SERVERS_DEFAULT;
+  private String schemaRegistryUrl = SCHEMA_REGISTRY_URL_DEFAULT;
+  private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "newsstream-processor");
+  private Duration dedupRetention = DEDUP_RETENTION_DEFAULT;
+  private int nearDuplicateDistance = NEAR_DUPLICATE_DISTANCE_DEFAULT;
+  private NearDuplicateMode nearDuplicateMode = NEAR_DUPLICATE_MODE_DEFAULT;
+  private int nearDuplicateMaxCandidates = NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT;
+  private StoreType storeType = STORE_TYPE_DEFAULT;
+  private ErrorMode errorMode = ERROR_MODE_DEFAULT;
+  private int topicPartitions = TOPIC_PARTITIONS_DEFAULT;
+  private short topicReplicationFactor = TOPIC_REPLICATION_FACTOR_DEFAULT;
+  private boolean topicCreate = TOPIC_CREATE_DEFAULT;
+  private int numStreamThreads = NUM_STREAM_THREADS_DEFAULT;
+  private Duration commitInterval = COMMIT_INTERVAL_DEFAULT;
+  private Duration closeTimeout = CLOSE_TIMEOUT_DEFAULT;
+  private Map<String, String> streams = new LinkedHashMap<>();
+
+  /** Kafka Streams {@code application.id}. Default {@value #APPLICATION_ID_DEFAULT}. */
+  public String getApplicationId() {
+    return applicationId;
+  }
+
+  public void setApplicationId(String applicationId) {
+    this.applicationId = requireText("application-id", applicationId);
+  }
+
+  /** Kafka bootstrap servers, {@code host:port[,host:port]}. Env KAFKA_BOOTSTRAP_SERVERS. */
+  public String getBootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public void setBootstrapServers(String bootstrapServers) {
+    this.bootstrapServers = requireText("bootstrap-servers", bootstrapServers);
+  }
+
+  /** Confluent-compatible registry base URL, or {@code mock://scope}. Env SCHEMA_REGISTRY_URL. */
+  public String getSchemaRegistryUrl() {
+    return schemaRegistryUrl;
+  }
+
+  public void setSchemaRegistryUrl(String schemaRegistryUrl) {
+    this.schemaRegistryUrl = requireText("schema-registry-url", schemaRegistryUrl);
+  }
+
+  /** Kafka Streams state directory (RocksDB stores, checkpoints). Env NEWSSTREAM_STATE_DIR. */
+  public Path getStateDir() {
+    return stateDir;
+  }
+
+  public void setStateDir(Path stateDir) {
+    this.stateDir = Objects.requireNonNull(stateDir, PREFIX + ".state-dir");
+  }
+
+  /** How long dedup stores remember an event, URL, content hash or SimHash. Default 7d. */
+  public Duration getDedupRetention() {
+    return dedupRetention;
+  }
+
+  public void setDedupRetention(Duration dedupRetention) {
+    if (dedupRetention == null || dedupRetention.toMillis() < 1) {
+      throw invalid("dedup-retention", dedupRetention, "must be a positive duration");
+    }
+    this.dedupRetention = dedupRetention;
+  }
+
+  /** Largest SimHash Hamming distance counted as a near-duplicate, 0 to 7. Default 3. */
+  public int getNearDuplicateDistance() {
+    return nearDuplicateDistance;
+  }
+
+  public void setNearDuplicateDistance(int nearDuplicateDistance) {
+    if (nearDuplicateDistance < 0 || nearDuplicateDistance > NEAR_DUPLICATE_DISTANCE_MAX) {
+      throw invalid("near-duplicate-distance", nearDuplicateDistance, "must be 0 to " + NEAR_DUPLICATE_DISTANCE_MAX);
+    }
+    this.nearDuplicateDistance = nearDuplicateDistance;
+  }
+
+  /** OFF, DROP or FLAG. Default DROP. */
+  public NearDuplicateMode getNearDuplicateMode() {
+    return nearDuplicateMode;
+  }
+
+  public void setNearDuplicateMode(NearDuplicateMode nearDuplicateMode) {
+    this.nearDuplicateMode = Objects.requireNonNull(nearDuplicateMode, PREFIX + ".near-duplicate-mode");
+  }
+
+  /** Candidates compared per SimHash block value, newest first. Default 1000. */
+  public int getNearDuplicateMaxCandidates() {
+    return nearDuplicateMaxCandidates;
+  }
+
+  public void setNearDuplicateMaxCandidates(int nearDuplicateMaxCandidates) {
+    if (nearDuplicateMaxCandidates < 1) {
+      throw invalid("near-duplicate-max-candidates", nearDuplicateMaxCandidates, "must be at least 1");
+    }
+    this.nearDuplicateMaxCandidates = nearDuplicateMaxCandidates;
+  }
+
+  /** ROCKSDB or IN_MEMORY dedup stores. Default ROCKSDB. */
+  public StoreType getStoreType() {
+    return storeType;
+  }
+
+  public void setStoreType(StoreType storeType) {
+    this.storeType = Objects.requireNonNull(storeType, PREFIX + ".store-type");
+  }
+
+  /** DEAD_LETTER, LOG_AND_CONTINUE or FAIL. Default DEAD_LETTER. */
+  public ErrorMode getErrorMode() {
+    return errorMode;
+  }
+
+  public void setErrorMode(ErrorMode errorMode) {
+    this.errorMode = Objects.requireNonNull(errorMode, PREFIX + ".error-mode");
+  }
+
+  /** Partitions of output topics created at start-up. Default 4. */
+  public int getTopicPartitions() {
+    return topicPartitions;
+  }
+
+  public void setTopicPartitions(int topicPartitions) {
+    if (topicPartitions < 1) {
+      throw invalid("topic-partitions", topicPartitions, "must be at least 1");
+    }
+    this.topicPartitions = topicPartitions;
+  }
+
+  /** Replication factor of topics created at start-up and of internal topics. Default 1. */
+  public short getTopicReplicationFactor() {
+    return topicReplicationFactor;
+  }
+
+  public void setTopicReplicationFactor(short topicReplicationFactor) {
+    if (topicReplicationFactor < 1) {
+      throw invalid("topic-replication-factor", topicReplicationFactor, "must be at least 1");
+    }
+    this.topicReplicationFactor = topicReplicationFactor;
+  }
+
+  /** Create missing topics at start-up; when false a missing topic stops start-up. Default true. */
+  public boolean isTopicCreate() {
+    return topicCreate;
+  }
+
+  public void setTopicCreate(boolean topicCreate) {
+    this.topicCreate = topicCreate;
+  }
+
+  /** Kafka Streams {@code num.stream.threads}. Default 1. */
+  public int getNumStreamThreads() {
+    return numStreamThreads;
+  }
+
+  public void setNumStreamThreads(int numStreamThreads) {
+    if (numStreamThreads < 1) {
+      throw invalid("num-stream-threads", numStreamThreads, "must be at least 1");
+    }
+    this.numStreamThreads = numStreamThreads;
+  }
+
+  /** Kafka Streams {@code commit.interval.ms}: transaction length under exactly_once_v2. Default 100ms. */
+  public Duration getCommitInterval() {
+    return commitInterval;
+  }
+
+  public void setCommitInterval(Duration commitInterval) {
+    if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
+      throw invalid("commit-interval", commitInterval, "must be a positive duration");
+    }
+    this.commitInterval = commitInterval;
+  }
+
+  /** How long shutdown waits for Kafka Streams to close. Default 30s. */
+  public Duration getCloseTimeout() {
+    return closeTimeout;
+  }
+
+  public void setCloseTimeout(Duration closeTimeout) {
+    if (closeTimeout == null || closeTimeout.isNegative()) {
+      throw invalid("close-timeout", closeTimeout, "must not be negative");
+    }
+    this.closeTimeout = closeTimeout;
+  }
+
+  /**
+   * Extra Kafka Streams properties passed through unchanged (for example {@code
+   * statestore.cache.max.bytes}); applied last, so they override everything above.
+   */
+  public Map<String, String> getStreams() {
+    return streams;
+  }
+
+  public void setStreams(Map<String, String> streams) {
+    this.streams = streams == null ? new LinkedHashMap<>() : new LinkedHashMap<>(streams);
+  }
+
+  private static String requireText(String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw invalid(key, value, "must not be blank");
+    }
+    return value.trim();
+  }
+
+  private static IllegalArgumentException invalid(String key, Object value, String rule) {
+    return new IllegalArgumentException(PREFIX + "." + key + "=" + value + ": " + rule);
+  }
+}

@@ -1,0 +1,165 @@
+package io.newsstream.processor.dedup;
+
+import io.newsstream.processor.dedup.DedupState.ContentOwner;
+import io.newsstream.processor.dedup.DedupState.NearCheck;
+import io.newsstream.processor.dedup.DedupState.NearEntry;
+import io.newsstream.processor.dedup.DedupState.Revision;
+import io.newsstream.processor.dedup.DedupState.UrlHistory;
+import io.newsstream.processor.stage.AvroBinarySerde;
+import io.newsstream.schemas.avro.EnrichedArticle;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * Compact binary serdes of the dedup state (stores and internal topics). Each format starts with
+ * a version byte so a later release can read what an earlier one wrote.
+ */
+public final class DedupSerdes {
+
+  private static final byte V1 = 1;
+  private static final AvroBinarySerde<EnrichedArticle> ARTICLE = new AvroBinarySerde<>(EnrichedArticle.getClassSchema());
+
+  private DedupSerdes() {}
+
+  /** Internal-topic serde of articles between stages. */
+  public static AvroBinarySerde<EnrichedArticle> article() {
+    return ARTICLE;
+  }
+
+  public static Serde<UrlHistory> urlHistory() {
+    return serde(
+        (out, h) -> {
+          out.writeShort(h.revisions().size());
+          for (Revision r : h.revisions()) {
+            out.writeInt(r.revision());
+            out.writeUTF(r.contentHash());
+            out.writeLong(r.simhash());
+            out.writeUTF(r.eventId());
+          }
+        },
+        in -> {
+          int n = in.readShort();
+          List<Revision> list = new ArrayList<>(n);
+          for (int i = 0; i < n; i++) {
+            list.add(new Revision(in.readInt(), in.readUTF(), in.readLong(), in.readUTF()));
+          }
+          return new UrlHistory(list);
+        });
+  }
+
+  public static Serde<ContentOwner> contentOwner() {
+    return serde(
+        (out, o) -> {
+          out.writeUTF(o.articleId());
+          out.writeUTF(o.eventId());
+        },
+        in -> new ContentOwner(in.readUTF(), in.readUTF()));
+  }
+
+  public static Serde<NearEntry> nearEntry() {
+    return serde(
+        (out, e) -> {
+          out.writeUTF(e.articleId());
+          out.writeUTF(e.eventId());
+          out.writeLong(e.simhash());
+        },
+        in -> new NearEntry(in.readUTF(), in.readUTF(), in.readLong()));
+  }
+
+  public static Serde<NearCheck> nearCheck() {
+    return serde(
+        (out, c) -> {
+          out.writeByte(c.blockCount());
+          out.writeLong(c.seenBlocks());
+          out.writeUTF(c.articleId());
+          out.writeUTF(c.eventId());
+          out.writeLong(c.simhash());
+          if (c.article() == null) {
+            out.writeInt(-1);
+          } else {
+            byte[] bytes = ARTICLE.write(c.article());
+            out.writeInt(bytes.length);
+            out.write(bytes);
+          }
+          writeNullable(out, c.matchArticleId());
+          writeNullable(out, c.matchEventId());
+          out.writeInt(c.matchDistance());
+        },
+        in -> {
+          int blockCount = in.readByte();
+          long seen = in.readLong();
+          String articleId = in.readUTF();
+          String eventId = in.readUTF();
+          long simhash = in.readLong();
+          int length = in.readInt();
+          EnrichedArticle article = null;
+          if (length >= 0) {
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            article = ARTICLE.read(bytes);
+          }
+          return new NearCheck(
+              blockCount, seen, articleId, eventId, simhash, article, readNullable(in), readNullable(in), in.readInt());
+        });
+  }
+
+  private static void writeNullable(DataOutputStream out, String value) throws IOException {
+    out.writeBoolean(value != null);
+    if (value != null) {
+      out.writeUTF(value);
+    }
+  }
+
+  private static String readNullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+
+  private interface Writer<T> {
+    void write(DataOutputStream out, T value) throws IOException;
+  }
+
+  private interface Reader<T> {
+    T read(DataInputStream in) throws IOException;
+  }
+
+  private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+    return Serdes.serdeFrom(
+        (topic, value) -> {
+          if (value == null) {
+            return null;
+          }
+          try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(V1);
+            writer.write(out, value);
+            out.flush();
+            return bytes.toByteArray();
+          } catch (IOException e) {
+            throw new SerializationException("Cannot write dedup state for " + topic + ": " + e, e);
+          }
+        },
+        (topic, data) -> {
+          if (data == null) {
+            return null;
+          }
+          try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            byte version = in.readByte();
+            if (version != V1) {
+              throw new SerializationException("Unknown dedup state format version " + version + " in " + topic);
+            }
+            return reader.read(in);
+          } catch (IOException e) {
+            throw new SerializationException("Cannot read dedup state from " + topic + ": " + e, e);
+          }
+        });
+  }
+}

@@ -1,0 +1,32 @@
+package io.newsstream.processor.dedup;
+
+import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.stage.FailureHandler;
+import io.newsstream.processor.stage.PipelineMetrics;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What every dedup processor needs: how long state is remembered, the near-duplicate rule, and
+ * where failures and counts go.
+ */
+public record DedupSettings(
+    Duration retention,
+    int nearDistance,
+    NearDuplicateMode nearMode,
+    int nearMaxCandidates,
+    FailureHandler failures,
+    PipelineMetrics metrics,
+    Clock clock) {
+
+  /** Start of the store range searched for a record at {@code timestamp}. */
+  long from(long timestamp) {
+    return Math.max(0L, timestamp - retention.toMillis());
+  }
+
+  /** End of the store range: records may arrive out of timestamp order. */
+  long to(long timestamp) {
+    long end = timestamp + retention.toMillis();
+    return end < timestamp ? Long.MAX_VALUE : end;
+  }
+}

@@ -1,0 +1,92 @@
+package io.newsstream.processor.dedup;
+
+import io.newsstream.processor.dedup.DedupState.NearCheck;
+import io.newsstream.processor.dedup.DedupState.NearEntry;
+import io.newsstream.processor.stage.Stage;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * NEAR_DUPLICATE, step 1 of 2: input is keyed by one SimHash block ({@code "index:value"}), so
+ * every article sharing that block value is in this partition's store. Compares the probe with
+ * up to {@code nearMaxCandidates} of them (newest first), keeps the closest one within the
+ * distance that came earlier, indexes the probe, and forwards the verdict keyed by eventId.
+ *
+ * <p>"Earlier" is the order (record timestamp, eventId), the same in every partition. Processing
+ * order would differ between the blocks of a pair, and could make two articles each other's
+ * duplicate and lose both; a fixed order never drops both of a pair.
+ */
+public final class NearBlockProcessor extends ContextualProcessor<String, NearCheck, String, NearCheck> {
+
+  public static final String STORE = "dedup-near-block-store";
+  private static final Logger LOG = LoggerFactory.getLogger(NearBlockProcessor.class);
+
+  private final DedupSettings settings;
+  private WindowStore<String, NearEntry> store;
+
+  public NearBlockProcessor(DedupSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, NearCheck> context) {
+    super.init(context);
+    store = context.getStateStore(STORE);
+  }
+
+  @Override
+  public void process(Record<String, NearCheck> record) {
+    NearCheck probe = record.value();
+    NearCheck verdict = probe;
+    try {
+      verdict = check(record.key(), probe, record.timestamp());
+    } catch (StreamsException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The verdict must still reach the decision step, or the article would wait there forever:
+      // this block counts as "no match" and the failure is counted and logged.
+      settings.metrics().failed(Stage.DEDUP);
+      LOG.warn(
+          "Near-duplicate check of block {} failed for event {} at {}; treating it as no match",
+          record.key(),
+          probe.eventId(),
+          context().recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("unknown"),
+          e);
+    }
+    context().forward(record.withKey(probe.eventId()).withValue(verdict));
+  }
+
+  private NearCheck check(String blockKey, NearCheck probe, long ts) {
+    NearEntry best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    int compared = 0;
+    try (WindowStoreIterator<NearEntry> it = store.backwardFetch(blockKey, settings.from(ts), settings.to(ts))) {
+      while (it.hasNext() && compared < settings.nearMaxCandidates()) {
+        KeyValue<Long, NearEntry> candidate = it.next();
+        NearEntry entry = candidate.value;
+        if (entry.articleId().equals(probe.articleId()) || !earlier(candidate.key, entry.eventId(), ts, probe.eventId())) {
+          continue;
+        }
+        compared++;
+        int distance = SimHashBlocks.distance(entry.simhash(), probe.simhash());
+        if (distance <= settings.nearDistance() && distance <= bestDistance) {
+          best = entry;
+          bestDistance = distance;
+        }
+      }
+    }
+    store.put(blockKey, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash()), ts);
+    return best == null ? probe : probe.withMatch(best, bestDistance);
+  }
+
+  private static boolean earlier(long candidateTs, String candidateEventId, long ts, String eventId) {
+    return candidateTs < ts || (candidateTs == ts && candidateEventId.compareTo(eventId) < 0);
+  }
+}

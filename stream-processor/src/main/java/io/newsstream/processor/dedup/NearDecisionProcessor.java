@@ -1,0 +1,70 @@
+package io.newsstream.processor.dedup;
+
+import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.dedup.DedupState.NearCheck;
+import io.newsstream.processor.stage.Outcome;
+import io.newsstream.schemas.avro.DuplicateKind;
+import io.newsstream.schemas.avro.EnrichedArticle;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * NEAR_DUPLICATE, step 2 of 2: input is keyed by eventId, so the verdicts of all blocks of one
+ * submission meet here. Merges them in a pending store until every block has answered, then
+ * emits the article, or reports it as a near-duplicate of the closest match (dropped or flagged
+ * by configuration). A pending entry lives only until its last block arrives.
+ */
+public final class NearDecisionProcessor
+    extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<EnrichedArticle>> {
+
+  public static final String STORE = "dedup-near-pending-store";
+
+  private final DedupSettings settings;
+  private KeyValueStore<String, NearCheck> pending;
+
+  public NearDecisionProcessor(DedupSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Outcome<EnrichedArticle>> context) {
+    super.init(context);
+    pending = context.getStateStore(STORE);
+  }
+
+  @Override
+  public void process(FixedKeyRecord<String, NearCheck> record) {
+    NearCheck verdict = record.value();
+    NearCheck before = pending.get(record.key());
+    NearCheck merged = before == null ? verdict : before.merge(verdict);
+    if (!merged.complete()) {
+      pending.put(record.key(), merged);
+      return;
+    }
+    if (before != null) {
+      pending.delete(record.key());
+    }
+    EnrichedArticle article = merged.article();
+    if (merged.hasMatch()) {
+      boolean drop = settings.nearMode() == NearDuplicateMode.DROP;
+      settings.metrics().duplicate(DuplicateKind.NEAR_DUPLICATE, drop);
+      context()
+          .forward(
+              record.withValue(
+                  Outcome.duplicate(
+                      Duplicates.report(
+                          article,
+                          merged.matchArticleId(),
+                          merged.matchEventId(),
+                          DuplicateKind.NEAR_DUPLICATE,
+                          merged.matchDistance(),
+                          settings.clock().instant()))));
+      if (drop) {
+        return;
+      }
+    }
+    context().forward(record.withValue(Outcome.pass(article)));
+  }
+}

@@ -1,0 +1,80 @@
+package io.newsstream.processor.dedup;
+
+import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.dedup.DedupState.Revision;
+import io.newsstream.processor.dedup.DedupState.UrlHistory;
+import io.newsstream.processor.stage.Outcome;
+import io.newsstream.schemas.avro.DuplicateKind;
+import io.newsstream.schemas.avro.EnrichedArticle;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Same canonical URL (input keyed by articleId). Content seen before under this URL:
+ * SAME_URL_SAME_CONTENT, dropped. Content within the SimHash distance of the latest revision (a
+ * light edit): NEAR_DUPLICATE, dropped or flagged by configuration. Otherwise a real change:
+ * emitted as revision n+1 (n = latest revision remembered). Store: articleId to its last {@value
+ * DedupState#URL_HISTORY_LIMIT} revisions.
+ */
+public final class UrlDedupProcessor extends DedupProcessor {
+
+  public static final String STORE = "dedup-url-store";
+
+  private WindowStore<String, UrlHistory> store;
+
+  public UrlDedupProcessor(DedupSettings settings) {
+    super(settings);
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Outcome<EnrichedArticle>> context) {
+    super.init(context);
+    store = context.getStateStore(STORE);
+  }
+
+  @Override
+  void decide(FixedKeyRecord<String, EnrichedArticle> record) {
+    EnrichedArticle article = record.value();
+    long ts = record.timestamp();
+    UrlHistory history = null;
+    try (WindowStoreIterator<UrlHistory> it = store.fetch(article.getArticleId(), settings.from(ts), settings.to(ts))) {
+      while (it.hasNext()) {
+        KeyValue<Long, UrlHistory> next = it.next();
+        if (history == null || next.value.latest().revision() > history.latest().revision()) {
+          history = next.value;
+        }
+      }
+    }
+    Revision current = new Revision(1, article.getContentHash(), article.getSimhash(), article.getEventId());
+    if (history == null) {
+      store.put(article.getArticleId(), UrlHistory.first(current), ts);
+      pass(record);
+      return;
+    }
+    Revision sameContent = history.withContent(article.getContentHash());
+    if (sameContent != null) {
+      duplicate(record, article.getArticleId(), sameContent.eventId(), DuplicateKind.SAME_URL_SAME_CONTENT, null, true);
+      return;
+    }
+    Revision latest = history.latest();
+    int distance = SimHashBlocks.distance(latest.simhash(), article.getSimhash());
+    if (settings.nearMode() != NearDuplicateMode.OFF && distance <= settings.nearDistance()) {
+      boolean drop = settings.nearMode() == NearDuplicateMode.DROP;
+      duplicate(record, article.getArticleId(), latest.eventId(), DuplicateKind.NEAR_DUPLICATE, distance, drop);
+      if (drop) {
+        return;
+      }
+    }
+    int revision = latest.revision() + 1;
+    store.put(
+        article.getArticleId(),
+        history.plus(new Revision(revision, article.getContentHash(), article.getSimhash(), article.getEventId())),
+        ts);
+    article.setRevision(revision);
+    settings.metrics().revision();
+    pass(record);
+  }
+}

@@ -1,0 +1,306 @@
+package io.newsstream.processor.topology;
+
+import io.newsstream.processor.config.ProcessorConfig;
+import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.dedup.ContentDedupProcessor;
+import io.newsstream.processor.dedup.DedupSerdes;
+import io.newsstream.processor.dedup.DedupSettings;
+import io.newsstream.processor.dedup.DedupState.NearCheck;
+import io.newsstream.processor.dedup.EventDedupProcessor;
+import io.newsstream.processor.dedup.NearBlockProcessor;
+import io.newsstream.processor.dedup.NearDecisionProcessor;
+import io.newsstream.processor.dedup.NearDuplicateProbes;
+import io.newsstream.processor.dedup.SimHashBlocks;
+import io.newsstream.processor.dedup.UrlDedupProcessor;
+import io.newsstream.processor.enrich.ArticleEnricher;
+import io.newsstream.processor.route.TopicRouter;
+import io.newsstream.processor.stage.AvroBinarySerde;
+import io.newsstream.processor.stage.FailureHandler;
+import io.newsstream.processor.stage.Outcome;
+import io.newsstream.processor.stage.PipelineMetrics;
+import io.newsstream.schemas.avro.ArticleSubmitted;
+import io.newsstream.schemas.avro.DeadLetter;
+import io.newsstream.schemas.avro.EnrichedArticle;
+import io.newsstream.schemas.topics.TopicDefinition;
+import io.newsstream.schemas.topics.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+
+/**
+ * Builds the processor's Kafka Streams topology; the runtime only starts what this returns and
+ * tests drive exactly the same topology. Stages, each behind a repartition by its own key:
+ *
+ * <ol>
+ *   <li>decode + enrich ({@code articles.raw} bytes to {@link EnrichedArticle}; poison records
+ *       and enrichment failures to {@code articles.dlq});
+ *   <li>SAME_EVENT by eventId; SAME_URL_SAME_CONTENT, light edits and revisions by articleId;
+ *       SAME_CONTENT by content hash; NEAR_DUPLICATE by SimHash block then eventId (drops to
+ *       {@code articles.duplicates});
+ *   <li>route to {@code articles.enriched} and {@code articles.topic.<topic>} / {@code general},
+ *       keyed by articleId.
+ * </ol>
+ *
+ * Every node, store and internal topic has a fixed name, so a changed topology keeps its state.
+ */
+public final class TopologyFactory {
+
+  public static final String REPARTITION_BY_EVENT = "dedup-by-event";
+  public static final String REPARTITION_BY_URL = "dedup-by-url";
+  public static final String REPARTITION_BY_CONTENT = "dedup-by-content";
+  public static final String REPARTITION_BY_BLOCK = "dedup-by-simhash-block";
+  public static final String REPARTITION_NEAR_BY_EVENT = "dedup-near-by-event";
+
+  private final PipelineMetrics metrics;
+  private final Clock clock;
+
+  public TopologyFactory(PipelineMetrics metrics, Clock clock) {
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public TopologyFactory() {
+    this(PipelineMetrics.NOOP, Clock.systemUTC());
+  }
+
+  /**
+   * The full topology.
+   *
+   * @param taxonomyTopics taxonomy topic names (the enrichment configuration's); each gets an
+   *     output stream, plus the general one
+   */
+  public Topology build(ProcessorConfig config, Topics topics, ArticleEnricher enricher, Collection<String> taxonomyTopics) {
+    StreamsBuilder builder = new StreamsBuilder();
+    FailureHandler failures = new FailureHandler(config.getErrorMode(), metrics, clock);
+    DedupSettings settings =
+        new DedupSettings(
+            config.getDedupRetention(),
+            config.getNearDuplicateDistance(),
+            config.getNearDuplicateMode(),
+            config.getNearDuplicateMaxCandidates(),
+            failures,
+            metrics,
+            clock);
+    Serde<String> keys = Serdes.String();
+    AvroBinarySerde<EnrichedArticle> articleSerde = DedupSerdes.article();
+
+    // 1-2. decode and enrich
+    KStream<byte[], byte[]> raw =
+        builder.stream(topics.raw().name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-raw"));
+    var deserializer = topics.raw().valueSerde().deserializer();
+    KStream<String, EnrichedArticle> articles =
+        outcomes(
+            raw.process(
+                () -> new DecodeEnrichProcessor(deserializer, enricher, failures, metrics, clock), Named.as("decode-enrich")),
+            "decode-enrich",
+            topics);
+
+    // 3. deduplicate: exact kinds, each after a repartition by its own key
+    articles =
+        outcomes(
+            articles
+                .selectKey((k, a) -> a.getEventId(), Named.as("key-by-event"))
+                .repartition(Repartitioned.with(keys, articleSerde).withName(REPARTITION_BY_EVENT))
+                .processValues(
+                    fixedKey(() -> new EventDedupProcessor(settings), windowStore(config, EventDedupProcessor.STORE, Serdes.String(), false)),
+                    Named.as("dedup-event")),
+            "dedup-event",
+            topics);
+    articles =
+        outcomes(
+            articles
+                .selectKey((k, a) -> a.getArticleId(), Named.as("key-by-url"))
+                .repartition(Repartitioned.with(keys, articleSerde).withName(REPARTITION_BY_URL))
+                .processValues(
+                    fixedKey(() -> new UrlDedupProcessor(settings), windowStore(config, UrlDedupProcessor.STORE, DedupSerdes.urlHistory(), false)),
+                    Named.as("dedup-url")),
+            "dedup-url",
+            topics);
+    articles =
+        outcomes(
+            articles
+                .selectKey((k, a) -> a.getContentHash(), Named.as("key-by-content"))
+                .repartition(Repartitioned.with(keys, articleSerde).withName(REPARTITION_BY_CONTENT))
+                .processValues(
+                    fixedKey(
+                        () -> new ContentDedupProcessor(settings),
+                        windowStore(config, ContentDedupProcessor.STORE, DedupSerdes.contentOwner(), false)),
+                    Named.as("dedup-content")),
+            "dedup-content",
+            topics);
+
+    // 3b. near-duplicates across URLs: one probe per SimHash block, then the verdicts per event
+    if (config.getNearDuplicateMode() != NearDuplicateMode.OFF) {
+      int blocks = SimHashBlocks.blockCount(config.getNearDuplicateDistance());
+      Serde<NearCheck> checkSerde = DedupSerdes.nearCheck();
+      KStream<String, NearCheck> verdicts =
+          articles
+              .flatMap((k, a) -> NearDuplicateProbes.probes(a, blocks), Named.as("near-probes"))
+              .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_BY_BLOCK))
+              .process(
+                  processor(
+                      () -> new NearBlockProcessor(settings),
+                      windowStore(config, NearBlockProcessor.STORE, DedupSerdes.nearEntry(), true)),
+                  Named.as("dedup-near-block"))
+              .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_NEAR_BY_EVENT));
+      StoreBuilder<?> pending =
+          Stores.keyValueStoreBuilder(
+              config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
+                  ? Stores.persistentKeyValueStore(NearDecisionProcessor.STORE)
+                  : Stores.inMemoryKeyValueStore(NearDecisionProcessor.STORE),
+              Serdes.String(),
+              checkSerde);
+      articles =
+          outcomes(
+              verdicts.processValues(fixedKey(() -> new NearDecisionProcessor(settings), pending), Named.as("dedup-near-decide")),
+              "dedup-near-decide",
+              topics);
+    }
+
+    // 4. route, keyed by articleId
+    TopicRouter router = new TopicRouter(taxonomyTopics, topics.names().generalTopic());
+    KStream<String, EnrichedArticle> unique =
+        articles
+            .selectKey((k, a) -> a.getArticleId(), Named.as("key-by-article"))
+            .peek((k, a) -> metrics.endToEndLag(Duration.between(a.getReceivedAt(), clock.instant())), Named.as("measure-lag"));
+    sink(unique, topics.enriched(), "enriched");
+    for (String topic : router.taxonomy()) {
+      sink(unique.filter((k, a) -> router.matches(a, topic), Named.as("route-" + topic)), topics.topicStream(topic), topic);
+    }
+    sink(
+        unique.filter((k, a) -> router.isGeneral(a), Named.as("route-" + router.general())),
+        topics.topicStream(router.general()),
+        router.general());
+    return builder.build();
+  }
+
+  /**
+   * The benchmark baseline: decode articles.raw, encode, write to {@code outputTopic}; no
+   * enrichment, no dedup, same serdes and guarantees.
+   */
+  public Topology buildPassthrough(ProcessorConfig config, Topics topics, String outputTopic) {
+    StreamsBuilder builder = new StreamsBuilder();
+    TopicDefinition<String, ArticleSubmitted> raw = topics.raw();
+    builder.stream(raw.name(), Consumed.with(raw.keySerde(), raw.valueSerde()).withName("source-raw"))
+        .peek((k, v) -> metrics.processed(), Named.as("count"))
+        .to(outputTopic, Produced.with(raw.keySerde(), raw.valueSerde()).withName("sink-passthrough"));
+    return builder.build();
+  }
+
+  /** Every topic the full topology reads or writes, for creation at start-up. */
+  public static Set<String> externalTopics(Topics topics, Collection<String> taxonomyTopics) {
+    TopicRouter router = new TopicRouter(taxonomyTopics, topics.names().generalTopic());
+    Set<String> names = new LinkedHashSet<>();
+    names.add(topics.raw().name());
+    names.add(topics.enriched().name());
+    names.add(topics.duplicates().name());
+    names.add(topics.deadLetter().name());
+    for (String topic : router.taxonomy()) {
+      names.add(topics.topicStream(topic).name());
+    }
+    names.add(topics.topicStream(router.general()).name());
+    return names;
+  }
+
+  private void sink(KStream<String, EnrichedArticle> stream, TopicDefinition<String, EnrichedArticle> topic, String name) {
+    stream
+        .peek((k, a) -> metrics.routed(topic.name()), Named.as("count-" + name))
+        .to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName("sink-" + name));
+  }
+
+  /** Sends a stage's dead letters and duplicates to their topics and returns what passed. */
+  @SuppressWarnings("unchecked")
+  private static <T> KStream<String, T> outcomes(KStream<String, Outcome<T>> stream, String stage, Topics topics) {
+    Map<String, KStream<String, Outcome<T>>> branches =
+        stream
+            .split(Named.as(stage + "-"))
+            .branch((k, v) -> v instanceof Outcome.Dead, Branched.as("dead"))
+            .branch((k, v) -> v instanceof Outcome.Duplicate, Branched.as("duplicate"))
+            .defaultBranch(Branched.as("pass"));
+    TopicDefinition<byte[], DeadLetter> dlq = topics.deadLetter();
+    branches
+        .get(stage + "-dead")
+        .map(
+            (k, v) -> {
+              Outcome.Dead<T> dead = (Outcome.Dead<T>) v;
+              return KeyValue.pair(dead.key(), dead.letter());
+            },
+            Named.as(stage + "-dead-letter"))
+        .to(dlq.name(), Produced.with(dlq.keySerde(), dlq.valueSerde()).withName(stage + "-sink-dlq"));
+    var duplicates = topics.duplicates();
+    branches
+        .get(stage + "-duplicate")
+        .map(
+            (k, v) -> {
+              var report = ((Outcome.Duplicate<T>) v).report();
+              return KeyValue.pair(report.getArticleId(), report);
+            },
+            Named.as(stage + "-duplicate-report"))
+        .to(duplicates.name(), Produced.with(duplicates.keySerde(), duplicates.valueSerde()).withName(stage + "-sink-duplicates"));
+    return branches.get(stage + "-pass").mapValues(v -> ((Outcome.Pass<T>) v).value(), Named.as(stage + "-passed"));
+  }
+
+  private static <V> StoreBuilder<?> windowStore(ProcessorConfig config, String name, Serde<V> valueSerde, boolean retainDuplicates) {
+    Duration retention = config.getDedupRetention();
+    // Window size = retention: entries are looked up by timestamp range, never by window, and
+    // the segment size follows the retention so expired state is dropped a segment at a time.
+    WindowBytesStoreSupplier supplier =
+        config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
+            ? Stores.persistentWindowStore(name, retention, retention, retainDuplicates)
+            : Stores.inMemoryWindowStore(name, retention, retention, retainDuplicates);
+    return Stores.windowStoreBuilder(supplier, Serdes.String(), valueSerde);
+  }
+
+  private static <K, VIn, VOut> FixedKeyProcessorSupplier<K, VIn, VOut> fixedKey(
+      Supplier<FixedKeyProcessor<K, VIn, VOut>> factory, StoreBuilder<?> store) {
+    return new FixedKeyProcessorSupplier<>() {
+      @Override
+      public FixedKeyProcessor<K, VIn, VOut> get() {
+        return factory.get();
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(store);
+      }
+    };
+  }
+
+  private static <KIn, VIn, KOut, VOut> ProcessorSupplier<KIn, VIn, KOut, VOut> processor(
+      Supplier<Processor<KIn, VIn, KOut, VOut>> factory, StoreBuilder<?> store) {
+    return new ProcessorSupplier<>() {
+      @Override
+      public Processor<KIn, VIn, KOut, VOut> get() {
+        return factory.get();
+      }
+
+      @Override
+      public Set<StoreBuilder<?>> stores() {
+        return Set.of(store);
+      }
+    };
+  }
+
+}

@@ -1,0 +1,331 @@
+package io.newsstream.processor.topology;
+
+import static io.newsstream.processor.testing.Articles.submitted;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsstream.processor.config.ProcessorConfig;
+import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.testing.FakeEnricher;
+import io.newsstream.schemas.avro.ArticleSubmitted;
+import io.newsstream.schemas.avro.DeadLetter;
+import io.newsstream.schemas.avro.DuplicateDetected;
+import io.newsstream.schemas.avro.DuplicateKind;
+import io.newsstream.schemas.avro.EnrichedArticle;
+import io.newsstream.schemas.topics.TopicNames;
+import io.newsstream.schemas.topics.Topics;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the real topology (RocksDB stores, registry serdes on an in-memory registry). */
+class TopologyTest {
+
+  private static final List<String> TAXONOMY =
+      List.of("politics", "business", "technology", "science", "health", "sport", "entertainment");
+
+  @TempDir Path stateDir;
+
+  private TopologyTestDriver driver;
+  private Topics topics;
+  private TestInputTopic<String, ArticleSubmitted> raw;
+  private TestInputTopic<byte[], byte[]> rawBytes;
+  private TestOutputTopic<String, EnrichedArticle> enriched;
+  private TestOutputTopic<String, DuplicateDetected> duplicates;
+  private TestOutputTopic<byte[], DeadLetter> deadLetters;
+  private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+
+  private void start(ProcessorConfig config) {
+    config.setSchemaRegistryUrl("mock://topology-test-" + UUID.randomUUID());
+    config.setStateDir(stateDir);
+    topics = new Topics(TopicNames.defaults(), StreamsProperties.serdeConfig(config));
+    Properties props = StreamsProperties.streams(config);
+    driver = new TopologyTestDriver(new TopologyFactory().build(config, topics, new FakeEnricher(), TAXONOMY), props);
+    raw = driver.createInputTopic("articles.raw", new StringSerializer(), topics.raw().valueSerde().serializer());
+    rawBytes = driver.createInputTopic("articles.raw", new ByteArraySerializer(), new ByteArraySerializer());
+    enriched = driver.createOutputTopic("articles.enriched", new StringDeserializer(), topics.enriched().valueSerde().deserializer());
+    duplicates = driver.createOutputTopic("articles.duplicates", new StringDeserializer(), topics.duplicates().valueSerde().deserializer());
+    deadLetters =
+        driver.createOutputTopic(
+            "articles.dlq", new org.apache.kafka.common.serialization.ByteArrayDeserializer(), topics.deadLetter().valueSerde().deserializer());
+  }
+
+  private void start() {
+    start(new ProcessorConfig());
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  private void send(ArticleSubmitted article) {
+    clock = clock.plusSeconds(1);
+    raw.pipeInput(article.getUrl(), article, clock);
+  }
+
+  private TestOutputTopic<String, EnrichedArticle> topicStream(String topic) {
+    return driver.createOutputTopic("articles.topic." + topic, new StringDeserializer(), topics.enriched().valueSerde().deserializer());
+  }
+
+  @Test
+  void shouldRouteArticleToEveryMatchedTopic() {
+    // given
+    start();
+
+    // when
+    send(submitted("https://example.com/a", "Chips and votes", "Chip export rules #technology #politics"));
+
+    // then
+    List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
+    assertThat(out).hasSize(1);
+    EnrichedArticle article = out.get(0).value;
+    assertThat(out.get(0).key).isEqualTo(article.getArticleId());
+    assertThat(article.getRevision()).isEqualTo(1);
+    assertThat(article.getCanonicalUrl()).isEqualTo("https://example.com/a");
+    assertThat(article.getSubmittedBy()).isEqualTo("test-client");
+    assertThat(topicStream("technology").readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(article.getArticleId());
+    assertThat(topicStream("politics").readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(article.getArticleId());
+    assertThat(topicStream("business").isEmpty()).isTrue();
+    assertThat(topicStream("general").isEmpty()).isTrue();
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldRouteArticleThatMatchedNoTopicToGeneral() {
+    // given
+    start();
+
+    // when
+    send(submitted("https://example.com/b", "Weather", "Rain tomorrow #unknowntopic"));
+
+    // then
+    assertThat(enriched.readValuesToList()).hasSize(1);
+    assertThat(topicStream("general").readValuesToList()).extracting(EnrichedArticle::getTitle).containsExactly("Weather");
+    for (String topic : TAXONOMY) {
+      assertThat(topicStream(topic).isEmpty()).as(topic).isTrue();
+    }
+  }
+
+  @Test
+  void shouldDropSameEventAsSameEvent() {
+    // given
+    start();
+    ArticleSubmitted article = submitted("event-1", "https://example.com/c", "Title", "Body #science");
+    send(article);
+
+    // when
+    send(article);
+
+    // then
+    assertThat(enriched.readValuesToList()).hasSize(1);
+    List<KeyValue<String, DuplicateDetected>> dups = duplicates.readKeyValuesToList();
+    assertThat(dups).hasSize(1);
+    assertThat(dups.get(0).value.getKind()).isEqualTo(DuplicateKind.SAME_EVENT);
+    assertThat(dups.get(0).value.getEventId()).isEqualTo("event-1");
+    assertThat(dups.get(0).key).isEqualTo(dups.get(0).value.getArticleId());
+  }
+
+  @Test
+  void shouldDropSameUrlAndContentAsSameUrlSameContent() {
+    // given
+    start();
+    send(submitted("https://example.com/d", "Title", "Body #health"));
+
+    // when: the same article re-posted under a URL with tracking parameters
+    send(submitted("https://example.com/d?utm_source=feed", "Title", "Body #health"));
+
+    // then
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).hasSize(1);
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.SAME_URL_SAME_CONTENT);
+    assertThat(dup.getDuplicateOf()).isEqualTo(out.get(0).getArticleId());
+    assertThat(dup.getDuplicateOfEventId()).isEqualTo(out.get(0).getEventId());
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldEmitRevisionTwoWhenContentChangesUnderSameUrl() {
+    // given
+    start();
+    send(submitted("https://example.com/e", "Title", "First version [simhash:0]"));
+
+    // when
+    send(submitted("https://example.com/e", "Title", "Corrected version [simhash:ffff0000ffff0000]"));
+
+    // then
+    List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
+    assertThat(out).extracting(kv -> kv.value.getRevision()).containsExactly(1, 2);
+    assertThat(out.get(0).key).isEqualTo(out.get(1).key);
+    assertThat(topicStream("general").readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(1, 2);
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldDropSameContentUnderAnotherUrlAsSameContent() {
+    // given
+    start();
+    send(submitted("https://outlet-one.com/story", "Wire story", "Syndicated text #business"));
+
+    // when
+    send(submitted("https://outlet-two.com/news/1", "Wire story", "Syndicated text #business"));
+
+    // then
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).hasSize(1);
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.SAME_CONTENT);
+    assertThat(dup.getDuplicateOf()).isEqualTo(out.get(0).getArticleId());
+    assertThat(dup.getCanonicalUrl()).isEqualTo("https://outlet-two.com/news/1");
+    assertThat(topicStream("business").readValuesToList()).hasSize(1);
+  }
+
+  @Test
+  void shouldDropNearDuplicateUnderAnotherUrlWithItsDistance() {
+    // given
+    start();
+    send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+
+    // when: three bits differ, spread over three of the four blocks
+    send(submitted("https://outlet-two.com/y", "Story!", "Text two [simhash:f0f1f0f0f0f1f0f1]"));
+
+    // then
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).extracting(EnrichedArticle::getCanonicalUrl).containsExactly("https://outlet-one.com/x");
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.NEAR_DUPLICATE);
+    assertThat(dup.getDistance()).isEqualTo(3);
+    assertThat(dup.getDuplicateOf()).isEqualTo(out.get(0).getArticleId());
+  }
+
+  @Test
+  void shouldKeepArticlesFartherApartThanTheNearDuplicateDistance() {
+    // given
+    start();
+    send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+
+    // when: four bits differ
+    send(submitted("https://outlet-two.com/y", "Story!", "Text two [simhash:f1f1f0f0f0f1f0f1]"));
+
+    // then
+    assertThat(enriched.readValuesToList()).hasSize(2);
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldDropLightEditUnderSameUrlAsNearDuplicate() {
+    // given
+    start();
+    send(submitted("https://example.com/f", "Title", "Original [simhash:1234]"));
+
+    // when
+    send(submitted("https://example.com/f", "Title", "Original, lightly edited [simhash:1235]"));
+
+    // then
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(1);
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.NEAR_DUPLICATE);
+    assertThat(dup.getDistance()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldEmitAndReportNearDuplicateInFlagMode() {
+    // given
+    ProcessorConfig config = new ProcessorConfig();
+    config.setNearDuplicateMode(NearDuplicateMode.FLAG);
+    start(config);
+    send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:abcdef]"));
+
+    // when
+    send(submitted("https://outlet-two.com/y", "Story", "Text two [simhash:abcdee]"));
+
+    // then
+    assertThat(enriched.readValuesToList()).hasSize(2);
+    assertThat(duplicates.readValuesToList()).extracting(DuplicateDetected::getKind).containsExactly(DuplicateKind.NEAR_DUPLICATE);
+  }
+
+  @Test
+  void shouldDeadLetterGarbageWithCoordinatesAndProcessTheNextRecord() {
+    // given
+    start();
+    byte[] key = "https://example.com/garbage".getBytes(StandardCharsets.UTF_8);
+    byte[] garbage = {0x7b, 0x22, 0x6e, 0x6f, 0x74, 0x20, 0x61, 0x76, 0x72, 0x6f};
+
+    // when
+    rawBytes.pipeInput(key, garbage, clock);
+    send(submitted("https://example.com/after", "After", "Still processed"));
+
+    // then
+    List<KeyValue<byte[], DeadLetter>> dead = deadLetters.readKeyValuesToList();
+    assertThat(dead).hasSize(1);
+    DeadLetter letter = dead.get(0).value;
+    assertThat(dead.get(0).key).isEqualTo(key);
+    assertThat(letter.getSourceTopic()).isEqualTo("articles.raw");
+    assertThat(letter.getPartition()).isEqualTo(0);
+    assertThat(letter.getOffset()).isEqualTo(0L);
+    assertThat(letter.getStage()).isEqualTo("decode");
+    assertThat(letter.getErrorType()).isEqualTo("org.apache.kafka.common.errors.SerializationException");
+    assertThat(letter.getErrorMessage()).contains("magic byte");
+    assertThat(bytes(letter.getValue())).isEqualTo(garbage);
+    assertThat(bytes(letter.getKey())).isEqualTo(key);
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getTitle).containsExactly("After");
+  }
+
+  @Test
+  void shouldDeadLetterArticleTheEnricherRejects() {
+    // given
+    start();
+
+    // when
+    send(submitted("https://example.com/reject", "Bad", "Body"));
+
+    // then
+    DeadLetter letter = deadLetters.readValue();
+    assertThat(letter.getStage()).isEqualTo("enrich");
+    assertThat(letter.getErrorType()).isEqualTo(IllegalArgumentException.class.getName());
+    assertThat(letter.getOffset()).isEqualTo(0L);
+    assertThat(enriched.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldForgetDuplicatesOlderThanTheRetention() {
+    // given
+    ProcessorConfig config = new ProcessorConfig();
+    config.setDedupRetention(Duration.ofHours(1));
+    start(config);
+    ArticleSubmitted article = submitted("event-old", "https://example.com/g", "Title", "Body");
+    send(article);
+
+    // when: stream time moves past the retention, then the same event comes back
+    clock = clock.plus(Duration.ofHours(3));
+    send(submitted("https://example.com/other", "Other", "Other body"));
+    send(article);
+
+    // then
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getTitle).containsExactly("Title", "Other", "Title");
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] out = new byte[buffer.remaining()];
+    buffer.duplicate().get(out);
+    return out;
+  }
+}

@@ -1,0 +1,223 @@
+package io.newsstream.schemas.cli;
+
+import io.newsstream.schemas.serde.AvroSerdeConfig;
+import io.newsstream.schemas.serde.RegistryAvroDeserializer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.avro.generic.GenericData;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Prints the records of one topic, values decoded through the schema registry, one JSON object a
+ * line: {@code {"topic":…, "partition":…, "offset":…, "key":…, "value":{…}}}. Reads every
+ * partition from the beginning with {@code isolation.level=read_committed} (no consumer group,
+ * nothing committed) and keeps following new records until {@code --max} records were printed,
+ * {@code --idle-seconds} passed without a record, or Ctrl-C. A value that does not decode is
+ * printed with its error and raw bytes in hex, and reading goes on.
+ *
+ * <p>Connection settings come from {@code --bootstrap-servers} and {@code --registry-url}, or
+ * from the {@code endpoints.properties} that {@code ./newsstream up} writes (keys {@code
+ * kafka.bootstrap.servers} and {@code schema.registry.url}).
+ */
+public final class TopicReader {
+
+  private static final String USAGE =
+      """
+      usage: TopicReader <topic> [--endpoints FILE] [--bootstrap-servers HOST:PORT] [--registry-url URL]
+                                 [--max N] [--idle-seconds S]
+        <topic>               for example articles.enriched, articles.topic.technology, articles.dlq
+        --endpoints FILE      default .newsstream/endpoints.properties
+        --max N               stop after N records (default: no limit)
+        --idle-seconds S      stop when no record arrived for S seconds (default: follow until Ctrl-C)
+      """;
+
+  private TopicReader() {}
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options = new HashMap<>();
+    List<String> positional = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("-h") || arg.equals("--help")) {
+        System.out.print(USAGE);
+        return;
+      }
+      if (arg.startsWith("--")) {
+        if (i + 1 >= args.length) {
+          fail("option " + arg + " needs a value");
+        }
+        options.put(arg.substring(2), args[++i]);
+      } else {
+        positional.add(arg);
+      }
+    }
+    if (positional.size() != 1) {
+      fail("name exactly one topic");
+    }
+    String topic = positional.get(0);
+    Properties endpoints = new Properties();
+    Path endpointsFile = Path.of(options.getOrDefault("endpoints", ".newsstream/endpoints.properties"));
+    if (Files.isReadable(endpointsFile)) {
+      try (Reader reader = Files.newBufferedReader(endpointsFile, StandardCharsets.UTF_8)) {
+        endpoints.load(reader);
+      }
+    }
+    String bootstrap = options.getOrDefault("bootstrap-servers", endpoints.getProperty("kafka.bootstrap.servers"));
+    String registry = options.getOrDefault("registry-url", endpoints.getProperty("schema.registry.url"));
+    if (bootstrap == null || registry == null) {
+      fail("no Kafka or registry address: start the system with ./newsstream up (it writes " + endpointsFile
+          + ") or pass --bootstrap-servers and --registry-url");
+    }
+    long max = Long.parseLong(options.getOrDefault("max", String.valueOf(Long.MAX_VALUE)));
+    long idleSeconds = Long.parseLong(options.getOrDefault("idle-seconds", "0"));
+    long printed = read(topic, bootstrap, registry, max, idleSeconds, System.out);
+    System.err.printf(Locale.ROOT, "%d record(s) from %s%n", printed, topic);
+  }
+
+  /** Reads {@code topic} as described in the class comment; returns the number of records printed. */
+  public static long read(String topic, String bootstrap, String registryUrl, long max, long idleSeconds, PrintStream out) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    // Only what transactions committed: the processor writes with exactly_once_v2.
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    RegistryAvroDeserializer<Object> values = new RegistryAvroDeserializer<>();
+    values.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registryUrl), false);
+
+    AtomicBoolean stopped = new AtomicBoolean();
+    CountDownLatch closed = new CountDownLatch(1);
+    long printed = 0;
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      Thread hook = new Thread(() -> {
+        stopped.set(true);
+        consumer.wakeup();
+        try {
+          closed.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      Runtime.getRuntime().addShutdownHook(hook);
+      List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15));
+      if (partitions == null || partitions.isEmpty()) {
+        throw new IllegalArgumentException("Topic '" + topic + "' does not exist on " + bootstrap);
+      }
+      List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(assigned);
+      consumer.seekToBeginning(assigned);
+      long lastRecordAt = System.nanoTime();
+      while (!stopped.get() && printed < max) {
+        ConsumerRecords<byte[], byte[]> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(500));
+        } catch (WakeupException e) {
+          break;
+        }
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+          out.println(line(record, values));
+          printed++;
+          if (printed >= max) {
+            break;
+          }
+        }
+        if (!records.isEmpty()) {
+          lastRecordAt = System.nanoTime();
+        } else if (idleSeconds > 0 && System.nanoTime() - lastRecordAt > Duration.ofSeconds(idleSeconds).toNanos()) {
+          break;
+        }
+      }
+      out.flush();
+      if (!stopped.get()) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    } finally {
+      values.close();
+      closed.countDown();
+    }
+    return printed;
+  }
+
+  static String line(ConsumerRecord<byte[], byte[]> record, RegistryAvroDeserializer<Object> values) {
+    StringBuilder json = new StringBuilder(512)
+        .append("{\"topic\":\"").append(record.topic())
+        .append("\",\"partition\":").append(record.partition())
+        .append(",\"offset\":").append(record.offset())
+        .append(",\"key\":").append(keyJson(record.key()));
+    try {
+      Object value = values.deserialize(record.topic(), record.value());
+      json.append(",\"value\":").append(value == null ? "null" : GenericData.get().toString(value));
+    } catch (SerializationException e) {
+      json.append(",\"error\":\"").append(escape(e.getMessage())).append('"')
+          .append(",\"valueHex\":\"").append(record.value() == null ? "" : HexFormat.of().formatHex(record.value())).append('"');
+    }
+    return json.append('}').toString();
+  }
+
+  private static String keyJson(byte[] key) {
+    if (key == null) {
+      return "null";
+    }
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(key))
+          .toString();
+      return '"' + escape(text) + '"';
+    } catch (CharacterCodingException e) {
+      return "\"0x" + HexFormat.of().formatHex(key) + '"';
+    }
+  }
+
+  private static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> escaped.append("\\\"");
+        case '\\' -> escaped.append("\\\\");
+        case '\n' -> escaped.append("\\n");
+        case '\r' -> escaped.append("\\r");
+        case '\t' -> escaped.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            escaped.append(c);
+          }
+        }
+      }
+    }
+    return escaped.toString();
+  }
+
+  private static void fail(String message) {
+    System.err.println("error: " + message);
+    System.err.print(USAGE);
+    System.exit(2);
+  }
+}

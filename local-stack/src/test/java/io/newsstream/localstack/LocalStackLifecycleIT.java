@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -21,34 +22,29 @@ class LocalStackLifecycleIT {
   @TempDir
   Path workDir;
 
+  /**
+   * One test on purpose: each stack start costs seconds, and "closing leaves nothing running" is
+   * what makes "the next start finds the data" trustworthy (no old process still holds the files).
+   */
   @Test
-  void shouldLeaveNoChildProcessAliveWhenClosed() {
+  void shouldLeaveNoProcessAliveWhenClosedAndKeepTopicsAndSchemasForNextStartWhenPersistent() throws Exception {
     // given
-    LocalStack stack = LocalStack.builder().workDir(workDir).start();
-    List<ProcessHandle> processes = stack.processes();
+    LocalStack first = LocalStack.builder().workDir(workDir).persistent(true).start();
+    first.createTopic("persisted.topic", 2);
+    int id = register(first, "persisted-value");
+    List<ProcessHandle> processes = first.processes();
     List<ProcessHandle> tree = processes.stream()
-        .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+        .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
         .toList();
     assertThat(processes).hasSize(2).allMatch(ProcessHandle::isAlive);
 
     // when
-    stack.close();
+    first.close();
 
     // then
     assertThat(tree).noneMatch(ProcessHandle::isAlive);
-    assertThat(ProcessHandle.current().descendants()).noneMatch(p -> tree.contains(p));
-    assertThat(stack.processes()).isEmpty();
-  }
-
-  @Test
-  void shouldKeepTopicsAndSchemasAcrossRestartWhenPersistent() throws Exception {
-    // given
-    String subject = "persisted-value";
-    int id;
-    try (LocalStack first = LocalStack.builder().workDir(workDir).persistent(true).start()) {
-      first.createTopic("persisted.topic", 2);
-      id = register(first, subject);
-    }
+    assertThat(ProcessHandle.current().descendants()).noneMatch(tree::contains);
+    assertThat(first.processes()).isEmpty();
 
     // when
     try (LocalStack second = LocalStack.builder().workDir(workDir).persistent(true).start()) {

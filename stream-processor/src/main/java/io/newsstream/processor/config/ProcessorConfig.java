@@ -1,6 +1,7 @@
 package io.newsstream.processor.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.newsstream.schemas.topics.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -50,6 +51,17 @@ public class ProcessorConfig {
 
   public static final Duration CLOSE_TIMEOUT_DEFAULT = Duration.ofSeconds(30);
 
+  public static final TopologyMode TOPOLOGY_DEFAULT = TopologyMode.FULL;
+  public static final String PASSTHROUGH_TOPIC_DEFAULT = "articles.passthrough";
+
+  /** Which topology the application runs. */
+  public enum TopologyMode {
+    /** Decode, enrich, deduplicate, route. */
+    FULL,
+    /** Benchmark baseline: decode and re-encode articles.raw into the passthrough topic. */
+    PASSTHROUGH
+  }
+
   /** What happens to near-duplicates (SimHash within the distance, different text). */
   public enum NearDuplicateMode {
     /** Not detected at all: no SimHash steps in the topology. */
@@ -95,6 +107,91 @@ public class ProcessorConfig {
   private Duration commitInterval = COMMIT_INTERVAL_DEFAULT;
   private Duration closeTimeout = CLOSE_TIMEOUT_DEFAULT;
   private Map<String, String> streams = new LinkedHashMap<>();
+  private TopologyMode topology = TOPOLOGY_DEFAULT;
+  private String rawTopic = TopicNames.RAW_DEFAULT;
+  private String enrichedTopic = TopicNames.ENRICHED_DEFAULT;
+  private String duplicatesTopic = TopicNames.DUPLICATES_DEFAULT;
+  private String deadLetterTopic = TopicNames.DEAD_LETTER_DEFAULT;
+  private String topicStreamPrefix = TopicNames.TOPIC_PREFIX_DEFAULT;
+  private String generalTopic = TopicNames.GENERAL_TOPIC_DEFAULT;
+
+  /** The topic names these settings give (validated). */
+  public TopicNames topicNames() {
+    return new TopicNames(rawTopic, enrichedTopic, duplicatesTopic, deadLetterTopic, topicStreamPrefix, generalTopic);
+  }
+
+  /** Input topic. Default {@value TopicNames#RAW_DEFAULT}. */
+  public String getRawTopic() {
+    return rawTopic;
+  }
+
+  public void setRawTopic(String rawTopic) {
+    this.rawTopic = requireText("raw-topic", rawTopic);
+  }
+
+  /** Every unique article and revision. Default {@value TopicNames#ENRICHED_DEFAULT}. */
+  public String getEnrichedTopic() {
+    return enrichedTopic;
+  }
+
+  public void setEnrichedTopic(String enrichedTopic) {
+    this.enrichedTopic = requireText("enriched-topic", enrichedTopic);
+  }
+
+  /** Duplicate audit trail. Default {@value TopicNames#DUPLICATES_DEFAULT}. */
+  public String getDuplicatesTopic() {
+    return duplicatesTopic;
+  }
+
+  public void setDuplicatesTopic(String duplicatesTopic) {
+    this.duplicatesTopic = requireText("duplicates-topic", duplicatesTopic);
+  }
+
+  /** Dead letters. Default {@value TopicNames#DEAD_LETTER_DEFAULT}. */
+  public String getDeadLetterTopic() {
+    return deadLetterTopic;
+  }
+
+  public void setDeadLetterTopic(String deadLetterTopic) {
+    this.deadLetterTopic = requireText("dead-letter-topic", deadLetterTopic);
+  }
+
+  /** Prefix of the per-topic streams. Default {@value TopicNames#TOPIC_PREFIX_DEFAULT}. */
+  public String getTopicStreamPrefix() {
+    return topicStreamPrefix;
+  }
+
+  public void setTopicStreamPrefix(String topicStreamPrefix) {
+    this.topicStreamPrefix = requireText("topic-stream-prefix", topicStreamPrefix);
+  }
+
+  /** Taxonomy name of the stream for articles that matched no topic. Default {@value TopicNames#GENERAL_TOPIC_DEFAULT}. */
+  public String getGeneralTopic() {
+    return generalTopic;
+  }
+
+  public void setGeneralTopic(String generalTopic) {
+    this.generalTopic = requireText("general-topic", generalTopic);
+  }
+  private String passthroughTopic = PASSTHROUGH_TOPIC_DEFAULT;
+
+  /** FULL or PASSTHROUGH (benchmark baseline). Default FULL. */
+  public TopologyMode getTopology() {
+    return topology;
+  }
+
+  public void setTopology(TopologyMode topology) {
+    this.topology = Objects.requireNonNull(topology, PREFIX + ".topology");
+  }
+
+  /** Output topic of the PASSTHROUGH topology. Default {@value #PASSTHROUGH_TOPIC_DEFAULT}. */
+  public String getPassthroughTopic() {
+    return passthroughTopic;
+  }
+
+  public void setPassthroughTopic(String passthroughTopic) {
+    this.passthroughTopic = requireText("passthrough-topic", passthroughTopic);
+  }
 
   /** Kafka Streams {@code application.id}. Default {@value #APPLICATION_ID_DEFAULT}. */
   public String getApplicationId() {

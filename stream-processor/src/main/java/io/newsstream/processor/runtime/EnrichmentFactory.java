@@ -1,0 +1,34 @@
+package io.newsstream.processor.runtime;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.env.Environment;
+import io.micronaut.core.naming.conventions.StringConvention;
+import io.newsstream.processor.enrich.ArticleEnricher;
+import io.newsstream.processor.enrich.DefaultArticleEnricher;
+import io.newsstream.processor.enrich.EnrichmentConfig;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds the enrichment configuration from the {@code enrich.*} keys of the application's
+ * configuration (application.yml, system properties, environment) and the enricher from it.
+ */
+@Factory
+public class EnrichmentFactory {
+
+  @Singleton
+  EnrichmentConfig enrichmentConfig(Environment environment) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    String prefix = EnrichmentConfig.PREFIX.substring(0, EnrichmentConfig.PREFIX.length() - 1);
+    environment
+        .getProperties(prefix, StringConvention.RAW)
+        .forEach((key, value) -> properties.put(EnrichmentConfig.PREFIX + key, String.valueOf(value)));
+    return EnrichmentConfig.fromProperties(properties);
+  }
+
+  @Singleton
+  ArticleEnricher articleEnricher(EnrichmentConfig config) {
+    return new DefaultArticleEnricher(config);
+  }
+}

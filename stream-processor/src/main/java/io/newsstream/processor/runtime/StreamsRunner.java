@@ -1,0 +1,123 @@
+package io.newsstream.processor.runtime;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.newsstream.processor.config.ProcessorConfig;
+import io.newsstream.processor.config.ProcessorConfig.TopologyMode;
+import io.newsstream.processor.enrich.ArticleEnricher;
+import io.newsstream.processor.enrich.EnrichmentConfig;
+import io.newsstream.processor.topology.StreamsProperties;
+import io.newsstream.processor.topology.TopologyFactory;
+import io.newsstream.schemas.topics.Topics;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the topology: on start-up creates the topics, builds the {@link Topology} with {@link
+ * TopologyFactory}, starts {@link KafkaStreams} and binds its metrics; on shutdown closes it
+ * within the configured timeout. A stream thread that dies is replaced, so one bad moment does
+ * not stop the application; state changes are logged and drive {@link StreamsHealthIndicator}.
+ */
+@Singleton
+public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+  private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ProcessorConfig config;
+  private final EnrichmentConfig enrichmentConfig;
+  private final ArticleEnricher enricher;
+  private final MicrometerPipelineMetrics metrics;
+  private final MeterRegistry registry;
+  private volatile KafkaStreams streams;
+  private KafkaStreamsMetrics streamsMetrics;
+
+  public StreamsRunner(
+      ProcessorConfig config,
+      EnrichmentConfig enrichmentConfig,
+      ArticleEnricher enricher,
+      MicrometerPipelineMetrics metrics,
+      MeterRegistry registry) {
+    this.config = config;
+    this.enrichmentConfig = enrichmentConfig;
+    this.enricher = enricher;
+    this.metrics = metrics;
+    this.registry = registry;
+  }
+
+  @Override
+  public void onApplicationEvent(StartupEvent event) {
+    start();
+  }
+
+  /** Creates topics, then builds and starts Kafka Streams. */
+  public synchronized void start() {
+    if (streams != null) {
+      return;
+    }
+    Topics topics = new Topics(config.topicNames(), StreamsProperties.serdeConfig(config));
+    Collection<String> taxonomy = enrichmentConfig.topicNames();
+    Set<String> needed =
+        config.getTopology() == TopologyMode.FULL
+            ? TopologyFactory.externalTopics(topics, taxonomy)
+            : Set.of(topics.raw().name(), config.getPassthroughTopic());
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getBootstrapServers()))) {
+      new TopicProvisioner(admin, ADMIN_TIMEOUT)
+          .ensure(needed, config.isTopicCreate(), config.getTopicPartitions(), config.getTopicReplicationFactor());
+    }
+    TopologyFactory factory = new TopologyFactory(metrics, Clock.systemUTC());
+    Topology topology =
+        config.getTopology() == TopologyMode.FULL
+            ? factory.build(config, topics, enricher, taxonomy)
+            : factory.buildPassthrough(config, topics, config.getPassthroughTopic());
+    LOG.info("Starting {} topology as application {} on {}", config.getTopology(), config.getApplicationId(), config.getBootstrapServers());
+    LOG.debug("Topology:\n{}", topology.describe());
+    KafkaStreams kafkaStreams = new KafkaStreams(topology, StreamsProperties.streams(config));
+    kafkaStreams.setStateListener((next, previous) -> LOG.info("Kafka Streams state {} -> {}", previous, next));
+    kafkaStreams.setUncaughtExceptionHandler(
+        error -> {
+          LOG.error("Stream thread failed; replacing it", error);
+          return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    streamsMetrics = new KafkaStreamsMetrics(kafkaStreams);
+    streamsMetrics.bindTo(registry);
+    kafkaStreams.start();
+    streams = kafkaStreams;
+  }
+
+  /** Current state, or null before start. */
+  public KafkaStreams.State state() {
+    KafkaStreams current = streams;
+    return current == null ? null : current.state();
+  }
+
+  @PreDestroy
+  public synchronized void stop() {
+    if (streams == null) {
+      return;
+    }
+    LOG.info("Closing Kafka Streams (timeout {})", config.getCloseTimeout());
+    boolean closed = streams.close(config.getCloseTimeout());
+    if (!closed) {
+      LOG.warn("Kafka Streams did not close within {}", config.getCloseTimeout());
+    }
+    if (streamsMetrics != null) {
+      streamsMetrics.close();
+    }
+    streams = null;
+  }
+}

@@ -1,0 +1,274 @@
+package io.newsstream.ingest.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.newsstream.ingest.auth.ApiKeyFilter;
+import io.newsstream.ingest.publish.ArticlePublisher;
+import io.newsstream.ingest.publish.PublishConfiguration;
+import io.newsstream.ingest.publish.PublishException;
+import io.newsstream.ingest.publish.PublishResult;
+import io.newsstream.ingest.validate.ArticleInput;
+import io.newsstream.ingest.validate.ArticleValidator;
+import io.newsstream.ingest.validate.BatchReader;
+import io.newsstream.ingest.validate.BodyTooLargeException;
+import io.newsstream.ingest.validate.JsonArticleReader;
+import io.newsstream.ingest.validate.LimitedInputStream;
+import io.newsstream.ingest.validate.MalformedBodyException;
+import io.newsstream.ingest.validate.MarkdownArticleReader;
+import io.newsstream.ingest.validate.ValidArticle;
+import io.newsstream.ingest.validate.ValidationConfiguration;
+import io.newsstream.ingest.validate.Violation;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /v1/articles} and {@code POST /v1/articles/batch}. Bodies are read as streams
+ * within their byte limits, parsed and validated by {@code validate}, published by {@code
+ * publish}; a 202 (or a 202 item in a batch) is given only after the broker acknowledged the
+ * record. Runs on the blocking executor because it waits for Kafka within a bound.
+ */
+@Controller("/v1/articles")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ArticleController {
+
+  /** NDJSON media type. */
+  public static final String NDJSON = "application/x-ndjson";
+  /** Scraper markdown media type. */
+  public static final String MARKDOWN = "text/markdown";
+
+  private final ArticleValidator validator;
+  private final JsonArticleReader jsonReader;
+  private final MarkdownArticleReader markdownReader = new MarkdownArticleReader();
+  private final ArticlePublisher publisher;
+  private final PublishConfiguration publishConfig;
+  private final LimitsConfiguration limits;
+  private final ProblemWriter problems;
+  private final IngestMetrics metrics;
+
+  public ArticleController(
+      ArticleValidator validator,
+      ValidationConfiguration validation,
+      ArticlePublisher publisher,
+      PublishConfiguration publishConfig,
+      LimitsConfiguration limits,
+      ProblemWriter problems,
+      IngestMetrics metrics) {
+    this.validator = validator;
+    this.jsonReader = new JsonArticleReader(validation.isRejectUnknownFields(), validation.getMaxBodyLength() + 1);
+    this.publisher = publisher;
+    this.publishConfig = publishConfig;
+    this.limits = limits;
+    this.problems = problems;
+    this.metrics = metrics;
+  }
+
+  /** Submits one article, as a JSON object or in the scraper markdown format. */
+  @Post(consumes = {MediaType.APPLICATION_JSON, MARKDOWN}, produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<?> submit(
+      HttpRequest<?> request,
+      @Body InputStream body,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+    Instant receivedAt = Instant.now();
+    String client = client(request);
+    boolean markdown = isMedia(request, MARKDOWN);
+    String format = markdown ? "markdown" : "json";
+    List<Violation> keyViolations = new ArrayList<>();
+    if (!validator.checkId(idempotencyKey, "Idempotency-Key", keyViolations)) {
+      metrics.rejected(format, keyViolations.get(0).rule());
+      return invalid(keyViolations);
+    }
+    ArticleInput input;
+    try (InputStream in = new LimitedInputStream(body, limits.getMaxArticleBytes())) {
+      input = markdown ? markdownReader.read(in) : jsonReader.readSingle(in);
+    } catch (BodyTooLargeException e) {
+      throw new PayloadTooLargeException(e.limit());
+    } catch (MalformedBodyException e) {
+      metrics.rejected(format, e.rule());
+      return problems.problem(
+          HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", e.getMessage(), List.of(e.toViolation()));
+    } catch (IOException e) {
+      metrics.rejected(format, "read-error");
+      return problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+          "the request body could not be read", null);
+    }
+    ArticleValidator.Result result = validator.validate(input);
+    if (!result.isValid()) {
+      metrics.rejected(format, result.violations().get(0).rule());
+      return invalid(result.violations());
+    }
+    ValidArticle article = result.article();
+    String eventId = idempotencyKey != null ? idempotencyKey : article.id() != null ? article.id() : UUID.randomUUID().toString();
+    try {
+      PublishResult published = publisher.publish(article, eventId, client, receivedAt);
+      metrics.accepted(format);
+      return HttpResponse.accepted()
+          .body(new Accepted(published.eventId(), published.topic(), published.partition(), published.offset()));
+    } catch (PublishException e) {
+      metrics.rejected(format, e.reason() == PublishException.Reason.TOO_LARGE ? "too-large-for-topic" : "unavailable");
+      return publishFailed(e);
+    }
+  }
+
+  /**
+   * Submits many articles, as a JSON array or NDJSON. Answers 207 with one result per item in
+   * request order; valid items are published even when others are rejected.
+   */
+  @Post(uri = "/batch", consumes = {MediaType.APPLICATION_JSON, NDJSON}, produces = MediaType.APPLICATION_JSON)
+  public HttpResponse<?> submitBatch(
+      HttpRequest<?> request,
+      @Body InputStream body,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+    Instant receivedAt = Instant.now();
+    String client = client(request);
+    boolean ndjson = isMedia(request, NDJSON);
+    String format = ndjson ? "ndjson" : "json-batch";
+    List<Violation> keyViolations = new ArrayList<>();
+    if (!validator.checkId(idempotencyKey, "Idempotency-Key", keyViolations)) {
+      return invalid(keyViolations);
+    }
+    List<BatchItemResult> results = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
+    BatchItemResult stoppedAt = null;
+    LimitedInputStream limited = new LimitedInputStream(body, limits.getMaxBatchBytes());
+    InputStream in = new BufferedInputStream(limited, 64 * 1024);
+    try (BatchReader reader = ndjson
+        ? BatchReader.ndjson(jsonReader, in, limits.getMaxBatchItems(), (int) limits.getMaxArticleBytes())
+        : BatchReader.jsonArray(jsonReader, in, limits.getMaxBatchItems())) {
+      try {
+        BatchReader.Item item;
+        while ((item = reader.next()) != null) {
+          handleItem(item, idempotencyKey, client, receivedAt, format, results, pending);
+        }
+      } catch (MalformedBodyException e) {
+        if (reader.count() == 0) {
+          metrics.rejected(format, e.rule());
+          return problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+              e.getMessage(), List.of(e.toViolation()));
+        }
+        stoppedAt = BatchItemResult.rejected(reader.count(), HttpStatus.BAD_REQUEST.getCode(), null, List.of(e.toViolation()));
+      } catch (BodyTooLargeException e) {
+        if (reader.count() == 0) {
+          throw new PayloadTooLargeException(e.limit());
+        }
+        stoppedAt = BatchItemResult.rejected(reader.count(), HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode(), null,
+            List.of(new Violation("", "max-bytes", e.getMessage())));
+      }
+    } catch (BodyTooLargeException e) {
+      throw new PayloadTooLargeException(e.limit());
+    } catch (IOException e) {
+      if (pending.isEmpty() && results.isEmpty()) {
+        return problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+            "the request body could not be read", null);
+      }
+      stoppedAt = BatchItemResult.rejected(results.size(), HttpStatus.BAD_REQUEST.getCode(), null,
+          List.of(new Violation("", "read-error", "the request body could not be read to the end")));
+    }
+    boolean unavailable = false;
+    for (Pending p : pending) {
+      try {
+        PublishResult r = publisher.await(p.future());
+        metrics.accepted(format);
+        results.set(p.slot(), new BatchItemResult(
+            p.index(), HttpStatus.ACCEPTED.getCode(), p.id(), r.eventId(), r.topic(), r.partition(), r.offset(), null));
+      } catch (PublishException e) {
+        boolean tooLarge = e.reason() == PublishException.Reason.TOO_LARGE;
+        unavailable |= !tooLarge;
+        metrics.rejected(format, tooLarge ? "too-large-for-topic" : "unavailable");
+        results.set(p.slot(), BatchItemResult.rejected(
+            p.index(),
+            tooLarge ? HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode() : HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+            p.id(),
+            List.of(new Violation("", tooLarge ? "too-large-for-topic" : "unavailable", e.getMessage()))));
+      }
+    }
+    if (stoppedAt != null) {
+      results.add(stoppedAt);
+    }
+    int accepted = (int) results.stream().filter(r -> r.status() == HttpStatus.ACCEPTED.getCode()).count();
+    int rejected = results.size() - accepted - (stoppedAt != null ? 1 : 0);
+    MutableHttpResponse<BatchResult> response =
+        HttpResponse.<BatchResult>status(HttpStatus.MULTI_STATUS).body(new BatchResult(accepted, rejected, results));
+    if (unavailable) {
+      response.header("Retry-After", Long.toString(retryAfterSeconds()));
+    }
+    return response;
+  }
+
+  private record Pending(int slot, int index, String id, CompletableFuture<PublishResult> future) {}
+
+  private void handleItem(
+      BatchReader.Item item,
+      String idempotencyKey,
+      String client,
+      Instant receivedAt,
+      String format,
+      List<BatchItemResult> results,
+      List<Pending> pending) {
+    if (item.error() != null) {
+      metrics.rejected(format, item.error().rule());
+      results.add(BatchItemResult.rejected(item.index(), 400, null, List.of(item.error())));
+      return;
+    }
+    ArticleValidator.Result result = validator.validate(item.input());
+    String id = item.input().id();
+    if (!result.isValid()) {
+      metrics.rejected(format, result.violations().get(0).rule());
+      results.add(BatchItemResult.rejected(item.index(), 400, id, result.violations()));
+      return;
+    }
+    String eventId = id != null
+        ? id
+        : idempotencyKey != null ? idempotencyKey + "-" + item.index() : UUID.randomUUID().toString();
+    pending.add(new Pending(
+        results.size(), item.index(), id, publisher.send(result.article(), eventId, client, receivedAt)));
+    results.add(null);
+  }
+
+  private HttpResponse<?> invalid(List<Violation> violations) {
+    return problems.problem(
+        HttpStatus.BAD_REQUEST,
+        "invalid-article",
+        "Invalid article",
+        violations.size() == 1 ? "1 field is invalid" : violations.size() + " fields are invalid",
+        violations);
+  }
+
+  private HttpResponse<?> publishFailed(PublishException e) {
+    if (e.reason() == PublishException.Reason.TOO_LARGE) {
+      return problems.problem(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "too-large-for-topic", "Payload Too Large",
+          e.getMessage(), null);
+    }
+    return problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "kafka-unavailable", "Service Unavailable",
+            e.getMessage() + "; retry later with the same Idempotency-Key", null)
+        .header("Retry-After", Long.toString(retryAfterSeconds()));
+  }
+
+  private long retryAfterSeconds() {
+    return Math.max(1, (publishConfig.getRetryAfter().toMillis() + 999) / 1000);
+  }
+
+  private static String client(HttpRequest<?> request) {
+    return request.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE, String.class)
+        .orElseThrow(() -> new IllegalStateException("request reached the controller without passing ApiKeyFilter"));
+  }
+
+  private static boolean isMedia(HttpRequest<?> request, String type) {
+    return request.getContentType().map(m -> m.getName().equalsIgnoreCase(type)).orElse(false);
+  }
+}

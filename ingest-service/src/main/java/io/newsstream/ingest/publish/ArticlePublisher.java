@@ -1,0 +1,175 @@
+package io.newsstream.ingest.publish;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.core.annotation.Nullable;
+import io.newsstream.ingest.validate.ValidArticle;
+import io.newsstream.schemas.avro.ArticleSubmitted;
+import io.newsstream.schemas.serde.SchemaRegistryException;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a {@link ValidArticle} into an {@link ArticleSubmitted} event on the raw topic, keyed by
+ * the canonical URL. {@link #send} starts the send and returns a future that completes only
+ * when the broker acknowledged the record (or failed with a {@link PublishException}); {@link
+ * #await} waits for it within the configured bound. Thread-safe.
+ */
+@Singleton
+public class ArticlePublisher {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
+
+  private final Producer<String, ArticleSubmitted> producer;
+  private final PublishConfiguration config;
+  private final Duration waitBound;
+  private final Timer latency;
+  private final MeterRegistry meters;
+
+  public ArticlePublisher(
+      Producer<String, ArticleSubmitted> producer, PublishConfiguration config, @Nullable MeterRegistry meters) {
+    this.producer = producer;
+    this.config = config;
+    // The producer itself gives up after delivery-timeout; the extra second lets its own
+    // verdict arrive first, so the outcome we report is the producer's, not a guess.
+    this.waitBound = config.getDeliveryTimeout().plusSeconds(1);
+    this.meters = meters;
+    this.latency = meters == null
+        ? null
+        : Timer.builder("newsstream.ingest.publish.latency")
+            .description("Time from send to broker acknowledgement of one article")
+            .publishPercentileHistogram()
+            .register(meters);
+  }
+
+  /** The event ArticlePublisher would write; visible for tests. */
+  public static ArticleSubmitted toEvent(ValidArticle a, String eventId, String submittedBy, Instant receivedAt) {
+    return ArticleSubmitted.newBuilder()
+        .setEventId(eventId)
+        .setUrl(a.url())
+        .setTitle(a.title())
+        .setBody(a.body())
+        .setAuthor(a.author())
+        .setPublishedAt(a.publishedAt())
+        .setSourceName(a.source())
+        .setLanguage(a.language())
+        .setSubmittedBy(submittedBy)
+        .setReceivedAt(receivedAt)
+        .setAttributes(a.attributes())
+        .build();
+  }
+
+  /**
+   * Starts publishing; never throws. The future fails with {@link PublishException} when the
+   * record cannot be published.
+   */
+  public CompletableFuture<PublishResult> send(ValidArticle article, String eventId, String submittedBy, Instant receivedAt) {
+    CompletableFuture<PublishResult> result = new CompletableFuture<>();
+    String topic = config.getTopic();
+    String key;
+    ArticleSubmitted event;
+    try {
+      key = CanonicalUrl.of(article.url());
+      event = toEvent(article, eventId, submittedBy, receivedAt);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+      return result;
+    }
+    long start = System.nanoTime();
+    try {
+      producer.send(new ProducerRecord<>(topic, key, event), (metadata, error) -> {
+        if (error == null) {
+          if (latency != null) {
+            latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          }
+          result.complete(new PublishResult(eventId, metadata.topic(), metadata.partition(), metadata.offset()));
+        } else {
+          result.completeExceptionally(translate(error, topic, eventId));
+        }
+      });
+    } catch (RuntimeException e) {
+      // Thrown synchronously: buffer full or metadata missing after max.block.ms, or the
+      // serializer could not reach the registry.
+      result.completeExceptionally(translate(e, topic, eventId));
+    }
+    return result;
+  }
+
+  /** Waits for a {@link #send} future within the configured bound. */
+  public PublishResult await(CompletableFuture<PublishResult> future) throws PublishException {
+    try {
+      return future.get(waitBound.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      countFailure("timeout");
+      throw new PublishException(PublishException.Reason.UNAVAILABLE, "Kafka did not acknowledge the article in time", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishException(PublishException.Reason.UNAVAILABLE, "interrupted while waiting for Kafka", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof PublishException pe) {
+        throw pe;
+      }
+      LOG.error("Unexpected failure publishing to {}", config.getTopic(), e.getCause());
+      throw new PublishException(PublishException.Reason.UNAVAILABLE, "the article could not be published", e.getCause());
+    }
+  }
+
+  /** Publishes and waits: {@link #send} then {@link #await}. */
+  public PublishResult publish(ValidArticle article, String eventId, String submittedBy, Instant receivedAt)
+      throws PublishException {
+    return await(send(article, eventId, submittedBy, receivedAt));
+  }
+
+  /** How long {@link #await} waits at most. */
+  public Duration waitBound() {
+    return waitBound;
+  }
+
+  private PublishException translate(Throwable error, String topic, String eventId) {
+    if (error instanceof RecordTooLargeException) {
+      countFailure("too-large");
+      LOG.warn("Article eventId={} refused by {}: record too large", eventId, topic);
+      return new PublishException(
+          PublishException.Reason.TOO_LARGE, "the article is larger than the topic accepts", error);
+    }
+    if (error instanceof SchemaRegistryException sre) {
+      countFailure("registry");
+      LOG.warn("Article eventId={} not published to {}: schema registry failed (http {}, code {}): {}",
+          eventId, topic, sre.httpStatus(), sre.errorCode(), sre.getMessage());
+      return new PublishException(
+          PublishException.Reason.UNAVAILABLE, "the schema registry is not available", error);
+    }
+    if (error instanceof KafkaException) {
+      countFailure("kafka");
+      LOG.warn("Article eventId={} not published to {}: {}: {}",
+          eventId, topic, error.getClass().getSimpleName(), error.getMessage());
+      return new PublishException(
+          PublishException.Reason.UNAVAILABLE, "Kafka did not take the article in time", error);
+    }
+    countFailure("other");
+    LOG.error("Article eventId={} not published to {}", eventId, topic, error);
+    return new PublishException(PublishException.Reason.UNAVAILABLE, "the article could not be published", error);
+  }
+
+  private void countFailure(String reason) {
+    if (meters != null) {
+      Counter.builder("newsstream.ingest.publish.failures")
+          .description("Articles that could not be published, by reason")
+          .tag("reason", reason)
+          .register(meters)
+          .increment();
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.newsstream.ingest.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.newsstream.ingest.TestHttp;
+import io.newsstream.ingest.auth.ApiKeys;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HTTP error contract without a broker: every refusal that happens before publishing is a
+ * problem+json response with the right status, and none leaks internals. Kafka points at a
+ * closed port, so any attempt to publish would fail the test with 503 instead of the expected
+ * status.
+ */
+class ApiErrorsTest {
+
+  static final String KEY = "test-key-123";
+  static final String DISABLED_KEY = "disabled-key-456";
+  static final String LIMITED_KEY = "limited-key-789";
+
+  static EmbeddedServer server;
+  static TestHttp http;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void start() {
+    server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        "micronaut.server.port", -1,
+        "newsstream.ingest.kafka.bootstrap-servers", "127.0.0.1:1",
+        "newsstream.ingest.kafka.schema-registry-url", "mock://api-errors-test",
+        "newsstream.ingest.kafka.max-block", "500ms",
+        "newsstream.ingest.kafka.delivery-timeout", "2500ms",
+        "newsstream.ingest.limits.max-article-bytes", 10_000,
+        "newsstream.ingest.auth.api-keys",
+        "scraper:" + ApiKeys.sha256Hex(KEY) + ",old:" + ApiKeys.sha256Hex(DISABLED_KEY) + ":disabled",
+        "newsstream.ingest.rate-limit.capacity", 1000));
+    http = new TestHttp(server.getURI());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static JsonNode problem(HttpResponse<String> response, int status) throws Exception {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        ct -> assertThat(ct).startsWith("application/problem+json"));
+    assertThat(response.body()).doesNotContain("Exception", "io.micronaut", "io.newsstream", "\tat ");
+    JsonNode node = JSON.readTree(response.body());
+    assertThat(node.get("status").asInt()).isEqualTo(status);
+    assertThat(node.get("title").asText()).isNotBlank();
+    assertThat(node.get("type").asText()).isNotBlank();
+    return node;
+  }
+
+  @Test
+  void shouldAnswer401WithoutKey() throws Exception {
+    // when
+    HttpResponse<String> response = http.post("/v1/articles", "application/json", "{}");
+    // then
+    problem(response, 401);
+  }
+
+  @Test
+  void shouldAnswer401ForUnknownKeyWithoutEchoingIt() throws Exception {
+    // when
+    HttpResponse<String> response = http.post("/v1/articles", "application/json", "{}", "X-API-Key", "guess-me");
+    // then
+    problem(response, 401);
+    assertThat(response.body()).doesNotContain("guess-me");
+  }
+
+  @Test
+  void shouldAnswer403ForDisabledKey() throws Exception {
+    // when
+    HttpResponse<String> response =
+        http.post("/v1/articles", "application/json", "{}", "Authorization", "Bearer " + DISABLED_KEY);
+    // then
+    problem(response, 403);
+  }
+
+  @Test
+  void shouldAnswer400NamingEveryBadFieldAndRule() throws Exception {
+    // given
+    String body = "{\"url\":\"/relative/path\",\"body\":\"text\",\"language\":\"english\",\"tittle\":\"typo\"}";
+    // when
+    HttpResponse<String> response = http.post("/v1/articles", "application/json", body, "X-API-Key", KEY);
+    // then
+    JsonNode problem = problem(response, 400);
+    assertThat(problem.get("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder("tittle", "url", "title", "language");
+    assertThat(problem.get("errors").findValuesAsText("rule"))
+        .containsExactlyInAnyOrder("unknown-field", "absolute-http-url", "required", "iso-639-1");
+  }
+
+  @Test
+  void shouldAnswer400ForMalformedJson() throws Exception {
+    // when
+    HttpResponse<String> response = http.post("/v1/articles", "application/json", "{\"url\": ", "X-API-Key", KEY);
+    // then
+    JsonNode problem = problem(response, 400);
+    assertThat(problem.get("errors").get(0).get("rule").asText()).isEqualTo("json-syntax");
+  }
+
+  @Test
+  void shouldAnswer400ForInvalidUtf8() throws Exception {
+    // given
+    byte[] body = "{\"url\":\"https://a.example/x\",\"title\":\"t\u00FF\",\"body\":\"b\"}"
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    // when
+    HttpResponse<String> response = http.post("/v1/articles", "application/json", body, "X-API-Key", KEY);
+    // then
+    JsonNode problem = problem(response, 400);
+    assertThat(problem.get("errors").get(0).get("rule").asText()).isEqualTo("utf-8");
+  }
+
+  @Test
+  void shouldAnswer415ForWrongContentType() throws Exception {
+    // when
+    HttpResponse<String> response = http.post("/v1/articles", "text/plain", "hello", "X-API-Key", KEY);
+    // then
+    problem(response, 415);
+  }
+
+  @Test
+  void shouldAnswer413WhenContentLengthExceedsTheLimit() throws Exception {
+    // given
+    String body = "{\"body\":\"" + "x".repeat(20_000) + "\"}";
+    // when
+    HttpResponse<String> response = http.post("/v1/articles", "application/json", body, "X-API-Key", KEY);
+    // then
+    problem(response, 413);
+  }
+
+  @Test
+  void shouldAnswer404And405AsProblems() throws Exception {
+    problem(http.get("/nowhere"), 404);
+    problem(http.send(java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/v1/articles"))
+        .header("X-API-Key", KEY).GET().build()), 405);
+  }
+
+  @Test
+  void shouldKeepHealthOpenWithoutKey() {
+    // when
+    HttpResponse<String> response = http.get("/health");
+    // then: no broker here, so DOWN, but answered without a key
+    assertThat(response.statusCode()).isIn(200, 503);
+    assertThat(response.body()).contains("kafka");
+  }
+
+  @Test
+  void shouldServePrometheusMetricsWithoutKey() {
+    // when
+    HttpResponse<String> response = http.get("/prometheus");
+    // then
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("newsstream_ingest");
+  }
+}

@@ -1,0 +1,141 @@
+package io.newsstream.ingest.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArticleValidatorTest {
+
+  static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+  final ArticleValidator validator =
+      new ArticleValidator(new ValidationConfiguration(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+  static ArticleInput valid() {
+    return new ArticleInput().url("https://news.example/a").title("Title").body("Body text");
+  }
+
+  static String rulesOf(ArticleValidator.Result r, String field) {
+    return r.violations().stream().filter(v -> v.field().equals(field)).map(Violation::rule).findFirst().orElse(null);
+  }
+
+  @Test
+  void shouldAcceptAMinimalArticle() {
+    // when
+    ArticleValidator.Result result = validator.validate(valid());
+    // then
+    assertThat(result.isValid()).isTrue();
+    assertThat(result.article().url()).isEqualTo("https://news.example/a");
+    assertThat(result.article().publishedAt()).isNull();
+    assertThat(result.article().attributes()).isEmpty();
+  }
+
+  @Test
+  void shouldReportEveryBrokenRuleAtOnce() {
+    // given
+    ArticleInput in = new ArticleInput().url("news.example/a").title("").body(null).language("xx");
+    // when
+    ArticleValidator.Result result = validator.validate(in);
+    // then
+    assertThat(result.violations()).extracting(Violation::field).containsExactly("url", "title", "body", "language");
+    assertThat(result.violations()).extracting(Violation::rule)
+        .containsExactly("absolute-http-url", "not-blank", "required", "iso-639-1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ftp://news.example/a", "mailto:a@b.example", "https:///nohost", "/relative", "http//x"})
+  void shouldRejectUrlsThatAreNotAbsoluteHttp(String url) {
+    assertThat(rulesOf(validator.validate(valid().url(url)), "url")).isEqualTo("absolute-http-url");
+  }
+
+  @Test
+  void shouldRejectUrlsLongerThan2048Characters() {
+    // given
+    String base = "https://news.example/";
+    String ok = base + "a".repeat(2048 - base.length());
+    // then
+    assertThat(validator.validate(valid().url(ok)).isValid()).isTrue();
+    assertThat(rulesOf(validator.validate(valid().url(ok + "a")), "url")).isEqualTo("max-length");
+  }
+
+  @Test
+  void shouldBoundTitleAndBodyLengthInCharactersNotBytes() {
+    // given: 1000 characters outside the BMP are 2000 UTF-16 units
+    String title = "\uD83D\uDCF0".repeat(1000);
+    // then
+    assertThat(validator.validate(valid().title(title)).isValid()).isTrue();
+    assertThat(rulesOf(validator.validate(valid().title(title + "x")), "title")).isEqualTo("max-length");
+    assertThat(validator.validate(valid().body("b".repeat(1_000_000))).isValid()).isTrue();
+    assertThat(rulesOf(validator.validate(valid().body("b".repeat(1_000_001))), "body")).isEqualTo("max-length");
+  }
+
+  @Test
+  void shouldAcceptIsoDateTimesWithOffsetAndPlainDates() {
+    assertThat(validator.validate(valid().publishedAt("2019-11-06T08:30:00+05:30")).article().publishedAt())
+        .isEqualTo(Instant.parse("2019-11-06T03:00:00Z"));
+    assertThat(validator.validate(valid().publishedAt("2019-11-06")).article().publishedAt())
+        .isEqualTo(Instant.parse("2019-11-06T00:00:00Z"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2019-11-06T08:30:00", "06/11/2019", "yesterday", "2019-13-01"})
+  void shouldRejectDatesWithoutOffsetOrNotIso(String value) {
+    assertThat(rulesOf(validator.validate(valid().publishedAt(value)), "publishedAt")).isEqualTo("iso-8601");
+  }
+
+  @Test
+  void shouldRejectPublicationMoreThan24HoursAhead() {
+    assertThat(validator.validate(valid().publishedAt("2024-05-02T11:59:00Z")).isValid()).isTrue();
+    assertThat(rulesOf(validator.validate(valid().publishedAt("2024-05-02T12:01:00Z")), "publishedAt"))
+        .isEqualTo("not-in-future");
+  }
+
+  @Test
+  void shouldNormaliseLanguageCodesAndRejectUnknownOnes() {
+    assertThat(validator.validate(valid().language("EN")).article().language()).isEqualTo("en");
+    assertThat(rulesOf(validator.validate(valid().language("eng")), "language")).isEqualTo("iso-639-1");
+    assertThat(rulesOf(validator.validate(valid().language("zz")), "language")).isEqualTo("iso-639-1");
+  }
+
+  @Test
+  void shouldAllowAtMostFiftyAttributes() {
+    // given
+    Map<String, String> fifty = new LinkedHashMap<>();
+    for (int i = 0; i < 50; i++) {
+      fifty.put("k" + i, "v");
+    }
+    Map<String, String> fiftyOne = new LinkedHashMap<>(fifty);
+    fiftyOne.put("k50", "v");
+    // then
+    assertThat(validator.validate(valid().attributes(fifty)).isValid()).isTrue();
+    assertThat(rulesOf(validator.validate(valid().attributes(fiftyOne)), "attributes")).isEqualTo("max-entries");
+  }
+
+  @Test
+  void shouldRejectControlCharactersButKeepNewlinesAndTabs() {
+    assertThat(validator.validate(valid().body("line one\nline\ttwo\r\n")).isValid()).isTrue();
+    assertThat(rulesOf(validator.validate(valid().body("bell \u0007")), "body")).isEqualTo("no-control-chars");
+    assertThat(rulesOf(validator.validate(valid().title("nul \u0000")), "title")).isEqualTo("no-control-chars");
+    assertThat(rulesOf(validator.validate(valid().attributes(Map.of("k", "\u0085"))), "attributes.k"))
+        .isEqualTo("no-control-chars");
+  }
+
+  @Test
+  void shouldRejectUnpairedSurrogates() {
+    assertThat(rulesOf(validator.validate(valid().title("broken \uD800 text")), "title")).isEqualTo("utf-8");
+  }
+
+  @Test
+  void shouldKeepParseViolationsOfTheReader() {
+    // given
+    ArticleInput in = valid().addViolation(new Violation("tittle", "unknown-field", "unknown field 'tittle'"));
+    // then
+    assertThat(validator.validate(in).violations()).extracting(Violation::field).containsExactly("tittle");
+  }
+}

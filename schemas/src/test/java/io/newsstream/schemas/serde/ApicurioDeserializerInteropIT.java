@@ -2,6 +2,7 @@ package io.newsstream.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
 import io.apicurio.registry.serde.SerdeConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
@@ -52,8 +53,9 @@ class ApicurioDeserializerInteropIT {
   static Map<String, Object> apicurioConfluentReaderConfig(String confluentApiUrl, boolean specific) {
     return Map.of(
         SerdeConfig.REGISTRY_URL, nativeApiUrl(confluentApiUrl),
-        // 0x00 + 4-byte id instead of Apicurio's 8-byte global id
-        SerdeConfig.ENABLE_CONFLUENT_ID_HANDLER, "true",
+        // 0x00 + 4-byte id instead of Apicurio's 8-byte global id (what apicurio.registry.as-confluent=true
+        // selects; naming the handler avoids Apicurio's warning about a duplicate id-handler setting)
+        SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName(),
         // the Confluent API hands out content ids
         SerdeConfig.USE_ID, "contentId",
         // our producer writes the id in the value, never in headers

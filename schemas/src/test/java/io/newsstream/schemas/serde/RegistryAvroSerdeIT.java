@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaFormatter;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -121,7 +122,7 @@ class RegistryAvroSerdeIT {
   void shouldGetTheSameIdWhenTheSameSchemaIsRegisteredTwice(LocalStack stack) {
     // given
     String subject = "it.same." + UUID.randomUUID() + "-value";
-    Schema pretty = new Schema.Parser().parse(ArticleSubmitted.getClassSchema().toString(true));
+    Schema pretty = new Schema.Parser().parse(SchemaFormatter.format("json/pretty", ArticleSubmitted.getClassSchema()));
 
     // when two clients with separate caches register it, one from pretty-printed text
     int first;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaFormatter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,7 +149,9 @@ class RestSchemaRegistryClientTest {
   @Test
   void shouldRegisterOnceAndSendTheStableSchemaText() throws IOException {
     // given a schema parsed from pretty-printed text, which must not reach the registry as such
-    Schema schema = new Schema.Parser().parse(ArticleSubmitted.getClassSchema().toString(true));
+    String prettyText = SchemaFormatter.format("json/pretty", ArticleSubmitted.getClassSchema());
+    assertThat(prettyText).contains("\n");
+    Schema schema = new Schema.Parser().parse(prettyText);
     given("POST /subjects/articles.raw-value/versions", 200, "{\"id\":4711}");
 
     // when

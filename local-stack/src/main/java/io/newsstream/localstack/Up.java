@@ -158,13 +158,19 @@ public final class Up {
       Map<String, String> common = Map.of(
           "KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
           "SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
-      ChildProcess ingest = startService("ingest-service", options.ingestJar, ingestPort, common, Map.of());
+      DevApiKey apiKey = DevApiKey.loadOrCreate(workDir);
+      String configuredKeys = System.getenv().getOrDefault("NEWSSTREAM_INGEST_API_KEYS", "");
+      ChildProcess ingest = startService("ingest-service", options.ingestJar, ingestPort, common,
+          Map.of("NEWSSTREAM_INGEST_API_KEYS",
+              configuredKeys.isBlank() ? apiKey.hashedEntry() : configuredKeys + "," + apiKey.hashedEntry()));
       ChildProcess processor = startService("stream-processor", options.processorJar, processorPort, common,
           Map.of("NEWSSTREAM_STATE_DIR", workDir.resolve("stream-processor-state").toString()));
       awaitHealth(ingest, ingestPort);
       awaitHealth(processor, processorPort);
       endpoints.put("ingest.url", "http://127.0.0.1:" + ingestPort);
       endpoints.put("processor.url", "http://127.0.0.1:" + processorPort);
+      // The development key, so that the README's curl examples work as written.
+      endpoints.put("ingest.api.key", apiKey.key());
     }
     endpoints.put("kafka.bootstrap.servers", stack.bootstrapServers());
     endpoints.put("schema.registry.url", stack.schemaRegistryUrl());

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.newsstream.ingest.auth.ApiKeyFilter;
@@ -36,6 +37,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/articles} and {@code POST /v1/articles/batch}. Bodies are read as streams
@@ -46,6 +49,8 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/v1/articles")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ArticleController {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleController.class);
 
   /** NDJSON media type. */
   public static final String NDJSON = "application/x-ndjson";
@@ -103,6 +108,10 @@ public class ArticleController {
       return problems.problem(
           HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", e.getMessage(), List.of(e.toViolation()));
     } catch (IOException e) {
+      if (exceedsServerLimit(e)) {
+        throw new PayloadTooLargeException(limits.getMaxArticleBytes());
+      }
+      LOG.warn("Could not read the body of {} {}: {}", request.getMethodName(), request.getPath(), e.toString());
       metrics.rejected(format, "read-error");
       return problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
           "the request body could not be read", null);
@@ -172,6 +181,10 @@ public class ArticleController {
     } catch (BodyTooLargeException e) {
       throw new PayloadTooLargeException(e.limit());
     } catch (IOException e) {
+      if (exceedsServerLimit(e) && pending.isEmpty() && results.isEmpty()) {
+        throw new PayloadTooLargeException(limits.getMaxBatchBytes());
+      }
+      LOG.warn("Could not read the body of {} {}: {}", request.getMethodName(), request.getPath(), e.toString());
       if (pending.isEmpty() && results.isEmpty()) {
         return problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
             "the request body could not be read", null);
@@ -266,6 +279,16 @@ public class ArticleController {
   private static String client(HttpRequest<?> request) {
     return request.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE, String.class)
         .orElseThrow(() -> new IllegalStateException("request reached the controller without passing ApiKeyFilter"));
+  }
+
+  /** The server's own max-request-size cut the body off (surfaces as an IOException while reading). */
+  private static boolean exceedsServerLimit(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ContentLengthExceededException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isMedia(HttpRequest<?> request, String type) {

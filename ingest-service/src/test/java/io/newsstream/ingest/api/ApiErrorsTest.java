@@ -51,7 +51,7 @@ class ApiErrorsTest {
   }
 
   static JsonNode problem(HttpResponse<String> response, int status) throws Exception {
-    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         ct -> assertThat(ct).startsWith("application/problem+json"));
     assertThat(response.body()).doesNotContain("Exception", "io.micronaut", "io.newsstream", "\tat ");

@@ -1,0 +1,218 @@
+package io.newsstream.processor.runtime;
+
+import static io.newsstream.processor.testing.Articles.submitted;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.newsstream.localstack.LocalStack;
+import io.newsstream.localstack.LocalStackExtension;
+import io.newsstream.processor.testing.KafkaClients;
+import io.newsstream.processor.testing.KafkaClients.TopicReader;
+import io.newsstream.schemas.avro.ArticleSubmitted;
+import io.newsstream.schemas.avro.DeadLetter;
+import io.newsstream.schemas.avro.DuplicateDetected;
+import io.newsstream.schemas.avro.DuplicateKind;
+import io.newsstream.schemas.avro.EnrichedArticle;
+import io.newsstream.schemas.avro.TopicScore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real application (Micronaut + Kafka Streams, real enricher) against the real local broker
+ * and registry: topics are created at start-up, articles are enriched and routed, duplicates
+ * dropped, poison records dead-lettered, all read back with read_committed.
+ */
+@ExtendWith(LocalStackExtension.class)
+class StreamProcessorIT {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final String SPORT_BODY =
+      "The home team won the football final on Sunday after a late goal in extra time. The coach praised"
+          + " the players and the fans who filled the stadium, while the losing side said the referee missed"
+          + " a penalty in the first half. Both clubs now prepare for the league season, which starts in August.";
+  private static final String TECH_BODY =
+      "The software company released a new artificial intelligence chip for cloud computing data centers."
+          + " Engineers said the processor doubles performance for machine learning workloads, and the"
+          + " technology will reach smartphones and laptops next year. Analysts expect strong demand from"
+          + " internet platforms that train large language models on servers.";
+
+  @TempDir static Path stateDir;
+
+  private static String ns;
+  private static EmbeddedServer server;
+  private static KafkaClients clients;
+
+  @BeforeAll
+  static void startApplication(LocalStack stack) {
+    ns = "it" + UUID.randomUUID().toString().substring(0, 8);
+    stack.createTopic(ns + ".articles.raw", 4);
+    Map<String, Object> props = new HashMap<>();
+    props.put("micronaut.server.port", -1);
+    props.put("newsstream.processor.bootstrap-servers", stack.bootstrapServers());
+    props.put("newsstream.processor.schema-registry-url", stack.schemaRegistryUrl());
+    props.put("newsstream.processor.state-dir", stateDir.toString());
+    props.put("newsstream.processor.application-id", ns + "-processor");
+    props.put("newsstream.processor.raw-topic", ns + ".articles.raw");
+    props.put("newsstream.processor.enriched-topic", ns + ".articles.enriched");
+    props.put("newsstream.processor.duplicates-topic", ns + ".articles.duplicates");
+    props.put("newsstream.processor.dead-letter-topic", ns + ".articles.dlq");
+    props.put("newsstream.processor.topic-stream-prefix", ns + ".articles.topic.");
+    server = ApplicationContext.run(EmbeddedServer.class, props);
+    clients = new KafkaClients(stack.bootstrapServers(), stack.schemaRegistryUrl());
+  }
+
+  @AfterAll
+  static void stopApplication() {
+    if (clients != null) {
+      clients.close();
+    }
+    if (server != null) {
+      server.getApplicationContext().close();
+    }
+  }
+
+  @Test
+  void shouldReportHealthUpOnceKafkaStreamsRuns() {
+    // given the application started in @BeforeAll
+    HttpClient http = HttpClient.newHttpClient();
+
+    // when / then
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> response =
+                  http.send(
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/health")).build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(response.statusCode()).isEqualTo(200);
+              assertThat(response.body()).contains("\"state\":\"RUNNING\"");
+            });
+  }
+
+  @Test
+  void shouldEnrichArticleAndRouteItToItsTopicStream() {
+    // given
+    ArticleSubmitted article = submitted("https://www.example.com/tech/chip?utm_source=x", "New AI chip for data centers", TECH_BODY);
+
+    // when
+    clients.send(ns + ".articles.raw", null, article);
+
+    // then
+    EnrichedArticle enriched;
+    try (TopicReader<EnrichedArticle> reader = clients.reader(ns + ".articles.enriched", EnrichedArticle.class)) {
+      enriched =
+          await()
+              .atMost(TIMEOUT)
+              .until(() -> find(reader.values(), article.getEventId()), found -> found != null);
+    }
+    assertThat(enriched.getDomain()).isEqualTo("example.com");
+    // the language value itself is the enricher's business (DefaultArticleEnricherTest)
+    assertThat(enriched.getLanguage()).isNotBlank();
+    assertThat(enriched.getWordCount()).isGreaterThan(40);
+    assertThat(enriched.getRevision()).isEqualTo(1);
+    List<String> streams =
+        enriched.getTopics().isEmpty() ? List.of("general") : enriched.getTopics().stream().map(TopicScore::getName).toList();
+    for (String topic : streams) {
+      try (TopicReader<EnrichedArticle> reader = clients.reader(ns + ".articles.topic." + topic, EnrichedArticle.class)) {
+        List<ConsumerRecord<byte[], EnrichedArticle>> records =
+            await().atMost(TIMEOUT).until(reader::poll, list -> find(values(list), article.getEventId()) != null);
+        ConsumerRecord<byte[], EnrichedArticle> record =
+            records.stream().filter(r -> r.value().getEventId().equals(article.getEventId())).findFirst().orElseThrow();
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(enriched.getArticleId());
+      }
+    }
+  }
+
+  @Test
+  void shouldEmitTheSameArticlePostedTwiceOnceAndReportTheSecondAsDuplicate() {
+    // given
+    String url = "https://news.example.org/story/" + UUID.randomUUID();
+    ArticleSubmitted first = submitted(url, "Parliament passes budget", "The parliament passed the budget after a long debate. " + TECH_BODY);
+    ArticleSubmitted second = submitted(url, first.getTitle(), first.getBody());
+
+    // when
+    clients.send(ns + ".articles.raw", 0, first);
+    clients.send(ns + ".articles.raw", 3, second);
+
+    // then
+    try (TopicReader<DuplicateDetected> duplicates = clients.reader(ns + ".articles.duplicates", DuplicateDetected.class);
+        TopicReader<EnrichedArticle> enriched = clients.reader(ns + ".articles.enriched", EnrichedArticle.class)) {
+      List<DuplicateDetected> dups =
+          await()
+              .atMost(TIMEOUT)
+              .until(
+                  () -> duplicates.values().stream().filter(d -> d.getCanonicalUrl().equals(url)).toList(),
+                  list -> !list.isEmpty());
+      assertThat(dups).hasSize(1);
+      assertThat(dups.get(0).getKind()).isEqualTo(DuplicateKind.SAME_URL_SAME_CONTENT);
+      List<EnrichedArticle> emitted =
+          await()
+              .atMost(TIMEOUT)
+              .until(
+                  () -> enriched.values().stream().filter(a -> a.getCanonicalUrl().equals(url)).toList(),
+                  list -> !list.isEmpty());
+      assertThat(emitted).hasSize(1);
+      assertThat(dups.get(0).getDuplicateOf()).isEqualTo(emitted.get(0).getArticleId());
+      assertThat(List.of(first.getEventId(), second.getEventId()))
+          .containsExactlyInAnyOrder(emitted.get(0).getEventId(), dups.get(0).getEventId());
+    }
+  }
+
+  @Test
+  void shouldDeadLetterGarbageBytesWithCoordinatesAndProcessLaterRecords() {
+    // given
+    byte[] key = ("garbage-" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    byte[] garbage = "{\"this is\": \"not avro\"}".getBytes(StandardCharsets.UTF_8);
+
+    // when
+    RecordMetadata poison = clients.sendBytes(ns + ".articles.raw", 2, key, garbage);
+    ArticleSubmitted later = submitted("https://later.example.net/after-garbage/" + UUID.randomUUID(), "After the garbage", SPORT_BODY);
+    clients.send(ns + ".articles.raw", 2, later);
+
+    // then
+    try (TopicReader<DeadLetter> dlq = clients.reader(ns + ".articles.dlq", DeadLetter.class);
+        TopicReader<EnrichedArticle> enriched = clients.reader(ns + ".articles.enriched", EnrichedArticle.class)) {
+      List<ConsumerRecord<byte[], DeadLetter>> letters =
+          await()
+              .atMost(TIMEOUT)
+              .until(
+                  () -> dlq.poll().stream().filter(r -> java.util.Arrays.equals(r.key(), key)).toList(),
+                  list -> !list.isEmpty());
+      assertThat(letters).hasSize(1);
+      DeadLetter letter = letters.get(0).value();
+      assertThat(letter.getSourceTopic()).isEqualTo(ns + ".articles.raw");
+      assertThat(letter.getPartition()).isEqualTo(poison.partition());
+      assertThat(letter.getOffset()).isEqualTo(poison.offset());
+      assertThat(letter.getStage()).isEqualTo("decode");
+      assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo(new String(garbage, StandardCharsets.UTF_8));
+      await().atMost(TIMEOUT).until(() -> find(enriched.values(), later.getEventId()) != null);
+    }
+  }
+
+  private static EnrichedArticle find(List<EnrichedArticle> articles, String eventId) {
+    return articles.stream().filter(a -> a.getEventId().equals(eventId)).findFirst().orElse(null);
+  }
+
+  private static <V> List<V> values(List<ConsumerRecord<byte[], V>> records) {
+    return records.stream().map(ConsumerRecord::value).toList();
+  }
+}

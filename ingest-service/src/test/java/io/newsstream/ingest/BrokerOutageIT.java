@@ -1,0 +1,131 @@
+package io.newsstream.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.newsstream.ingest.auth.ApiKeys;
+import io.newsstream.localstack.LocalStack;
+import io.newsstream.localstack.LocalStackExtension;
+import io.newsstream.schemas.avro.ArticleSubmitted;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A broker outage: requests get 503 with Retry-After within the configured bound (never 500,
+ * never a hang), the service recovers by itself when the broker returns, and every 202 given
+ * before, during or after the outage has its record on the topic.
+ */
+@ExtendWith(LocalStackExtension.class)
+class BrokerOutageIT {
+
+  static final String TOPIC = "ingest-outage-it.articles.raw";
+  static final String KEY = "outage-key";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final AtomicInteger SEQ = new AtomicInteger();
+
+  static EmbeddedServer server;
+  static TestHttp http;
+  static RawTopicReader topic;
+  static LocalStack stack;
+
+  @BeforeAll
+  static void start(LocalStack localStack) {
+    stack = localStack;
+    stack.createTopic(TOPIC, 2);
+    server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        "micronaut.server.port", -1,
+        "newsstream.ingest.kafka.bootstrap-servers", stack.bootstrapServers(),
+        "newsstream.ingest.kafka.schema-registry-url", stack.schemaRegistryUrl(),
+        "newsstream.ingest.kafka.topic", TOPIC,
+        "newsstream.ingest.kafka.max-block", "1s",
+        "newsstream.ingest.kafka.request-timeout", "1s",
+        "newsstream.ingest.kafka.delivery-timeout", "2s",
+        "newsstream.ingest.kafka.retry-after", "3s",
+        "newsstream.ingest.auth.api-keys", "outage:" + ApiKeys.sha256Hex(KEY)));
+    http = new TestHttp(server.getURI());
+    topic = new RawTopicReader(stack.bootstrapServers(), stack.schemaRegistryUrl(), TOPIC);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (topic != null) {
+      topic.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static HttpResponse<String> postOne() {
+    int n = SEQ.incrementAndGet();
+    String body = "{\"url\":\"https://outage.example/" + n + "\",\"title\":\"Article " + n + "\",\"body\":\"Text " + n + "\"}";
+    return http.post("/v1/articles", "application/json", body, "X-API-Key", KEY);
+  }
+
+  static String eventIdOf(HttpResponse<String> accepted) {
+    try {
+      return JSON.readTree(accepted.body()).get("eventId").asText();
+    } catch (Exception e) {
+      throw new AssertionError(accepted.body(), e);
+    }
+  }
+
+  @Test
+  void shouldAnswer503DuringAnOutageAndRecoverWithoutRestart() {
+    List<String> acceptedEventIds = new ArrayList<>();
+    // given: the service works
+    HttpResponse<String> before = postOne();
+    assertThat(before.statusCode()).as(before.body()).isEqualTo(202);
+    acceptedEventIds.add(eventIdOf(before));
+
+    // when: the broker goes away
+    stack.stopBroker();
+    HttpResponse<String> during;
+    long started = System.nanoTime();
+    try {
+      during = postOne();
+    } finally {
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      // then: 503 within max-block + delivery-timeout + 1 s of slack (the configured bound)
+      assertThat(took).isLessThan(Duration.ofSeconds(1 + 2 + 1 + 3));
+    }
+    try {
+      assertThat(during.statusCode()).as(during.body()).isEqualTo(503);
+      assertThat(during.headers().firstValue("Retry-After")).hasValue("3");
+      assertThat(during.headers().firstValue("Content-Type")).hasValueSatisfying(
+          ct -> assertThat(ct).startsWith("application/problem+json"));
+    } finally {
+      stack.startBroker();
+    }
+
+    // then: after the broker returns, posting works again without a restart
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      HttpResponse<String> after = postOne();
+      assertThat(after.statusCode()).as(after.body()).isIn(202, 503);
+      if (after.statusCode() == 202) {
+        acceptedEventIds.add(eventIdOf(after));
+      }
+      assertThat(after.statusCode()).isEqualTo(202);
+    });
+    HttpResponse<String> afterwards = postOne();
+    assertThat(afterwards.statusCode()).as(afterwards.body()).isEqualTo(202);
+    acceptedEventIds.add(eventIdOf(afterwards));
+
+    // and every 202 has its record on the topic
+    List<String> onTopic = topic.all().stream()
+        .map(ConsumerRecord::value).map(ArticleSubmitted::getEventId).toList();
+    assertThat(onTopic).containsAll(acceptedEventIds);
+  }
+}

@@ -54,7 +54,7 @@ public final class DefaultArticleEnricher implements ArticleEnricher {
     String title = cleaner.cleanTitle(input.title());
     String body = cleaner.cleanBody(input.body(), domain);
     LanguageDetector.Detection language =
-        languages.detect(title + "\n" + body, input.declaredLanguage());
+        languages.detect(title, body, input.declaredLanguage());
     int wordCount = readingTime.wordCount(body);
     List<String> keywordList = keywords.extract(title, body, language.language());
     List<NamedEntity> entityList = entities.extract(title, body, language.language());

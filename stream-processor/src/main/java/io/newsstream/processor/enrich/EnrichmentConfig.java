@@ -93,9 +93,10 @@ public record EnrichmentConfig(
           + " make detection faster and smaller.";
 
   public static final String LANGUAGE_THRESHOLD_CONFIG = "enrich.language.threshold";
-  public static final double LANGUAGE_THRESHOLD_DEFAULT = 0.5;
+  public static final double LANGUAGE_THRESHOLD_DEFAULT = 0.02;
   public static final String LANGUAGE_THRESHOLD_DOC =
-      "Confidence (0..1) below which the language is reported as 'und'.";
+      "Confidence (margin of the best language over the runner-up, 0..1) below which the"
+          + " language is reported as 'und'.";
 
   public static final String LANGUAGE_MIN_LETTERS_CONFIG = "enrich.language.min-letters";
   public static final int LANGUAGE_MIN_LETTERS_DEFAULT = 20;

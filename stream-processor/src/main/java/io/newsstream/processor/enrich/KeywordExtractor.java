@@ -95,6 +95,11 @@ public final class KeywordExtractor {
 
   private static final Map<String, Supplier<Analyzer>> ANALYZERS = analyzerFactories();
 
+  /** The English stop words, shared with the tool that builds the IDF table. */
+  public static CharArraySet englishStopWords() {
+    return ENGLISH_STOP_WORDS;
+  }
+
   private final Map<String, Analyzer> analyzers = new ConcurrentHashMap<>();
   private final Map<String, Integer> documentFrequencies;
   private final int documents;

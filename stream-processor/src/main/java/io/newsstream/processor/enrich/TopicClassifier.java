@@ -29,7 +29,9 @@ public final class TopicClassifier {
 
   private final List<String> topics;
   private final Map<String, List<Weighted>> words = new HashMap<>();
-  private final List<Weighted> prefixes = new ArrayList<>();
+  private final Map<String, List<Weighted>> prefixes = new HashMap<>();
+  private int shortestPrefix = Integer.MAX_VALUE;
+  private int longestPrefix = 0;
   private final List<Weighted> phrases = new ArrayList<>();
   private final double threshold;
   private final int maxTopics;
@@ -52,7 +54,11 @@ public final class TopicClassifier {
         if (parts.size() > 1) {
           phrases.add(new Weighted(t, e.getValue(), " " + term + " "));
         } else if (prefix) {
-          prefixes.add(new Weighted(t, e.getValue(), term));
+          prefixes
+              .computeIfAbsent(term, k -> new ArrayList<>())
+              .add(new Weighted(t, e.getValue(), term));
+          shortestPrefix = Math.min(shortestPrefix, term.length());
+          longestPrefix = Math.max(longestPrefix, term.length());
         } else {
           words.computeIfAbsent(term, k -> new ArrayList<>()).add(new Weighted(t, e.getValue(), term));
         }
@@ -85,9 +91,13 @@ public final class TopicClassifier {
           add(hits, term, token.getValue()[0], token.getValue()[1]);
         }
       }
-      for (Weighted term : prefixes) {
-        if (w.startsWith(term.term())) {
-          add(hits, term, token.getValue()[0], token.getValue()[1]);
+      int upTo = Math.min(w.length(), longestPrefix);
+      for (int len = shortestPrefix; len <= upTo; len++) {
+        List<Weighted> byPrefix = prefixes.get(w.substring(0, len));
+        if (byPrefix != null) {
+          for (Weighted term : byPrefix) {
+            add(hits, term, token.getValue()[0], token.getValue()[1]);
+          }
         }
       }
     }

@@ -27,7 +27,8 @@ class DefaultArticleEnricherTest {
     assertThat(result.canonicalUrl()).isEqualTo(SampleArticle.URL);
     assertThat(result.articleId()).hasSize(32).matches("[0-9a-f]+");
     assertThat(result.language()).isEqualTo("en");
-    assertThat(result.languageConfidence()).isGreaterThan(0.5);
+    assertThat(result.languageConfidence())
+        .isGreaterThanOrEqualTo(EnrichmentConfig.LANGUAGE_THRESHOLD_DEFAULT);
     assertThat(result.body())
         .doesNotContain("Close\n")
         .doesNotContain("Moneycontrol PRO")

@@ -104,9 +104,17 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
     try {
       writer = registry.schemaById(id);
     } catch (SchemaRegistryException e) {
-      if (e.isNotFound() || e.httpStatus() == 404) {
+      if (e.isNotFound()) {
         throw new SerializationException(
             "Cannot deserialize record from topic '" + topic + "': schema id " + id + " is unknown to the registry ("
+                + e.getMessage() + ")", e);
+      }
+      if (e.httpStatus() == 404) {
+        // A 404 without error_code is an endpoint the server does not have, not a missing schema.
+        throw new SerializationException(
+            "Cannot deserialize record from topic '" + topic + "': looking up schema id " + id
+                + " answered 404 without a schema registry error code; check that " + AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG
+                + " is the Confluent API base URL (for Apicurio Registry it ends in /apis/ccompat/v7) ("
                 + e.getMessage() + ")", e);
       }
       throw e;
@@ -115,13 +123,16 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
     if (readerSchema != null) {
       reader = new SpecificDatumReader<>(writer, readerSchema, SpecificData.getForSchema(readerSchema));
     } else if (config.specificReader()) {
-      SpecificData specific = SpecificData.getForSchema(writer);
-      if (specific.getClass(writer) == null) {
+      Class<?> generated = SpecificData.get().getClass(writer);
+      if (generated == null) {
         throw new SerializationException(
             "Cannot deserialize record from topic '" + topic + "' as a generated class: no class for "
                 + writer.getFullName() + " on the classpath (set specific.avro.reader=false for GenericRecord)");
       }
-      reader = new SpecificDatumReader<>(writer, writer, specific);
+      // Read into the class's own schema: the writer may be another version whose fields sit at
+      // other positions, and generated classes set fields by position.
+      Schema classSchema = SpecificData.get().getSchema(generated);
+      reader = new SpecificDatumReader<>(writer, classSchema, SpecificData.getForSchema(classSchema));
     } else {
       reader = new GenericDatumReader<>(writer);
     }

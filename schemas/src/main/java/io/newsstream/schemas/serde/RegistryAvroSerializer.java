@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
@@ -30,6 +33,7 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
   private boolean isKey;
   private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
   private final Map<String, SchemaRegistryClient.RegisteredSchema> latestBySubject = new ConcurrentHashMap<>();
+  private final Map<SchemaPair, DatumReader<Object>> resolvers = new ConcurrentHashMap<>();
 
   /** For Kafka's reflective instantiation; {@link #configure} must be called. */
   public RegistryAvroSerializer() {}
@@ -62,10 +66,16 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
     }
     String subject = WireFormat.subject(topic, isKey);
     Schema schema = container.getSchema();
+    Object datum = data;
     int id;
     if (config.useLatestVersion()) {
       SchemaRegistryClient.RegisteredSchema latest = latestBySubject.computeIfAbsent(subject, registry::latest);
       id = latest.id();
+      if (!latest.schema().equals(schema)) {
+        // Datum writers take fields by position; a generated record of another version would be
+        // written into the wrong fields. Resolve it into the latest schema by name first.
+        datum = toLatestSchema(data, schema, latest, subject);
+      }
       schema = latest.schema();
     } else if (config.autoRegister()) {
       id = registry.register(subject, schema);
@@ -77,7 +87,7 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
     out.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
     try {
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writerFor(schema, data).write(data, encoder);
+      writerFor(schema, datum).write(datum, encoder);
       encoder.flush();
     } catch (IOException | RuntimeException e) {
       throw new SerializationException(
@@ -85,6 +95,30 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
     }
     return out.toByteArray();
   }
+
+  /**
+   * {@code data} as a record of the subject's latest schema, each field resolved by name with
+   * Avro's schema resolution (the latest schema must be able to read the record's own schema).
+   */
+  private Object toLatestSchema(
+      Object data, Schema own, SchemaRegistryClient.RegisteredSchema latest, String subject) {
+    try {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+      BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
+      writerFor(own, data).write(data, encoder);
+      encoder.flush();
+      DatumReader<Object> resolver =
+          resolvers.computeIfAbsent(new SchemaPair(own, latest.schema()), pair -> new GenericDatumReader<>(pair.writer(), pair.reader()));
+      return resolver.read(null, DecoderFactory.get().binaryDecoder(buffer.toByteArray(), null));
+    } catch (IOException | RuntimeException e) {
+      throw new SerializationException(
+          "Cannot serialize " + own.getFullName() + " with the latest schema of subject '" + subject + "' (version "
+              + latest.version() + ", id " + latest.id() + ", " + AvroSerdeConfig.USE_LATEST_VERSION_CONFIG
+              + "=true): it cannot hold the record: " + e.getMessage(), e);
+    }
+  }
+
+  private record SchemaPair(Schema writer, Schema reader) {}
 
   /** The id of a schema someone else registered; says which setting made it required. */
   private int registeredIdOf(String subject, Schema schema) {

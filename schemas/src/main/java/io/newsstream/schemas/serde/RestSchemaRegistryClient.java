@@ -66,6 +66,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         key -> {
           JsonNode response = call("POST", "/subjects/" + encode(subject), schemaBody(schema));
           int id = response.path("id").asInt(-1);
+          if (id < 0) {
+            throw new SchemaRegistryException(
+                "Registry at " + baseUrl + " answered the lookup under subject '" + subject
+                    + "' without an id: " + response, 200, -1, null);
+          }
           schemasById.putIfAbsent(id, schema);
           return id;
         });

@@ -369,6 +369,73 @@ class RegistryAvroSerdeTest {
   }
 
   @Test
+  void shouldResolveAnOlderWriterSchemaIntoTheGeneratedClassWithSpecificReaderConfig() {
+    // given an older ArticleSubmitted without 'language', so later fields sit at other positions
+    Schema older = withoutFields(ArticleSubmitted.getClassSchema(), "language");
+    GenericRecord old = toGeneric(SampleRecords.articleSubmitted(), older);
+    String url = mockUrl();
+    RegistryAvroSerializer<GenericRecord> serializer = new RegistryAvroSerializer<>();
+    serializer.configure(config(url), false);
+    byte[] bytes = serializer.serialize(TOPIC, old);
+    Map<String, Object> readerConfig = config(url);
+    readerConfig.put(AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true);
+    RegistryAvroDeserializer<Object> deserializer = new RegistryAvroDeserializer<>();
+    deserializer.configure(readerConfig, false);
+
+    // when
+    Object read = deserializer.deserialize(TOPIC, bytes);
+
+    // then every field lands by name, not by the writer's position
+    ArticleSubmitted expected = ArticleSubmitted.newBuilder(SampleRecords.articleSubmitted()).setLanguage(null).build();
+    assertThat(read).isInstanceOf(ArticleSubmitted.class).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldWriteAGeneratedRecordByFieldNameWhenTheLatestVersionDroppedAField() {
+    // given the latest version of the subject dropped 'author' (a BACKWARD-compatible change)
+    String url = mockUrl();
+    Schema latest = withoutFields(ArticleSubmitted.getClassSchema(), "author");
+    int latestId = InMemorySchemaRegistryClient.forScope(url.substring("mock://".length())).register(TOPIC + "-value", latest);
+    Map<String, Object> config = config(url);
+    config.put(AvroSerdeConfig.USE_LATEST_VERSION_CONFIG, true);
+    config.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, false);
+    RegistryAvroSerializer<ArticleSubmitted> serializer = new RegistryAvroSerializer<>();
+    serializer.configure(config, false);
+
+    // when
+    byte[] bytes = serializer.serialize(TOPIC, SampleRecords.articleSubmitted());
+
+    // then the value is written in the latest schema, each field by name
+    assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(latestId);
+    GenericRecord written = (GenericRecord) genericDeserializer(url).deserialize(TOPIC, bytes);
+    assertThat(written.getSchema().getField("author")).isNull();
+    assertThat(written.get("title").toString()).isEqualTo(SampleRecords.articleSubmitted().getTitle());
+    assertThat(written.get("publishedAt")).isEqualTo(SampleRecords.articleSubmitted().getPublishedAt().toEpochMilli());
+    assertThat(written.get("sourceName").toString()).isEqualTo("Moneycontrol");
+    assertThat(written.get("submittedBy").toString()).isEqualTo("scraper-1");
+  }
+
+  @Test
+  void shouldRefuseToWriteWithALatestVersionThatCannotHoldTheRecord() {
+    // given the latest version requires a field the generated class does not have
+    String url = mockUrl();
+    Schema latest = withExtraField(ArticleSubmitted.getClassSchema(),
+        new Schema.Field("mandatory", Schema.create(Schema.Type.STRING), "No default.", (Object) null));
+    InMemorySchemaRegistryClient.forScope(url.substring("mock://".length())).register(TOPIC + "-value", latest);
+    Map<String, Object> config = config(url);
+    config.put(AvroSerdeConfig.USE_LATEST_VERSION_CONFIG, true);
+    config.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS_CONFIG, false);
+    RegistryAvroSerializer<ArticleSubmitted> serializer = new RegistryAvroSerializer<>();
+    serializer.configure(config, false);
+
+    // when / then
+    assertThatThrownBy(() -> serializer.serialize(TOPIC, SampleRecords.articleSubmitted()))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("latest")
+        .hasMessageContaining("mandatory");
+  }
+
+  @Test
   void shouldReadAValueWrittenWithANewerSchemaThatAddedAFieldWithDefault() {
     // given a copy of the schema with one more field, written as a GenericRecord
     Schema current = ArticleSubmitted.getClassSchema();
@@ -418,6 +485,12 @@ class RegistryAvroSerdeTest {
         .register("probe-value", ArticleSubmitted.getClassSchema());
   }
 
+  private static RegistryAvroDeserializer<Object> genericDeserializer(String url) {
+    RegistryAvroDeserializer<Object> deserializer = new RegistryAvroDeserializer<>();
+    deserializer.configure(config(url), false);
+    return deserializer;
+  }
+
   /** A well-formed value, its schema registered in the registry behind {@code url}. */
   private static byte[] validBytes(String url) {
     RegistryAvroSerializer<ArticleSubmitted> serializer = new RegistryAvroSerializer<>();
@@ -442,20 +515,26 @@ class RegistryAvroSerdeTest {
     return out.toByteArray();
   }
 
-  /** The article's data as a GenericRecord of {@code schema}, timestamps as epoch millis. */
+  /** The article's data as a GenericRecord of {@code schema} (fields it lacks are left out), timestamps as epoch millis. */
   private static GenericRecord toGeneric(ArticleSubmitted article, Schema schema) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put("eventId", article.getEventId());
+    values.put("url", article.getUrl());
+    values.put("title", article.getTitle());
+    values.put("body", article.getBody());
+    values.put("author", article.getAuthor());
+    values.put("publishedAt", article.getPublishedAt() == null ? null : article.getPublishedAt().toEpochMilli());
+    values.put("sourceName", article.getSourceName());
+    values.put("language", article.getLanguage());
+    values.put("submittedBy", article.getSubmittedBy());
+    values.put("receivedAt", article.getReceivedAt().toEpochMilli());
+    values.put("attributes", article.getAttributes());
     GenericRecord record = new GenericData.Record(schema);
-    record.put("eventId", article.getEventId());
-    record.put("url", article.getUrl());
-    record.put("title", article.getTitle());
-    record.put("body", article.getBody());
-    record.put("author", article.getAuthor());
-    record.put("publishedAt", article.getPublishedAt() == null ? null : article.getPublishedAt().toEpochMilli());
-    record.put("sourceName", article.getSourceName());
-    record.put("language", article.getLanguage());
-    record.put("submittedBy", article.getSubmittedBy());
-    record.put("receivedAt", article.getReceivedAt().toEpochMilli());
-    record.put("attributes", article.getAttributes());
+    for (Schema.Field field : schema.getFields()) {
+      if (values.containsKey(field.name())) {
+        record.put(field.name(), values.get(field.name()));
+      }
+    }
     return record;
   }
 

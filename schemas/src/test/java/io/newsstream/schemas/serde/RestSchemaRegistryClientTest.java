@@ -246,4 +246,31 @@ class RestSchemaRegistryClientTest {
         .hasMessageContaining("schema id 77 is unknown to the registry")
         .hasMessageContaining("Schema 77 not found");
   }
+
+  @Test
+  void shouldNotCallAnIdUnknownWhenTheLookupEndpointItselfIsMissing() {
+    // given a server without the Confluent API at this path: a bare 404
+    given("GET /schemas/ids/77", 404, "");
+    RegistryAvroDeserializer<ArticleSubmitted> deserializer = new RegistryAvroDeserializer<>(client, ArticleSubmitted.getClassSchema());
+    deserializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, "http://127.0.0.1:1"), false);
+    byte[] value = {0x00, 0x00, 0x00, 0x00, 77, 0x02};
+
+    // when / then
+    assertThatThrownBy(() -> deserializer.deserialize("articles.raw", value))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("looking up schema id 77 answered 404 without a schema registry error code")
+        .hasMessageContaining("/apis/ccompat/v7")
+        .hasMessageNotContaining("unknown to the registry");
+  }
+
+  @Test
+  void shouldRefuseALookupAnswerWithoutAnId() {
+    // given
+    given("POST /subjects/articles.raw-value", 200, "{\"subject\":\"articles.raw-value\"}");
+
+    // when / then
+    assertThatThrownBy(() -> client.idOf("articles.raw-value", ArticleSubmitted.getClassSchema()))
+        .isInstanceOf(SchemaRegistryException.class)
+        .hasMessageContaining("without an id");
+  }
 }

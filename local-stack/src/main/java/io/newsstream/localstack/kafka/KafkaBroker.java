@@ -1,6 +1,7 @@
 package io.newsstream.localstack.kafka;
 
 import io.newsstream.localstack.process.ChildProcess;
+import io.newsstream.localstack.process.ClassDataSharing;
 import io.newsstream.localstack.process.Ports;
 import io.newsstream.localstack.process.Readiness;
 import io.newsstream.localstack.process.StartupException;
@@ -129,8 +130,11 @@ public final class KafkaBroker {
     if (!isFormatted()) {
       format(classpath, properties);
     }
-    List<String> command = ChildProcess.javaCommand(jvmOptions(), classpath, "kafka.Kafka", List.of(properties.toString()));
-    process = ChildProcess.start("kafka", command, dir, Map.of(), logFile);
+    ClassDataSharing cds = ClassDataSharing.forJvm("kafka-broker", ChildProcess.withWatchdog(classpath), "kafka.Kafka");
+    List<String> options = new ArrayList<>(jvmOptions());
+    options.addAll(cds.jvmOptions());
+    List<String> command = ChildProcess.javaCommand(options, classpath, "kafka.Kafka", List.of(properties.toString()));
+    process = ChildProcess.start("kafka", command, dir, Map.of(), logFile, cds.afterExit());
     try {
       // The admin client would log a warning per refused connection: wait for the port first.
       Readiness.await("Kafka broker on " + bootstrapServers(), process, startTimeout, () -> Ports.isListening(port));
@@ -180,11 +184,14 @@ public final class KafkaBroker {
   private void format(String classpath, Path properties) {
     String clusterId = Uuid.randomUuid().toString();
     LOG.debug("formatting {} with cluster id {}", dataDir(), clusterId);
+    ClassDataSharing cds = ClassDataSharing.forJvm("kafka-storage", classpath, "kafka.tools.StorageTool");
     List<String> command = new ArrayList<>(List.of(
         ChildProcess.javaExecutable(),
         "-Xmx256m",
         // A one-shot tool: the quick JIT tier is all it needs.
-        "-XX:TieredStopAtLevel=1",
+        "-XX:TieredStopAtLevel=1"));
+    command.addAll(cds.jvmOptions());
+    command.addAll(List.of(
         "-cp",
         classpath,
         "kafka.tools.StorageTool",
@@ -194,10 +201,11 @@ public final class KafkaBroker {
         "--config",
         properties.toString(),
         "--ignore-formatted"));
-    ChildProcess formatter = ChildProcess.start("kafka-storage-format", command, dir, Map.of(), logFile);
+    ChildProcess formatter = ChildProcess.start("kafka-storage-format", command, dir, Map.of(), logFile, cds.afterExit());
     int exit;
     try {
       exit = formatter.onExit().get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      cds.afterExit().run();
     } catch (Exception e) {
       formatter.stop(Duration.ofSeconds(5));
       throw new StartupException("formatting Kafka storage failed: " + e + "; log file: " + logFile, e);

@@ -35,11 +35,15 @@ public final class ChildProcess {
   private final String name;
   private final Path logFile;
   private final Process process;
+  private final Runnable afterExit;
 
-  private ChildProcess(String name, Path logFile, Process process) {
+  private ChildProcess(String name, Path logFile, Process process, Runnable afterExit) {
     this.name = name;
     this.logFile = logFile;
     this.process = process;
+    this.afterExit = afterExit;
+    // Also when it ends on its own; stop() runs it synchronously too (it is idempotent).
+    process.onExit().thenRun(afterExit);
   }
 
   /**
@@ -53,6 +57,15 @@ public final class ChildProcess {
    */
   public static ChildProcess start(
       String name, List<String> command, Path workingDir, Map<String, String> environment, Path logFile) {
+    return start(name, command, workingDir, environment, logFile, () -> { });
+  }
+
+  /**
+   * As {@link #start(String, List, Path, Map, Path)}, with an idempotent action to run once the
+   * process has exited (for example keeping a class-data-sharing archive it wrote).
+   */
+  public static ChildProcess start(String name, List<String> command, Path workingDir,
+      Map<String, String> environment, Path logFile, Runnable afterExit) {
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
       Files.createDirectories(workingDir);
@@ -71,7 +84,7 @@ public final class ChildProcess {
       builder.environment().putAll(environment);
       Process process = builder.start();
       LOG.debug("started {} (pid {}), log {}", name, process.pid(), logFile);
-      return new ChildProcess(name, logFile, process);
+      return new ChildProcess(name, logFile, process, afterExit);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name + " (log: " + logFile + ")", e);
     }
@@ -95,7 +108,7 @@ public final class ChildProcess {
     command.add(javaExecutable());
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(classpath + java.io.File.pathSeparator + ownLocation());
+    command.add(withWatchdog(classpath));
     command.add(ParentWatchdog.class.getName());
     command.add(Long.toString(ProcessHandle.current().pid()));
     command.add(mainClass);
@@ -103,12 +116,48 @@ public final class ChildProcess {
     return command;
   }
 
-  /** The jar or class directory holding this module's classes. */
-  static String ownLocation() {
-    try {
-      return Path.of(ParentWatchdog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      throw new IllegalStateException("cannot locate the local-stack classes", e);
+  /** {@code classpath} plus the {@link ParentWatchdog} jar, as {@link #javaCommand} passes it. */
+  public static String withWatchdog(String classpath) {
+    return classpath + java.io.File.pathSeparator + watchdogJar();
+  }
+
+  /**
+   * A jar holding only {@link ParentWatchdog}, written once per content into the archive directory
+   * (or the temp directory). A jar of its own rather than this module's classes: class-data sharing
+   * rejects class directories on the classpath, and this module's jar changes with every build,
+   * which would invalidate the archives each time.
+   */
+  static synchronized Path watchdogJar() {
+    String resource = ParentWatchdog.class.getName().replace('.', '/') + ".class";
+    try (java.io.InputStream in = ChildProcess.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " not found");
+      }
+      byte[] classBytes = in.readAllBytes();
+      var bytes = new java.io.ByteArrayOutputStream();
+      try (var jar = new java.util.jar.JarOutputStream(bytes)) {
+        var entry = new java.util.jar.JarEntry(resource);
+        entry.setTime(315_532_800_000L); // fixed: the same class gives the same jar
+        jar.putNextEntry(entry);
+        jar.write(classBytes);
+        jar.closeEntry();
+      }
+      byte[] jarBytes = bytes.toByteArray();
+      String hash = Integer.toHexString(java.util.Arrays.hashCode(jarBytes));
+      Path dir = ClassDataSharing.directory();
+      if (dir == null) {
+        dir = Path.of(System.getProperty("java.io.tmpdir"), "newsstream-local-stack");
+      }
+      Files.createDirectories(dir);
+      Path target = dir.resolve("parent-watchdog-" + hash + ".jar");
+      if (!Files.isRegularFile(target)) {
+        Path temp = dir.resolve("parent-watchdog-" + hash + "." + java.util.UUID.randomUUID() + ".tmp");
+        Files.write(temp, jarBytes);
+        Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the parent watchdog jar", e);
     }
   }
 
@@ -218,6 +267,9 @@ public final class ChildProcess {
           awaitExit(descendant, Duration.ofSeconds(5));
         }
       }
+    }
+    if (!root.isAlive()) {
+      afterExit.run();
     }
   }
 

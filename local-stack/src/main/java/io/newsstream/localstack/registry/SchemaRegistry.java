@@ -1,6 +1,7 @@
 package io.newsstream.localstack.registry;
 
 import io.newsstream.localstack.process.ChildProcess;
+import io.newsstream.localstack.process.ClassDataSharing;
 import io.newsstream.localstack.process.Readiness;
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,8 +167,11 @@ public final class SchemaRegistry {
     }
     // The runner jar's manifest Class-Path brings in lib/ also when it is on -cp instead of -jar.
     Path runner = runnerJar();
-    List<String> command = ChildProcess.javaCommand(jvmOptions, runner.toString(), ChildProcess.mainClassOf(runner), List.of());
-    process = ChildProcess.start("schema-registry", command, dir, Map.of(), logFile);
+    String mainClass = ChildProcess.mainClassOf(runner);
+    ClassDataSharing cds = ClassDataSharing.forJvm("schema-registry", ChildProcess.withWatchdog(runner.toString()), mainClass);
+    jvmOptions.addAll(cds.jvmOptions());
+    List<String> command = ChildProcess.javaCommand(jvmOptions, runner.toString(), mainClass, List.of());
+    process = ChildProcess.start("schema-registry", command, dir, Map.of(), logFile, cds.afterExit());
     try {
       Readiness.await("schema registry on " + url(), process, startTimeout,
           () -> send(HttpRequest.newBuilder(URI.create(url() + "/subjects")).GET()).statusCode() == 200);

@@ -14,6 +14,13 @@ import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.newsstream.ingest.auth.ApiKeyFilter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.newsstream.ingest.publish.ArticlePublisher;
 import io.newsstream.ingest.publish.PublishConfiguration;
 import io.newsstream.ingest.publish.PublishException;
@@ -47,6 +54,7 @@ import org.slf4j.LoggerFactory;
  * record. Runs on the blocking executor because it waits for Kafka within a bound.
  */
 @Controller("/v1/articles")
+@Tag(name = "articles")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ArticleController {
 
@@ -84,11 +92,39 @@ public class ArticleController {
   }
 
   /** Submits one article, as a JSON object or in the scraper markdown format. */
+  @Operation(summary = "Submit one article",
+      description = "Validates the article and publishes it as an ArticleSubmitted event to articles.raw, keyed by"
+          + " its canonical URL. Answers 202 only after the broker acknowledged the record.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleRequest.class)),
+      @Content(mediaType = MARKDOWN, schema = @Schema(type = "string",
+          description = "# Title / Published at: **ISO-8601** / Author: **name** / Original: [Outlet](url) / body"))})
+  @ApiResponse(responseCode = "202", description = "Acknowledged by the broker",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+  @ApiResponse(responseCode = "400", description = "Malformed body or invalid article: errors names every field and rule",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "401", description = "No API key, or an unknown one",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "403", description = "The key's client is disabled",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "413", description = "Body over the size limit (decided from Content-Length before reading)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "415", description = "Unsupported Content-Type",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "429", description = "The client's rate limit is exhausted",
+      headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds",
+          schema = @Schema(type = "integer")),
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "503", description = "Kafka or the schema registry did not take the article in time",
+      headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds",
+          schema = @Schema(type = "integer")),
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @Post(consumes = {MediaType.APPLICATION_JSON, MARKDOWN}, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> submit(
-      HttpRequest<?> request,
-      @Body InputStream body,
-      @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+      @Parameter(hidden = true) HttpRequest<?> request,
+      @Parameter(hidden = true) @Body InputStream body,
+      @Parameter(description = "Becomes the eventId (per batch item: <key>-<index> unless the item has an id)")
+          @Nullable @Header("Idempotency-Key") String idempotencyKey) {
     Instant receivedAt = Instant.now();
     String client = client(request);
     boolean markdown = isMedia(request, MARKDOWN);
@@ -138,11 +174,35 @@ public class ArticleController {
    * Submits many articles, as a JSON array or NDJSON. Answers 207 with one result per item in
    * request order; valid items are published even when others are rejected.
    */
+  @Operation(summary = "Submit a batch of articles",
+      description = "A JSON array or NDJSON (one article per line), read as a stream. Answers 207 with one result"
+          + " per item in request order; valid items are published even when others are rejected.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON,
+          array = @ArraySchema(schema = @Schema(implementation = ArticleRequest.class))),
+      @Content(mediaType = NDJSON, schema = @Schema(type = "string", description = "one Article JSON object per line"))})
+  @ApiResponse(responseCode = "207", description = "One result per item",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchResult.class)))
+  @ApiResponse(responseCode = "400", description = "Malformed body or invalid article: errors names every field and rule",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "401", description = "No API key, or an unknown one",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "403", description = "The key's client is disabled",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "413", description = "Body over the size limit (decided from Content-Length before reading)",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "415", description = "Unsupported Content-Type",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  @ApiResponse(responseCode = "429", description = "The client's rate limit is exhausted",
+      headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds",
+          schema = @Schema(type = "integer")),
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @Post(uri = "/batch", consumes = {MediaType.APPLICATION_JSON, NDJSON}, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> submitBatch(
-      HttpRequest<?> request,
-      @Body InputStream body,
-      @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+      @Parameter(hidden = true) HttpRequest<?> request,
+      @Parameter(hidden = true) @Body InputStream body,
+      @Parameter(description = "Becomes the eventId (per batch item: <key>-<index> unless the item has an id)")
+          @Nullable @Header("Idempotency-Key") String idempotencyKey) {
     Instant receivedAt = Instant.now();
     String client = client(request);
     boolean ndjson = isMedia(request, NDJSON);

@@ -165,4 +165,18 @@ class ApiErrorsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("newsstream_ingest");
   }
+
+  @Test
+  void shouldServeTheOpenApiDocumentAndItsPagesWithoutKey() {
+    // when
+    HttpResponse<String> document = http.get("/swagger/newsstream-ingest-service-0.1.0.yml");
+    HttpResponse<String> swaggerUi = http.get("/swagger-ui/index.html");
+    HttpResponse<String> redoc = http.get("/redoc/index.html");
+    // then
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.body()).contains("/v1/articles/batch", "application/problem+json", "Retry-After");
+    assertThat(swaggerUi.statusCode()).isEqualTo(200);
+    assertThat(swaggerUi.body()).contains("newsstream-ingest-service-0.1.0.yml");
+    assertThat(redoc.statusCode()).isEqualTo(200);
+  }
 }

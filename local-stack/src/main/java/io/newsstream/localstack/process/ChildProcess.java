@@ -76,7 +76,7 @@ public final class ChildProcess {
           StandardCharsets.UTF_8,
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
-      ProcessBuilder builder = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(inOwnSession(command))
           .directory(workingDir.toFile())
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -89,6 +89,27 @@ public final class ChildProcess {
       throw new UncheckedIOException("could not start " + name + " (log: " + logFile + ")", e);
     }
   }
+
+  /**
+   * Runs the command in a session of its own where {@code setsid} exists, so a Ctrl-C in the
+   * terminal reaches only the owning JVM, which then stops its children in order (services before
+   * the broker, the broker before the registry) instead of all of them at once. {@code setsid}
+   * execs in place here (a spawned child is no process-group leader), so the pid stays the same.
+   */
+  private static List<String> inOwnSession(List<String> command) {
+    if (!SETSID.isEmpty()) {
+      List<String> wrapped = new ArrayList<>(command.size() + 1);
+      wrapped.add(SETSID);
+      wrapped.addAll(command);
+      return wrapped;
+    }
+    return command;
+  }
+
+  private static final String SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+      .filter(p -> Files.isExecutable(Path.of(p)))
+      .findFirst()
+      .orElse("");
 
   private static java.io.File nullDevice() {
     return new java.io.File(System.getProperty("os.name", "").startsWith("Windows") ? "NUL" : "/dev/null");

@@ -55,6 +55,7 @@ public final class EntityExtractor {
 
   private static final Pattern WORD =
       Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[’'&.\\-][\\p{L}\\p{M}\\p{N}]+)*");
+  private static final Pattern ROMAN_NUMERAL = Pattern.compile("[IVXLCDM]+");
   private static final Set<String> CONNECTORS =
       Set.of("of", "for", "de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du");
   private static final Set<String> SPEECH_VERBS =
@@ -102,7 +103,7 @@ public final class EntityExtractor {
     return aggregate(mentions);
   }
 
-  private record Token(String text, boolean clauseStart, String after) {}
+  private record Token(String text, boolean clauseStart) {}
 
   private record Mention(String text, String type) {}
 
@@ -157,7 +158,9 @@ public final class EntityExtractor {
           && !locations.contains(String.join(" ", words))) {
         words.remove(0);
         changed = true;
-      } else if (demonyms.contains(words.get(0)) && words.size() > 1) {
+      } else if (demonyms.contains(words.get(0))
+          && words.size() > 1
+          && !organizationSuffixes.contains(words.get(words.size() - 1))) {
         words.remove(0);
         changed = true;
       } else {
@@ -207,7 +210,8 @@ public final class EntityExtractor {
       return LOCATION;
     }
     String last = words.get(words.size() - 1);
-    if (words.size() >= 2 && organizationSuffixes.contains(last)) {
+    if (words.size() >= 2
+        && (organizationSuffixes.contains(last) || organizations.contains(words.get(0)))) {
       return ORGANIZATION;
     }
     if (words.size() == 1) {
@@ -220,6 +224,7 @@ public final class EntityExtractor {
       return null;
     }
     if (words.size() <= 4
+        && !containsKnownName(words)
         && (titled
             || firstNames.contains(words.get(0))
             || hasInitial(words)
@@ -230,6 +235,15 @@ public final class EntityExtractor {
       return OTHER;
     }
     return null;
+  }
+
+  private boolean containsKnownName(List<String> words) {
+    for (String w : words) {
+      if (organizations.contains(w) || locations.contains(w) || organizationSuffixes.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private List<NamedEntity> aggregate(List<Mention> mentions) {
@@ -262,7 +276,9 @@ public final class EntityExtractor {
       }
     }
     List<Map.Entry<String, int[]>> ranked = new ArrayList<>(counts.entrySet());
-    ranked.removeIf(e -> e.getValue()[0] <= 0);
+    // OTHER is the least certain kind: keep it only when the article repeats it.
+    ranked.removeIf(
+        e -> e.getValue()[0] <= 0 || (e.getKey().startsWith(OTHER) && e.getValue()[0] < 2));
     // stable sort keeps first-mention order among equal counts
     ranked.sort((a, b) -> Integer.compare(b.getValue()[0], a.getValue()[0]));
     List<NamedEntity> result = new ArrayList<>();
@@ -318,7 +334,7 @@ public final class EntityExtractor {
       } else if (word.endsWith(".") && word.length() > 2) {
         word = word.substring(0, word.length() - 1);
       }
-      tokens.add(new Token(word, clauseStart, ""));
+      tokens.add(new Token(word, clauseStart));
       previousEnd = m.end();
     }
     return tokens;
@@ -327,7 +343,7 @@ public final class EntityExtractor {
   private static List<Token> toTokens(List<String> words) {
     List<Token> tokens = new ArrayList<>();
     for (String w : words) {
-      tokens.add(new Token(w, false, ""));
+      tokens.add(new Token(w, false));
     }
     return tokens;
   }
@@ -337,7 +353,10 @@ public final class EntityExtractor {
   }
 
   private static boolean isAcronym(String word) {
-    if (word.length() < 2 || word.length() > 5 || NOT_ACRONYMS.contains(word)) {
+    if (word.length() < 2
+        || word.length() > 5
+        || NOT_ACRONYMS.contains(word)
+        || ROMAN_NUMERAL.matcher(word).matches()) {
       return false;
     }
     for (int i = 0; i < word.length(); i++) {

@@ -68,6 +68,7 @@ public final class ClassDataSharing {
       LOG.debug("no CDS directory {}: {}", dir, e.toString());
       return none();
     }
+    removeAbandonedRecordings(dir);
     Path archive = dir.resolve(name + "-" + key(classpath, mainClass) + ".jsa");
     if (Files.isRegularFile(archive)) {
       return new ClassDataSharing(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), () -> { });
@@ -147,6 +148,30 @@ public final class ClassDataSharing {
   private static void update(MessageDigest digest, String text) {
     digest.update(text.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) 0);
+  }
+
+  /** Recordings whose owner died before moving them into place (older than an hour). */
+  private static void removeAbandonedRecordings(Path dir) {
+    long cutoff = System.currentTimeMillis() - java.util.concurrent.TimeUnit.HOURS.toMillis(1);
+    try (var files = Files.list(dir)) {
+      files.filter(p -> p.getFileName().toString().endsWith(".recording"))
+          .filter(p -> {
+            try {
+              return Files.getLastModifiedTime(p).toMillis() < cutoff;
+            } catch (IOException e) {
+              return false;
+            }
+          })
+          .forEach(p -> {
+            try {
+              Files.deleteIfExists(p);
+            } catch (IOException e) {
+              // next time
+            }
+          });
+    } catch (IOException e) {
+      LOG.debug("could not list {}: {}", dir, e.toString());
+    }
   }
 
   /** Archives of the same name for an older classpath are never used again. */

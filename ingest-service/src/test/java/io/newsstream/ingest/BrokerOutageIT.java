@@ -128,4 +128,28 @@ class BrokerOutageIT {
         .map(ConsumerRecord::value).map(ArticleSubmitted::getEventId).toList();
     assertThat(onTopic).containsAll(acceptedEventIds);
   }
+
+  @Test
+  void shouldAnswer503WhenTheSchemaRegistryIsUnreachable() throws Exception {
+    // given: a second instance whose registry URL points at a closed port
+    long before = topic.count();
+    try (EmbeddedServer noRegistry = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        "micronaut.server.port", -1,
+        "newsstream.ingest.kafka.bootstrap-servers", stack.bootstrapServers(),
+        "newsstream.ingest.kafka.schema-registry-url", "http://127.0.0.1:1/apis/ccompat/v7",
+        "newsstream.ingest.kafka.topic", TOPIC,
+        "newsstream.ingest.kafka.registry-timeout", "1s",
+        "newsstream.ingest.auth.api-keys", "outage:" + ApiKeys.sha256Hex(KEY)))) {
+      TestHttp client = new TestHttp(noRegistry.getURI());
+      // when
+      HttpResponse<String> response = client.post("/v1/articles", "application/json",
+          "{\"url\":\"https://outage.example/registry\",\"title\":\"T\",\"body\":\"B\"}", "X-API-Key", KEY);
+      // then
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+      assertThat(response.headers().firstValue("Retry-After")).isPresent();
+      assertThat(response.body()).contains("schema registry").doesNotContain("Exception");
+      assertThat(client.get("/health").statusCode()).isEqualTo(503);
+    }
+    assertThat(topic.count()).isEqualTo(before);
+  }
 }

@@ -1,0 +1,54 @@
+package io.newsstream.processor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsstream.processor.topology.StreamsProperties;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class ProcessorConfigTest {
+
+  @Test
+  void shouldUseExactlyOnceAndTheConfiguredStateDirectory() {
+    // given
+    ProcessorConfig config = new ProcessorConfig();
+    config.setStateDir(java.nio.file.Path.of("/var/lib/x"));
+    config.setStreams(Map.of("statestore.cache.max.bytes", "0"));
+
+    // when
+    Properties props = StreamsProperties.streams(config);
+
+    // then
+    assertThat(props.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
+    assertThat(props.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo("/var/lib/x");
+    assertThat(props.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("newsstream-processor");
+    assertThat(props.get("statestore.cache.max.bytes")).isEqualTo("0");
+  }
+
+  @Test
+  void shouldRejectInvalidValuesNamingTheKey() {
+    // given
+    ProcessorConfig config = new ProcessorConfig();
+
+    // when / then
+    assertThatThrownBy(() -> config.setNearDuplicateDistance(8)).hasMessageContaining("newsstream.processor.near-duplicate-distance");
+    assertThatThrownBy(() -> config.setDedupRetention(Duration.ZERO)).hasMessageContaining("dedup-retention");
+    assertThatThrownBy(() -> config.setTopicPartitions(0)).hasMessageContaining("topic-partitions");
+    assertThatThrownBy(() -> config.setBootstrapServers(" ")).hasMessageContaining("bootstrap-servers");
+  }
+
+  @Test
+  void shouldDeriveTopicNamesFromSettings() {
+    // given
+    ProcessorConfig config = new ProcessorConfig();
+    config.setTopicStreamPrefix("env1.articles.topic.");
+
+    // when / then
+    assertThat(config.topicNames().topicStream("Technology")).isEqualTo("env1.articles.topic.technology");
+    assertThat(config.topicNames().raw()).isEqualTo("articles.raw");
+  }
+}

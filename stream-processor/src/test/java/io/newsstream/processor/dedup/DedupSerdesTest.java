@@ -1,0 +1,104 @@
+package io.newsstream.processor.dedup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsstream.processor.dedup.DedupState.NearCheck;
+import io.newsstream.processor.dedup.DedupState.Revision;
+import io.newsstream.processor.dedup.DedupState.UrlHistory;
+import io.newsstream.processor.testing.FakeEnricher;
+import io.newsstream.processor.topology.Articles;
+import io.newsstream.schemas.avro.EnrichedArticle;
+import io.newsstream.processor.enrich.ArticleInput;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serde;
+import org.junit.jupiter.api.Test;
+
+class DedupSerdesTest {
+
+  private static <T> T roundTrip(Serde<T> serde, T value) {
+    return serde.deserializer().deserialize("t", serde.serializer().serialize("t", value));
+  }
+
+  private static EnrichedArticle article() {
+    var submitted = io.newsstream.processor.testing.Articles.submitted("https://example.com/a", "Title", "Body #technology [simhash:ff]");
+    var enrichment =
+        new FakeEnricher().enrich(new ArticleInput(submitted.getUrl(), submitted.getTitle(), submitted.getBody(), null));
+    return Articles.enriched(submitted, enrichment, Instant.parse("2026-01-01T00:00:01Z"));
+  }
+
+  @Test
+  void shouldRoundTripUrlHistoryNewestFirst() {
+    // given
+    UrlHistory history = UrlHistory.first(new Revision(1, "h1", 1L, "e1")).plus(new Revision(2, "h2", -5L, "e2"));
+
+    // when
+    UrlHistory read = roundTrip(DedupSerdes.urlHistory(), history);
+
+    // then
+    assertThat(read).isEqualTo(history);
+    assertThat(read.latest().revision()).isEqualTo(2);
+    assertThat(read.withContent("h1").eventId()).isEqualTo("e1");
+  }
+
+  @Test
+  void shouldKeepOnlyTheNewestRevisionsInHistory() {
+    // given
+    UrlHistory history = UrlHistory.first(new Revision(1, "h1", 1L, "e1"));
+
+    // when
+    for (int r = 2; r <= DedupState.URL_HISTORY_LIMIT + 5; r++) {
+      history = history.plus(new Revision(r, "h" + r, r, "e" + r));
+    }
+
+    // then
+    assertThat(history.revisions()).hasSize(DedupState.URL_HISTORY_LIMIT);
+    assertThat(history.withContent("h1")).isNull();
+    assertThat(history.latest().revision()).isEqualTo(DedupState.URL_HISTORY_LIMIT + 5);
+  }
+
+  @Test
+  void shouldRoundTripNearCheckWithAndWithoutArticle() {
+    // given
+    EnrichedArticle article = article();
+    NearCheck withArticle = new NearCheck(4, 1L, article.getArticleId(), article.getEventId(), 255L, article, null, null, -1);
+    NearCheck verdict = new NearCheck(4, 4L, "a", "e", 7L, null, "b", "f", 2);
+
+    // when / then
+    assertThat(roundTrip(DedupSerdes.nearCheck(), withArticle)).isEqualTo(withArticle);
+    assertThat(roundTrip(DedupSerdes.nearCheck(), verdict)).isEqualTo(verdict);
+  }
+
+  @Test
+  void shouldMergeVerdictsKeepingTheArticleAndTheClosestMatch() {
+    // given
+    EnrichedArticle article = article();
+    NearCheck block0 = new NearCheck(4, 1L, "a", "e", 7L, article, "far", "ef", 3);
+    NearCheck block1 = new NearCheck(4, 2L, "a", "e", 7L, null, "near", "en", 1);
+    NearCheck block2 = new NearCheck(4, 4L, "a", "e", 7L, null, null, null, -1);
+    NearCheck block3 = new NearCheck(4, 8L, "a", "e", 7L, null, "other", "eo", 1);
+
+    // when
+    NearCheck merged = block2.merge(block1).merge(block3).merge(block0);
+
+    // then
+    assertThat(merged.complete()).isTrue();
+    assertThat(merged.article()).isEqualTo(article);
+    assertThat(merged.matchArticleId()).isEqualTo("near");
+    assertThat(merged.matchDistance()).isEqualTo(1);
+    assertThat(block2.merge(block1).complete()).isFalse();
+  }
+
+  @Test
+  void shouldRejectUnknownFormatVersion() {
+    // given
+    byte[] bytes = DedupSerdes.contentOwner().serializer().serialize("t", new DedupState.ContentOwner("a", "e"));
+    bytes[0] = 9;
+
+    // when / then
+    assertThatThrownBy(() -> DedupSerdes.contentOwner().deserializer().deserialize("t", bytes))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("version 9");
+  }
+}

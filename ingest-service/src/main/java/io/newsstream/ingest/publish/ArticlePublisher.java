@@ -7,7 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.newsstream.ingest.validate.ValidArticle;
 import io.newsstream.schemas.avro.ArticleSubmitted;
 import io.newsstream.schemas.serde.SchemaRegistryException;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * when the broker acknowledged the record (or failed with a {@link PublishException}); {@link
  * #await} waits for it within the configured bound. Thread-safe.
  */
-@Singleton
+// Created at start-up, with its producer: configuration errors fail the start, not the first
+// request, and producer metrics are there from the beginning.
+@Context
 public class ArticlePublisher {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);

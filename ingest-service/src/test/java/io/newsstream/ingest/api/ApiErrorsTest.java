@@ -163,7 +163,7 @@ class ApiErrorsTest {
     HttpResponse<String> response = http.get("/prometheus");
     // then
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("newsstream_ingest");
+    assertThat(response.body()).contains("newsstream_ingest", "kafka_producer_buffer_available_bytes");
   }
 
   @Test

@@ -55,6 +55,10 @@ public final class EntityExtractor {
 
   private static final Pattern WORD =
       Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[’'&.\\-][\\p{L}\\p{M}\\p{N}]+)*");
+  /** Abbreviated titles whose period does not end a clause ("Dr. Okonkwo"). */
+  private static final Set<String> TITLE_ABBREVIATIONS =
+      Set.of("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Capt", "Col", "Rev",
+          "Lt", "Sgt", "Jr", "Sr");
   private static final Pattern ROMAN_NUMERAL = Pattern.compile("[IVXLCDM]+");
   private static final Set<String> CONNECTORS =
       Set.of("of", "for", "de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du");
@@ -154,7 +158,16 @@ public final class EntityExtractor {
     boolean changed = true;
     while (changed && !words.isEmpty()) {
       changed = false;
-      if (notNames.contains(words.get(0)) && !organizations.contains(String.join(" ", words))
+      if (institutionOf(words)) {
+        break; // "Ministry of Finance", "Bank of England": the first word belongs to the name
+      }
+      int titleLength = titleAt(words);
+      if (titleLength > 0 && titleLength < words.size()) {
+        words.subList(0, titleLength).clear();
+        titled = true;
+        changed = true;
+      } else if (notNames.contains(words.get(0))
+          && !organizations.contains(String.join(" ", words))
           && !locations.contains(String.join(" ", words))) {
         words.remove(0);
         changed = true;
@@ -163,13 +176,6 @@ public final class EntityExtractor {
           && !organizationSuffixes.contains(words.get(words.size() - 1))) {
         words.remove(0);
         changed = true;
-      } else {
-        int titleLength = titleAt(words);
-        if (titleLength > 0 && titleLength < words.size()) {
-          words.subList(0, titleLength).clear();
-          titled = true;
-          changed = true;
-        }
       }
       while (!words.isEmpty() && CONNECTORS.contains(words.get(0))) {
         words.remove(0);
@@ -210,6 +216,9 @@ public final class EntityExtractor {
       return LOCATION;
     }
     String last = words.get(words.size() - 1);
+    if (institutionOf(words)) {
+      return ORGANIZATION;
+    }
     if (words.size() >= 2
         && (organizationSuffixes.contains(last) || organizations.contains(words.get(0)))) {
       return ORGANIZATION;
@@ -235,6 +244,12 @@ public final class EntityExtractor {
       return OTHER;
     }
     return null;
+  }
+
+  private boolean institutionOf(List<String> words) {
+    return words.size() >= 3
+        && organizationSuffixes.contains(words.get(0))
+        && CONNECTORS.contains(words.get(1));
   }
 
   private boolean containsKnownName(List<String> words) {
@@ -325,7 +340,11 @@ public final class EntityExtractor {
     boolean pendingBreak = true;
     while (m.find()) {
       String gap = line.substring(previousEnd, m.start());
-      boolean clauseStart = pendingBreak || !gap.isBlank();
+      boolean afterTitle =
+          !tokens.isEmpty()
+              && TITLE_ABBREVIATIONS.contains(tokens.get(tokens.size() - 1).text())
+              && gap.strip().equals(".");
+      boolean clauseStart = pendingBreak || (!gap.isBlank() && !afterTitle);
       String word = m.group();
       pendingBreak = false;
       if (word.endsWith("'s") || word.endsWith("’s")) {

@@ -45,7 +45,7 @@ public final class TextCleaner {
           "section", "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "figcaption",
           "main", "hr", "header", "footer");
   private static final String DROPPED_ELEMENTS =
-      "script,style,noscript,nav,aside,form,iframe,svg,button,template,figure>img,head";
+      "script,style,noscript,nav,aside,form,iframe,svg,button,template,title,head";
   /** "breach.A member": a sentence end followed directly by the next sentence. */
   private static final Pattern GLUED_SENTENCE =
       Pattern.compile("(?<=\\p{Ll}\\p{Ll}[.!?])(?=\\p{Lu}(?:\\p{Ll}|\\s))");

@@ -1,0 +1,156 @@
+package io.newsstream.processor.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnrichmentConfigTest {
+
+  @Test
+  void shouldUseDocumentedDefaultsWhenNothingIsConfigured() {
+    // given / when
+    EnrichmentConfig config = EnrichmentConfig.defaults();
+
+    // then
+    assertThat(config.keepWww()).isTrue();
+    assertThat(config.wordsPerMinute()).isEqualTo(230);
+    assertThat(config.languageThreshold()).isEqualTo(EnrichmentConfig.LANGUAGE_THRESHOLD_DEFAULT);
+    assertThat(config.trackingParameters()).contains("utm_*", "fbclid", "gclid", "mc_cid", "ref_src");
+    assertThat(config.furnitureLines()).contains("Close", "Advertisement", "Also read");
+    assertThat(config.furnitureFor("moneycontrol.com")).isNotEmpty();
+    assertThat(config.topicNames())
+        .containsExactly(
+            "politics", "business", "technology", "science", "health", "sport", "entertainment");
+  }
+
+  @Test
+  void shouldOverrideDefaultsFromFlatProperties() {
+    // given
+    Map<String, String> props =
+        Map.of(
+            "enrich.url.keep-www", "false",
+            "enrich.reading.words-per-minute", "200",
+            "enrich.language.threshold", "0.3",
+            "enrich.url.tracking-parameters", "utm_*, sid",
+            "some.other.key", "ignored");
+
+    // when
+    EnrichmentConfig config = EnrichmentConfig.fromProperties(props);
+
+    // then
+    assertThat(config.keepWww()).isFalse();
+    assertThat(config.wordsPerMinute()).isEqualTo(200);
+    assertThat(config.languageThreshold()).isEqualTo(0.3);
+    assertThat(config.trackingParameters()).containsExactly("utm_*", "sid");
+  }
+
+  @Test
+  void shouldRejectAnUnknownEnrichmentKeyNamingIt() {
+    // given
+    Map<String, String> props = Map.of("enrich.reading.word-per-minute", "200");
+
+    // when / then
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enrich.reading.word-per-minute");
+  }
+
+  @Test
+  void shouldRejectAnInvalidValueNamingTheKey() {
+    // given
+    Map<String, String> notANumber = Map.of("enrich.reading.words-per-minute", "fast");
+    Map<String, String> outOfRange = Map.of("enrich.language.threshold", "1.5");
+    Map<String, String> badRegex = Map.of("enrich.furniture.domain.example.com.1", "([");
+
+    // when / then
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(notANumber))
+        .hasMessageContaining("enrich.reading.words-per-minute");
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(outOfRange))
+        .hasMessageContaining("enrich.language.threshold");
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(badRegex))
+        .hasMessageContaining("enrich.furniture.domain.example.com.1");
+  }
+
+  @Test
+  void shouldReplaceAddAndRemoveTaxonomyTopics() {
+    // given
+    Map<String, String> props =
+        Map.of(
+            "enrich.topics.sport.terms", "cricket:2, world cup:3",
+            "enrich.topics.climate.terms", "climate:2,emission*:1",
+            "enrich.topics.entertainment.terms", "");
+
+    // when
+    EnrichmentConfig config = EnrichmentConfig.fromProperties(props);
+
+    // then
+    assertThat(config.topicNames()).contains("sport", "climate").doesNotContain("entertainment");
+    assertThat(config.taxonomy().get("sport")).containsOnly(
+        Map.entry("cricket", 2.0), Map.entry("world cup", 3.0));
+    assertThat(config.taxonomy().get("climate")).containsEntry("emission*", 1.0);
+  }
+
+  @Test
+  void shouldUseOnlyConfiguredTopicsWhenDefaultsAreReplaced() {
+    // given
+    Map<String, String> props =
+        Map.of(
+            "enrich.topics.replace-defaults", "true",
+            "enrich.topics.markets.terms", "stocks:1");
+
+    // when
+    EnrichmentConfig config = EnrichmentConfig.fromProperties(props);
+
+    // then
+    assertThat(config.topicNames()).containsExactly("markets");
+  }
+
+  @Test
+  void shouldRejectATopicNameThatCannotNameAKafkaTopic() {
+    // given
+    Map<String, String> props = Map.of("enrich.topics.Big Topic.terms", "x:1");
+
+    // when / then
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Big Topic");
+  }
+
+  @Test
+  void shouldReplaceDefaultFurnitureRulesOfAConfiguredDomainAndAddNewDomains() {
+    // given
+    Map<String, String> props =
+        Map.of(
+            "enrich.furniture.domain.moneycontrol.com.1", "Buy now",
+            "enrich.furniture.domain.example.co.uk", "Subscribe today");
+
+    // when
+    EnrichmentConfig config = EnrichmentConfig.fromProperties(props);
+
+    // then
+    assertThat(config.furnitureFor("moneycontrol.com"))
+        .extracting(java.util.regex.Pattern::pattern)
+        .containsExactly("Buy now");
+    assertThat(config.furnitureFor("example.co.uk"))
+        .extracting(java.util.regex.Pattern::pattern)
+        .containsExactly("Subscribe today");
+    assertThat(config.furnitureFor("bbc.co.uk")).isEmpty();
+  }
+
+  @Test
+  void shouldDocumentEverySimpleKey() {
+    // given / when
+    Map<String, String[]> docs = EnrichmentConfig.documentation();
+
+    // then
+    assertThat(docs).containsKeys(
+        EnrichmentConfig.KEEP_WWW_CONFIG,
+        EnrichmentConfig.TRACKING_PARAMETERS_CONFIG,
+        EnrichmentConfig.LANGUAGE_THRESHOLD_CONFIG,
+        EnrichmentConfig.WORDS_PER_MINUTE_CONFIG,
+        EnrichmentConfig.TOPIC_THRESHOLD_CONFIG);
+    assertThat(docs.values()).allSatisfy(d -> assertThat(d[1]).isNotBlank());
+  }
+}

@@ -1,0 +1,149 @@
+package io.newsstream.processor.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TextCleanerTest {
+
+  private final TextCleaner cleaner = new TextCleaner(EnrichmentConfig.defaults());
+
+  @Test
+  void shouldRemoveMoneycontrolPromotionGluedToTheLastSentence() {
+    // given: the end of the sample article as the scraper delivered it
+    String body =
+        "She then moved to the Trinamool Congress and was elected to the West Bengal assembly in"
+            + " 2016. She successfully contested the 2019 Lok Sabha election and represents"
+            + " Krishnanagar in Parliament.Special Thursday Expiry on 10th 7th NovEarly Closure to"
+            + " The Great Diwali Discount. Last Chance to get Moneycontrol PRO for a year @ Rs."
+            + " 289/- only Coupon code: DIWALI";
+
+    // when
+    String cleaned = cleaner.cleanBody(body, "moneycontrol.com");
+
+    // then
+    assertThat(cleaned)
+        .isEqualTo(
+            "She then moved to the Trinamool Congress and was elected to the West Bengal assembly"
+                + " in 2016. She successfully contested the 2019 Lok Sabha election and represents"
+                + " Krishnanagar in Parliament.");
+  }
+
+  @Test
+  void shouldApplyDomainRulesOnlyToThatDomain() {
+    // given
+    String body = "Read the story.Last Chance to get Moneycontrol PRO for a year";
+
+    // when
+    String elsewhere = cleaner.cleanBody(body, "example.com");
+
+    // then
+    assertThat(elsewhere).contains("Moneycontrol PRO");
+  }
+
+  @Test
+  void shouldRemoveLoneFurnitureLinesButKeepTheSameWordsInsideSentences() {
+    // given
+    String body =
+        "First paragraph.\n\n        Close\n      \nAdvertisement\nAlso Read:\n"
+            + "Story continues below Advertisement\nPlease close the door.";
+
+    // when
+    String cleaned = cleaner.cleanBody(body, "example.com");
+
+    // then
+    assertThat(cleaned).isEqualTo("First paragraph.\nPlease close the door.");
+  }
+
+  @Test
+  void shouldApplyConfiguredPerDomainRules() {
+    // given
+    TextCleaner custom =
+        new TextCleaner(
+            EnrichmentConfig.fromProperties(
+                Map.of("enrich.furniture.domain.example.com.1", "(?m)^Follow us on .*$")));
+
+    // when
+    String cleaned = custom.cleanBody("Body text.\nFollow us on Mastodon and Bluesky", "example.com");
+
+    // then
+    assertThat(cleaned).isEqualTo("Body text.");
+  }
+
+  @Test
+  void shouldTurnHtmlIntoParagraphLinesWithoutScriptsOrEntities() {
+    // given
+    String html =
+        "<html><head><title>x</title><script>var a=1;</script></head><body>"
+            + "<h1>Markets&nbsp;rally</h1><p>Stocks <b>rose</b> &amp; bonds fell.</p>"
+            + "<div class='ad'>Advertisement</div><p>Second<br>line</p><style>p{}</style></body></html>";
+
+    // when
+    String cleaned = cleaner.cleanBody(html, "example.com");
+
+    // then
+    assertThat(cleaned).isEqualTo("Markets rally\nStocks rose & bonds fell.\nSecond\nline");
+  }
+
+  @Test
+  void shouldNotTreatPlainTextWithComparisonSignsAsHtml() {
+    // given
+    String body = "Profit rose 5 pct; 3 < 4 and 5 > 2, said Smith & Co.";
+
+    // when
+    String cleaned = cleaner.cleanBody(body, "example.com");
+
+    // then
+    assertThat(cleaned).isEqualTo(body);
+  }
+
+  @Test
+  void shouldNormaliseUnicodeToNfkcAndCollapseWhitespace() {
+    // given: full-width letters, a ligature, non-breaking and zero-width spaces, CRLF, tabs
+    String body = "Ｔｅｓｔ\u00A0 ﬁnal\u200B  text\t here\r\n\r\n\r\n  next   line  ";
+
+    // when
+    String cleaned = cleaner.cleanBody(body, null);
+
+    // then
+    assertThat(cleaned).isEqualTo("Test final text here\nnext line");
+  }
+
+  @Test
+  void shouldSeparateSentencesThatAScraperGluedTogether() {
+    // given
+    String body = "over the WhatsApp privacy breach.A member of the committee said so.Then it ended.";
+
+    // when
+    String cleaned = cleaner.cleanBody(body, null);
+
+    // then
+    assertThat(cleaned)
+        .isEqualTo("over the WhatsApp privacy breach. A member of the committee said so. Then it ended.");
+  }
+
+  @Test
+  void shouldKeepAbbreviationsAndNumbersIntact() {
+    // given
+    String body = "The U.S. economy grew 2.5 pct, said Microsoft.NET chief J.P. Smith.";
+
+    // when
+    String cleaned = cleaner.cleanBody(body, null);
+
+    // then
+    assertThat(cleaned).isEqualTo(body);
+  }
+
+  @Test
+  void shouldCleanATitleToOneLine() {
+    // given
+    String title = "  Markets <b>rally</b>\n as   rates fall ";
+
+    // when
+    String cleaned = cleaner.cleanTitle(title);
+
+    // then
+    assertThat(cleaned).isEqualTo("Markets rally as rates fall");
+  }
+}

@@ -1,0 +1,133 @@
+package io.newsstream.processor.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TopicClassifierTest {
+
+  private static TopicClassifier classifier(Map<String, String> props) {
+    return new TopicClassifier(EnrichmentConfig.fromProperties(props));
+  }
+
+  @Test
+  void shouldMatchTheSampleArticleToTechnologyOrPolitics() {
+    // given
+    TopicClassifier defaults = new TopicClassifier(EnrichmentConfig.defaults());
+
+    // when
+    List<TopicMatch> topics = defaults.classify(SampleArticle.TITLE, SampleArticle.BODY);
+
+    // then
+    assertThat(topics).isNotEmpty();
+    assertThat(topics.get(0).name()).isIn("technology", "politics");
+  }
+
+  @Test
+  void shouldClassifyTypicalHeadlinesWithTheDefaultTaxonomy() {
+    // given
+    TopicClassifier defaults = new TopicClassifier(EnrichmentConfig.defaults());
+
+    // when / then
+    assertThat(defaults.classify("Fed official says weak data caused by weather, should not slow taper", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("business");
+    assertThat(defaults.classify("Ebola outbreak spreads as hospitals run out of vaccine doses", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("health");
+    assertThat(defaults.classify("Striker scores twice as United win the league title", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("sport");
+  }
+
+  @Test
+  void shouldReturnAllTopicsAboveTheThresholdStrongestFirst() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.markets.terms", "stocks:2,bond*:1",
+                "enrich.topics.climate.terms", "climate change:3,emissions:1"));
+
+    // when
+    List<TopicMatch> topics =
+        classifier.classify("Stocks fall", "Bonds and stocks slid as climate change worries grew.");
+
+    // then
+    assertThat(topics).extracting(TopicMatch::name).containsExactly("markets", "climate");
+    assertThat(topics.get(0).score()).isGreaterThan(topics.get(1).score());
+  }
+
+  @Test
+  void shouldReturnNoTopicWhenNoneReachesTheThreshold() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.markets.terms", "stocks:0.5",
+                "enrich.topics.threshold", "1.0"));
+
+    // when
+    List<TopicMatch> topics = classifier.classify("", "Stocks were quiet.");
+
+    // then
+    assertThat(topics).isEmpty();
+  }
+
+  @Test
+  void shouldCountAHeadlineMentionMoreThanABodyMention() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.a.terms", "alpha:1",
+                "enrich.topics.b.terms", "beta:1",
+                "enrich.topics.threshold", "0.1"));
+
+    // when
+    List<TopicMatch> topics = classifier.classify("Beta", "Alpha.");
+
+    // then
+    assertThat(topics).extracting(TopicMatch::name).containsExactly("b", "a");
+  }
+
+  @Test
+  void shouldMatchPrefixesAndPhrasesIgnoringCaseAndTypography() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.health.terms", "e-cigarette*:2,public health:2",
+                "enrich.topics.threshold", "3"));
+
+    // when
+    List<TopicMatch> topics = classifier.classify("", "E-Cigarettes worry Public  Health experts");
+
+    // then
+    assertThat(topics).extracting(TopicMatch::name).containsExactly("health");
+    assertThat(topics.get(0).score()).isEqualTo(4.0);
+  }
+
+  @Test
+  void shouldDropTopicsFarBelowTheStrongestAndKeepAtMostTheConfiguredNumber() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.a.terms", "alpha:10",
+                "enrich.topics.b.terms", "beta:1",
+                "enrich.topics.c.terms", "gamma:9",
+                "enrich.topics.d.terms", "delta:8",
+                "enrich.topics.max", "2"));
+
+    // when
+    List<TopicMatch> topics = classifier.classify("", "alpha beta gamma delta");
+
+    // then
+    assertThat(topics).extracting(TopicMatch::name).containsExactly("a", "c");
+  }
+}

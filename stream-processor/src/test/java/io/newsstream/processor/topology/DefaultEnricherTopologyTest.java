@@ -1,0 +1,133 @@
+package io.newsstream.processor.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsstream.processor.config.ProcessorConfig;
+import io.newsstream.processor.enrich.DefaultArticleEnricher;
+import io.newsstream.processor.enrich.EnrichmentConfig;
+import io.newsstream.processor.testing.Articles;
+import io.newsstream.schemas.avro.ArticleSubmitted;
+import io.newsstream.schemas.avro.DuplicateDetected;
+import io.newsstream.schemas.avro.DuplicateKind;
+import io.newsstream.schemas.avro.EnrichedArticle;
+import io.newsstream.schemas.avro.TopicScore;
+import io.newsstream.schemas.topics.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real topology with the real enricher on the corpus sample article (../shared/corpus): what
+ * the walking skeleton's and issue 4's acceptance checks post, minus the HTTP hop.
+ */
+class DefaultEnricherTopologyTest {
+
+  private static final Path SAMPLE = Path.of("samples", "moneycontrol-whatsapp-nso.json");
+
+  @TempDir Path stateDir;
+
+  private TopologyTestDriver driver;
+  private Topics topics;
+  private TestInputTopic<String, ArticleSubmitted> raw;
+  private TestOutputTopic<String, EnrichedArticle> enriched;
+  private TestOutputTopic<String, DuplicateDetected> duplicates;
+  private Instant clock = Instant.parse("2026-01-01T00:00:00Z");
+  private JsonNode sample;
+
+  @BeforeEach
+  void start() throws IOException {
+    Path corpus = corpus();
+    assumeThat(corpus.resolve(SAMPLE)).as("corpus sample (../shared/corpus)").exists();
+    sample = new ObjectMapper().readTree(Files.readString(corpus.resolve(SAMPLE)));
+    ProcessorConfig config = new ProcessorConfig();
+    config.setSchemaRegistryUrl("mock://default-enricher-topology-" + UUID.randomUUID());
+    config.setStateDir(stateDir);
+    topics = new Topics(config.topicNames(), StreamsProperties.serdeConfig(config));
+    EnrichmentConfig enrichment = EnrichmentConfig.defaults();
+    driver =
+        new TopologyTestDriver(
+            new TopologyFactory().build(config, topics, new DefaultArticleEnricher(enrichment), enrichment.topicNames()),
+            StreamsProperties.streams(config));
+    raw = driver.createInputTopic("articles.raw", new StringSerializer(), topics.raw().valueSerde().serializer());
+    enriched = driver.createOutputTopic("articles.enriched", new StringDeserializer(), topics.enriched().valueSerde().deserializer());
+    duplicates =
+        driver.createOutputTopic("articles.duplicates", new StringDeserializer(), topics.duplicates().valueSerde().deserializer());
+  }
+
+  /** {@code newsstream.repo.root}/../shared/corpus when set (failsafe), else relative to the module. */
+  private static Path corpus() {
+    String root = System.getProperty("newsstream.repo.root");
+    return root != null ? Path.of(root).resolve("../shared/corpus").normalize() : Path.of("../../shared/corpus").toAbsolutePath().normalize();
+  }
+
+  @AfterEach
+  void close() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  private void send(String url, String title, String body) {
+    clock = clock.plusSeconds(1);
+    ArticleSubmitted article = Articles.submitted(url, title, body);
+    raw.pipeInput(url, article, clock);
+  }
+
+  private String text(String field) {
+    return sample.get(field).asText();
+  }
+
+  @Test
+  void shouldEnrichAndRouteTheSampleArticleToEachOfItsTopicStreams() {
+    // when
+    send(text("url"), text("title"), text("body"));
+
+    // then
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).hasSize(1);
+    EnrichedArticle article = out.get(0);
+    assertThat(article.getDomain()).isEqualTo("moneycontrol.com");
+    assertThat(article.getWordCount()).isPositive();
+    assertThat(article.getTopics()).isNotEmpty();
+    for (TopicScore topic : article.getTopics()) {
+      TestOutputTopic<String, EnrichedArticle> stream =
+          driver.createOutputTopic(
+              "articles.topic." + topic.getName(), new StringDeserializer(), topics.enriched().valueSerde().deserializer());
+      assertThat(stream.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly(article.getArticleId());
+    }
+  }
+
+  @Test
+  void shouldReportEachRepostOfTheSampleWithItsKind() {
+    // given: the sample's text as another outlet published it (moneycontrol.com's own furniture
+    // rules would make its cleaned text differ from every other outlet's)
+    String url = "https://www.othernews.example/india/whatsapp-nso-moitra";
+    send(url, text("title"), text("body"));
+
+    // when: re-posted with tracking parameters, syndicated under a third URL, with boilerplate added
+    send(url + "?utm_source=twitter&utm_medium=social", text("title"), text("body"));
+    send("https://www.third.example/tech/whatsapp-breach", text("title"), text("body"));
+    send("https://www.fourth.example/world/whatsapp", text("title"), text("body") + "\n\nRead more at Example News.");
+
+    // then
+    assertThat(enriched.readValuesToList()).hasSize(1);
+    assertThat(duplicates.readValuesToList())
+        .extracting(DuplicateDetected::getKind)
+        .containsExactly(DuplicateKind.SAME_URL_SAME_CONTENT, DuplicateKind.SAME_CONTENT, DuplicateKind.NEAR_DUPLICATE);
+  }
+}

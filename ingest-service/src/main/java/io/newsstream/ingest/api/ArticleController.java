@@ -244,13 +244,18 @@ public class ArticleController {
       if (exceedsServerLimit(e) && pending.isEmpty() && results.isEmpty()) {
         throw new PayloadTooLargeException(limits.getMaxBatchBytes());
       }
-      LOG.warn("Could not read the body of {} {}: {}", request.getMethodName(), request.getPath(), e.toString());
-      if (pending.isEmpty() && results.isEmpty()) {
-        return problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
-            "the request body could not be read", null);
+      if (exceedsServerLimit(e)) {
+        stoppedAt = BatchItemResult.rejected(results.size(), HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode(), null,
+            List.of(new Violation("", "max-bytes", "the request body exceeds the server's size limit")));
+      } else {
+        LOG.warn("Could not read the body of {} {}: {}", request.getMethodName(), request.getPath(), e.toString());
+        if (pending.isEmpty() && results.isEmpty()) {
+          return problems.problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body",
+              "the request body could not be read", null);
+        }
+        stoppedAt = BatchItemResult.rejected(results.size(), HttpStatus.BAD_REQUEST.getCode(), null,
+            List.of(new Violation("", "read-error", "the request body could not be read to the end")));
       }
-      stoppedAt = BatchItemResult.rejected(results.size(), HttpStatus.BAD_REQUEST.getCode(), null,
-          List.of(new Violation("", "read-error", "the request body could not be read to the end")));
     }
     boolean unavailable = false;
     for (Pending p : pending) {

@@ -96,6 +96,7 @@ public class ArticlePublisher {
           if (latency != null) {
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
           }
+          LOG.debug("Published eventId={} to {}-{}@{}", eventId, metadata.topic(), metadata.partition(), metadata.offset());
           result.complete(new PublishResult(eventId, metadata.topic(), metadata.partition(), metadata.offset()));
         } else {
           result.completeExceptionally(translate(error, topic, eventId));

@@ -178,5 +178,7 @@ class ApiErrorsTest {
     assertThat(swaggerUi.statusCode()).isEqualTo(200);
     assertThat(swaggerUi.body()).contains("newsstream-ingest-service-0.1.0.yml");
     assertThat(redoc.statusCode()).isEqualTo(200);
+    assertThat(http.get("/swagger-ui/res/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+    assertThat(http.get("/redoc/res/redoc.standalone.js").statusCode()).isEqualTo(200);
   }
 }

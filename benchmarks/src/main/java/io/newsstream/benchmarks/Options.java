@@ -1,0 +1,99 @@
+package io.newsstream.benchmarks;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Command-line options of the harnesses: {@code --name value}, {@code --name=value} or a bare
+ * {@code --flag}. Each harness declares the names it knows with their defaults and documentation
+ * in its usage text; an unknown name is refused, so a typo never silently runs the defaults.
+ */
+final class Options {
+
+  private final Map<String, String> values;
+
+  private Options(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /**
+   * Parses {@code args}.
+   *
+   * @param known option names without the leading dashes
+   * @param flags the subset of {@code known} that take no value
+   */
+  static Options parse(String[] args, Set<String> known, Set<String> flags) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument: " + arg);
+      }
+      String name = arg.substring(2);
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown option: --" + name);
+      }
+      if (flags.contains(name)) {
+        values.put(name, value == null ? "true" : value);
+        continue;
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("--" + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      values.put(name, value);
+    }
+    return new Options(values);
+  }
+
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
+  boolean flag(String name) {
+    return Boolean.parseBoolean(values.getOrDefault(name, "false").toLowerCase(Locale.ROOT));
+  }
+
+  String string(String name, String defaultValue) {
+    return values.getOrDefault(name, defaultValue);
+  }
+
+  Path path(String name, Path defaultValue) {
+    String value = values.get(name);
+    return value == null ? defaultValue : Path.of(value);
+  }
+
+  int positiveInt(String name, int defaultValue) {
+    String value = values.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      int parsed = Integer.parseInt(value.replace("_", ""));
+      if (parsed <= 0) {
+        throw new IllegalArgumentException("--" + name + " must be positive, was " + value);
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a number, was " + value, e);
+    }
+  }
+
+  /** The repository root: {@code --repo-root}, else system property newsstream.repo.root, else ".". */
+  static Path repoRoot(Options options) {
+    return options.path("repo-root", Path.of(System.getProperty("newsstream.repo.root", ".")))
+        .toAbsolutePath()
+        .normalize();
+  }
+}

@@ -28,6 +28,7 @@ public final class ApiExceptionHandlers {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the raw type is ExceptionHandler's signature
     public HttpResponse<?> handle(HttpRequest request, AuthException e) {
       return switch (e.kind()) {
         case UNAUTHENTICATED -> {
@@ -61,6 +62,7 @@ public final class ApiExceptionHandlers {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the raw type is ExceptionHandler's signature
     public HttpResponse<?> handle(HttpRequest request, PayloadTooLargeException e) {
       metrics.refused("payload-too-large");
       return writer.problem(

@@ -123,7 +123,7 @@ public class ArticleController {
   public HttpResponse<?> submit(
       @Parameter(hidden = true) HttpRequest<?> request,
       @Parameter(hidden = true) @Body InputStream body,
-      @Parameter(description = "Becomes the eventId (per batch item: <key>-<index> unless the item has an id)")
+      @Parameter(description = "Becomes the eventId (per batch item: {key}-{index} unless the item has an id)")
           @Nullable @Header("Idempotency-Key") String idempotencyKey) {
     Instant receivedAt = Instant.now();
     String client = client(request);
@@ -201,7 +201,7 @@ public class ArticleController {
   public HttpResponse<?> submitBatch(
       @Parameter(hidden = true) HttpRequest<?> request,
       @Parameter(hidden = true) @Body InputStream body,
-      @Parameter(description = "Becomes the eventId (per batch item: <key>-<index> unless the item has an id)")
+      @Parameter(description = "Becomes the eventId (per batch item: {key}-{index} unless the item has an id)")
           @Nullable @Header("Idempotency-Key") String idempotencyKey) {
     Instant receivedAt = Instant.now();
     String client = client(request);

@@ -27,7 +27,7 @@ public record BatchItemResult(
     String topic,
     Integer partition,
     Long offset,
-    List<io.newsstream.ingest.validate.Violation> errors) {
+    List<Violation> errors) {
 
   static BatchItemResult rejected(int index, int status, String id, List<Violation> errors) {
     return new BatchItemResult(index, status, id, null, null, null, null, errors);

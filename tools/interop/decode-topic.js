@@ -14,7 +14,9 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 const avro = require('avsc');
-const { Kafka, logLevel } = require('kafkajs');
+const { Kafka, logLevel, CompressionTypes, CompressionCodecs } = require('kafkajs');
+const Lz4Codec = require('@2l/kafkajs-lz4');
+const SnappyCodec = require('kafkajs-snappy');
 const { SchemaRegistry, SchemaType } = require('@kafkajs/confluent-schema-registry');
 
 const USAGE = `usage: node decode-topic.js [options]
@@ -84,6 +86,11 @@ function readProperties(file) {
   }
   return props;
 }
+
+// kafkajs reads gzip by itself; ingest-service's producer compresses articles.raw with lz4.
+// zstd is not registered: its codec is a native build, and no Newsstream producer uses it.
+CompressionCodecs[CompressionTypes.LZ4] = new Lz4Codec().codec;
+CompressionCodecs[CompressionTypes.Snappy] = SnappyCodec;
 
 /** avsc reads Avro longs as JS numbers and refuses values above 2^53; read them as BigInt instead. */
 const longAsBigInt = avro.types.LongType.__with({

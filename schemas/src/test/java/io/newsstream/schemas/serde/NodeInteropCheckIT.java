@@ -51,7 +51,7 @@ class NodeInteropCheckIT {
     toolDir = repoRoot.resolve("tools/interop");
     assertThat(toolDir.resolve("decode-topic.js")).as("interop tool in the repository").exists();
     assumeTrue(commandWorks(toolDir, "node", "--version"),
-        "node is not installed: skipping the Node.js interop check (install Node.js 18+ to run it)");
+        "node is not installed: skipping the Node.js interop check (install Node.js 20+ to run it)");
     if (!Files.isDirectory(toolDir.resolve("node_modules/@kafkajs/confluent-schema-registry"))) {
       Run install = run(toolDir, 600, "npm", "ci", "--no-audit", "--no-fund");
       assertThat(install.exitCode()).as("npm ci in %s:%n%s%s", toolDir, install.stdout(), install.stderr()).isZero();
@@ -148,7 +148,9 @@ class NodeInteropCheckIT {
 
   private static KafkaProducer<String, byte[]> producer(LocalStack stack) {
     return new KafkaProducer<>(
-        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+            // as ingest-service writes articles.raw: the tool must read lz4 batches too
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
         new StringSerializer(),
         new ByteArraySerializer());
   }

@@ -159,7 +159,13 @@ async function main() {
     }
   });
 
-  await consumer.connect();
+  try {
+    await consumer.connect();
+  } catch (e) {
+    clearTimeout(timer);
+    console.error(`CONNECT FAILED cannot reach Kafka at ${bootstrap}: ${e.cause ? e.cause.message : e.message}`);
+    return 1;
+  }
   await consumer.subscribe({ topics: [options.topic], fromBeginning: true });
   await consumer.run({
     autoCommit: false,

@@ -181,4 +181,19 @@ class ApiErrorsTest {
     assertThat(http.get("/swagger-ui/res/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
     assertThat(http.get("/redoc/res/redoc.standalone.js").statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void shouldStreamABatchLargerThanTheServersDefaultBuffer() throws Exception {
+    // given: 10,000 NDJSON items of about 1.2 KB (12 MB, over Micronaut's 10 MB default buffer),
+    // each without a title, so none is published
+    String item = "{\"url\":\"https://big.example/a\",\"body\":\"" + "x".repeat(1200) + "\"}\n";
+    String ndjson = item.repeat(10_000);
+    // when
+    HttpResponse<String> response = http.post("/v1/articles/batch", "application/x-ndjson", ndjson, "X-API-Key", KEY);
+    // then
+    assertThat(response.statusCode()).isEqualTo(207);
+    JsonNode answer = JSON.readTree(response.body());
+    assertThat(answer.get("rejected").asInt()).isEqualTo(10_000);
+    assertThat(answer.get("results").get(9_999).get("errors").get(0).get("field").asText()).isEqualTo("title");
+  }
 }

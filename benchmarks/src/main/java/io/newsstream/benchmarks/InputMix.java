@@ -1,0 +1,74 @@
+package io.newsstream.benchmarks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The input of the processor benchmark: mostly distinct articles, plus a share of duplicates of
+ * earlier ones so that dedup does real work: re-posts under the same URL (same URL, same content),
+ * the same text under another URL (same content) and light edits under another URL (near
+ * duplicate). Deterministic for a given seed; a duplicate always comes after its original.
+ */
+final class InputMix {
+
+  /** How an input item relates to the corpus article it is made of. */
+  enum Kind {
+    ORIGINAL,
+    REPOST_SAME_URL,
+    SAME_TEXT_OTHER_URL,
+    LIGHT_EDIT_OTHER_URL
+  }
+
+  /**
+   * One input item.
+   *
+   * @param article the corpus article
+   * @param kind how it relates to its original
+   * @param urlSequence sequence number that makes the URL unique; a re-post reuses its original's
+   */
+  record Item(CorpusArticle article, Kind kind, long urlSequence) {}
+
+  private InputMix() {}
+
+  /**
+   * {@code count} items; {@code duplicatePercent} of them are duplicates, split evenly over the
+   * three duplicate kinds.
+   */
+  static List<Item> build(List<CorpusArticle> corpus, int count, int duplicatePercent, long seed) {
+    if (duplicatePercent < 0 || duplicatePercent > 90) {
+      throw new IllegalArgumentException("duplicate share must be within 0..90 %, was " + duplicatePercent);
+    }
+    Random random = new Random(seed);
+    List<Item> items = new ArrayList<>(count);
+    List<Item> originals = new ArrayList<>();
+    Kind[] duplicateKinds = {Kind.REPOST_SAME_URL, Kind.SAME_TEXT_OTHER_URL, Kind.LIGHT_EDIT_OTHER_URL};
+    long sequence = 0;
+    int nextOriginal = 0;
+    for (int i = 0; i < count; i++) {
+      boolean duplicate = !originals.isEmpty() && random.nextInt(100) < duplicatePercent;
+      if (duplicate) {
+        Item original = originals.get(random.nextInt(originals.size()));
+        Kind kind = duplicateKinds[random.nextInt(duplicateKinds.length)];
+        long url = kind == Kind.REPOST_SAME_URL ? original.urlSequence() : sequence++;
+        items.add(new Item(original.article(), kind, url));
+      } else {
+        Item original = new Item(corpus.get(nextOriginal++ % corpus.size()), Kind.ORIGINAL, sequence++);
+        originals.add(original);
+        items.add(original);
+      }
+    }
+    return items;
+  }
+
+  /** The body of {@code item}: the corpus text, with its last word replaced for a light edit. */
+  static String body(Item item) {
+    String body = item.article().body();
+    if (item.kind() != Kind.LIGHT_EDIT_OTHER_URL) {
+      return body;
+    }
+    String trimmed = body.stripTrailing();
+    int lastSpace = trimmed.lastIndexOf(' ');
+    return lastSpace > 0 ? trimmed.substring(0, lastSpace) + " amended." : trimmed + " (amended)";
+  }
+}

@@ -1,0 +1,391 @@
+package io.newsstream.benchmarks;
+
+import io.newsstream.localstack.LocalStack;
+import io.newsstream.localstack.kafka.TopicSpec;
+import io.newsstream.localstack.process.Readiness;
+import io.newsstream.processor.config.ProcessorConfig;
+import io.newsstream.processor.enrich.ArticleInput;
+import io.newsstream.processor.enrich.DefaultArticleEnricher;
+import io.newsstream.processor.enrich.EnrichmentConfig;
+import io.newsstream.processor.topology.StreamsProperties;
+import io.newsstream.processor.topology.TopologyFactory;
+import io.newsstream.schemas.avro.ArticleSubmitted;
+import io.newsstream.schemas.topics.Topics;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * Processor benchmark: starts a broker and a schema registry (ephemeral, free ports), pre-loads
+ * {@code articles.raw} with Reuters articles as {@code ArticleSubmitted} events (registry wire
+ * format, unique URLs, a share of exact and near duplicates), then runs in this JVM, one instance
+ * with one stream thread and {@code exactly_once_v2}, each with a fresh application.id and state
+ * directory: (a) the passthrough topology (decode, encode, write) and (b) the real topology from
+ * {@link TopologyFactory} with {@link DefaultArticleEnricher}. Each runs until every input article
+ * has come out (counted with a read_committed consumer on the output topics). Prints articles/s
+ * of each, their ratio, heap after GC and state-store size on disk, per million articles, next
+ * to the targets of issue 4.
+ *
+ * <p>Run with {@code ./newsstream bench processor [options]}; {@code --help} lists the options.
+ * Every run is bounded in articles and in time; all traffic goes to 127.0.0.1.
+ */
+public final class ProcessorBenchmark {
+
+  static {
+    Logging.configure();
+  }
+
+  static final String USAGE = String.join(System.lineSeparator(),
+      "usage: ./newsstream bench processor [options]",
+      "  --articles N          articles pre-loaded into articles.raw (default 20000)",
+      "  --duplicate-percent P share of duplicates of earlier articles in the input (default 15)",
+      "  --partitions N        partitions of articles.raw and the output topics (default 4)",
+      "  --max-seconds N       time bound of each topology run (default 600)",
+      "  --corpus PATH         default <repo>/../shared/corpus/reuters21578.jsonl",
+      "  --work-dir DIR        default <repo>/benchmarks/target/bench-processor (wiped on start)",
+      "  --repo-root DIR       default: system property newsstream.repo.root, else .");
+
+  private static final Set<String> KNOWN = Set.of("articles", "duplicate-percent", "partitions", "max-seconds",
+      "corpus", "work-dir", "repo-root", "help");
+
+  static final double TARGET_RATIO = 0.5;
+  static final double TARGET_ARTICLES_PER_SECOND = 2_000;
+  /** Output quiet for this long, with the input fully consumed, ends a run that emitted fewer records than its input. */
+  private static final Duration IDLE_END = Duration.ofSeconds(15);
+
+  /** What one topology run measured. */
+  record RunResult(String name, long input, long output, double seconds, double secondsFromRunning, double cpuSeconds,
+      double brokerCpuSeconds, long heapBytes, long heapDeltaBytes, long stateBytes, boolean complete) {
+
+    double articlesPerSecond() {
+      return secondsFromRunning > 0 ? input / secondsFromRunning : 0;
+    }
+
+    double articlesPerCpuSecond() {
+      return cpuSeconds > 0 ? input / cpuSeconds : 0;
+    }
+  }
+
+  private final Path workDir;
+  private final int partitions;
+  private final Duration bound;
+  private final String tag = Long.toString(System.currentTimeMillis(), 36);
+  private LocalStack stack;
+
+  private ProcessorBenchmark(Path workDir, int partitions, Duration bound) {
+    this.workDir = workDir;
+    this.partitions = partitions;
+    this.bound = bound;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options;
+    try {
+      options = Options.parse(args, KNOWN, Set.of("help"));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.flag("help")) {
+      System.out.println(USAGE);
+      return;
+    }
+    Path root = Options.repoRoot(options);
+    int articles = options.positiveInt("articles", 20_000);
+    int duplicatePercent = Integer.parseInt(options.string("duplicate-percent", "15"));
+    int partitions = options.positiveInt("partitions", 4);
+    Duration bound = Duration.ofSeconds(options.positiveInt("max-seconds", 600));
+    Path workDir = options.path("work-dir", root.resolve("benchmarks/target/bench-processor")).toAbsolutePath();
+
+    System.out.println("== processor benchmark");
+    System.out.println("machine: " + Machine.describe());
+    List<CorpusArticle> corpus = Corpus.load(options.path("corpus", Corpus.defaultPath(root)));
+    List<InputMix.Item> input = InputMix.build(corpus, articles, duplicatePercent, 42);
+    Map<InputMix.Kind, Long> kinds = new LinkedHashMap<>();
+    input.forEach(item -> kinds.merge(item.kind(), 1L, Long::sum));
+    System.out.printf(Locale.ROOT, "input: %d articles from %d usable Reuters articles: %s%n", input.size(), corpus.size(), kinds);
+
+    ProcessorBenchmark bench = new ProcessorBenchmark(workDir, partitions, bound);
+    Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-shutdown"));
+    try {
+      bench.run(input);
+    } finally {
+      bench.stop();
+    }
+  }
+
+  private synchronized void stop() {
+    if (stack != null) {
+      stack.close();
+      stack = null;
+    }
+  }
+
+  private void run(List<InputMix.Item> input) throws Exception {
+    WorkDir.wipe(workDir);
+    long t = System.nanoTime();
+    System.out.println("starting Kafka broker and schema registry…");
+    stack = LocalStack.builder().workDir(workDir.resolve("stack")).persistent(false).start();
+    System.out.printf("stack ready in %s: kafka %s, registry %s%n", Readiness.secondsSince(t), stack.bootstrapServers(),
+        stack.schemaRegistryUrl());
+
+    EnrichmentConfig enrichment = EnrichmentConfig.defaults();
+    ProcessorConfig base = config("unused");
+    Topics topics = new Topics(base.topicNames(), StreamsProperties.serdeConfig(base));
+    List<TopicSpec> specs = new ArrayList<>();
+    for (String topic : TopologyFactory.externalTopics(topics, enrichment.topicNames())) {
+      specs.add(TopicSpec.of(topic, partitions));
+    }
+    String warmupOut = "bench.passthrough.warmup";
+    String passthroughOut = "bench.passthrough";
+    specs.add(TopicSpec.of(warmupOut, partitions));
+    specs.add(TopicSpec.of(passthroughOut, partitions));
+    stack.createTopics(specs);
+
+    t = System.nanoTime();
+    preload(topics, input);
+    System.out.printf(Locale.ROOT, "pre-loaded %d articles into %s in %s%n", input.size(), topics.raw().name(),
+        Readiness.secondsSince(t));
+
+    TopologyFactory passthroughFactory = new TopologyFactory();
+    System.out.println("warm-up: passthrough over the same input (not measured)…");
+    ProcessorConfig warm = config("bench-warmup-" + tag);
+    runTopology("warm-up passthrough", warm, passthroughFactory.buildPassthrough(warm, topics, warmupOut),
+        List.of(warmupOut), input.size());
+
+    ProcessorConfig pass = config("bench-passthrough-" + tag);
+    RunResult passthrough = runTopology("passthrough", pass, passthroughFactory.buildPassthrough(pass, topics, passthroughOut),
+        List.of(passthroughOut), input.size());
+
+    System.out.println("loading the enricher's models and warming it on 500 articles (not measured)…");
+    t = System.nanoTime();
+    DefaultArticleEnricher enricher = new DefaultArticleEnricher(enrichment);
+    for (int i = 0; i < Math.min(500, input.size()); i++) {
+      CorpusArticle article = input.get(i).article();
+      enricher.enrich(new ArticleInput(article.url(), article.title(), article.body(), null));
+    }
+    System.out.println("enricher ready in " + Readiness.secondsSince(t));
+    CountingMetrics metrics = new CountingMetrics();
+    ProcessorConfig full = config("bench-full-" + tag);
+    Topology topology = new TopologyFactory(metrics, Clock.systemUTC()).build(full, topics, enricher, enrichment.topicNames());
+    RunResult real = runTopology("full topology", full, topology,
+        List.of(topics.enriched().name(), topics.duplicates().name(), topics.deadLetter().name()), input.size());
+    System.out.printf(Locale.ROOT, "full topology: processed %d, revisions %d, duplicates %s, failures %s%n",
+        metrics.processed.sum(), metrics.revisions.sum(), metrics.duplicates(), metrics.failures());
+
+    printSummary(passthrough, real);
+  }
+
+  private ProcessorConfig config(String applicationId) {
+    ProcessorConfig config = new ProcessorConfig();
+    config.setBootstrapServers(stack.bootstrapServers());
+    config.setSchemaRegistryUrl(stack.schemaRegistryUrl());
+    config.setApplicationId(applicationId);
+    config.setStateDir(workDir.resolve("state").resolve(applicationId));
+    config.setTopicPartitions(partitions);
+    return config;
+  }
+
+  /** Writes the input as ingest-service would: keyed by URL, registry wire format, acks=all, lz4. */
+  private void preload(Topics topics, List<InputMix.Item> input) throws Exception {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    // As ingest-service's producer, so the input batches look like the service's.
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // Bulk load: larger batches than the default 16 KiB make the pre-load quicker.
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    AtomicLong failed = new AtomicLong();
+    Instant receivedAt = Instant.now();
+    try (KafkaProducer<String, ArticleSubmitted> producer = new KafkaProducer<>(props, topics.raw().keySerde().serializer(),
+        topics.raw().valueSerde().serializer())) {
+      for (InputMix.Item item : input) {
+        String url = Articles.uniqueUrl(item.article(), tag, item.urlSequence());
+        ArticleSubmitted event = Articles.submitted(item.article(), url, UUID.randomUUID().toString(), InputMix.body(item),
+            "bench", receivedAt);
+        producer.send(new ProducerRecord<>(topics.raw().name(), url, event), (metadata, error) -> {
+          if (error != null) {
+            failed.incrementAndGet();
+          }
+        });
+      }
+      producer.flush();
+    }
+    if (failed.get() > 0) {
+      throw new IllegalStateException(failed.get() + " input records could not be written");
+    }
+  }
+
+  private RunResult runTopology(String name, ProcessorConfig config, Topology topology, Collection<String> outputs,
+      long expected) throws Exception {
+    System.out.printf("%s: application.id %s, state dir %s…%n", name, config.getApplicationId(), config.getStateDir());
+    long heapBefore = heapAfterGc();
+    double cpu0 = seconds(Machine.ownCpu());
+    double brokerCpu0 = seconds(Machine.cpu(stack.kafka().process().handle()));
+    AtomicLong runningAt = new AtomicLong();
+    KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.streams(config));
+    streams.setStateListener((next, previous) -> {
+      if (next == KafkaStreams.State.RUNNING) {
+        runningAt.compareAndSet(0, System.nanoTime());
+      }
+    });
+    long count = 0;
+    long started = System.nanoTime();
+    long lastOutput = started;
+    long deadline = started + bound.toNanos();
+    long lastProgress = started;
+    boolean complete = false;
+    try (KafkaConsumer<byte[], byte[]> consumer = countingConsumer(outputs)) {
+      streams.start();
+      while (System.nanoTime() < deadline) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
+        long now = System.nanoTime();
+        if (!records.isEmpty()) {
+          count += records.count();
+          lastOutput = now;
+        }
+        if (count >= expected) {
+          complete = true;
+          break;
+        }
+        if (now - lastOutput > IDLE_END.toNanos() && count > 0 && inputConsumed(config.getApplicationId(), config.getRawTopic())) {
+          complete = true; // fewer records out than in, and nothing more is coming
+          break;
+        }
+        if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+          throw new IllegalStateException(name + ": Kafka Streams stopped in state " + streams.state());
+        }
+        if (now - lastProgress > TimeUnit.SECONDS.toNanos(5)) {
+          lastProgress = now;
+          System.out.printf(Locale.ROOT, "  %s: %d/%d output records, %s, %.0f s%n", name, count, expected, streams.state(),
+              (now - started) / 1e9);
+        }
+      }
+      long end = lastOutput;
+      double cpu = seconds(Machine.ownCpu()) - cpu0;
+      double brokerCpu = seconds(Machine.cpu(stack.kafka().process().handle())) - brokerCpu0;
+      long heap = heapAfterGc();
+      streams.close(Duration.ofSeconds(60));
+      long running = runningAt.get() == 0 ? started : runningAt.get();
+      RunResult result = new RunResult(name, expected, count, (end - started) / 1e9, (end - Math.min(running, end)) / 1e9,
+          cpu, brokerCpu, heap, heap - heapBefore, WorkDir.sizeOf(config.getStateDir()), complete);
+      System.out.printf(Locale.ROOT, "  %s: %d output records; %.0f articles/s (%.1f s from RUNNING, %.1f s from start)%s%n",
+          name, count, result.articlesPerSecond(), result.secondsFromRunning(), result.seconds(),
+          complete ? "" : " (stopped by the time bound)");
+      return result;
+    } finally {
+      streams.close(Duration.ofSeconds(60));
+    }
+  }
+
+  private KafkaConsumer<byte[], byte[]> countingConsumer(Collection<String> topics) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    // Only committed transactions count: what a downstream consumer of the processor would see.
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString().toLowerCase(Locale.ROOT));
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    List<TopicPartition> assigned = new ArrayList<>();
+    for (String topic : topics) {
+      for (int p = 0; p < partitions; p++) {
+        assigned.add(new TopicPartition(topic, p));
+      }
+    }
+    consumer.assign(assigned);
+    consumer.seekToBeginning(assigned);
+    return consumer;
+  }
+
+  /** Whether the application's committed offsets on articles.raw have reached its end. */
+  private boolean inputConsumed(String applicationId, String rawTopic) {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+      var committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+          .get(10, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+      for (int p = 0; p < partitions; p++) {
+        latest.put(new TopicPartition(rawTopic, p), OffsetSpec.latest());
+      }
+      var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+      for (var end : ends.entrySet()) {
+        var offset = committed.get(end.getKey());
+        if (offset == null || offset.offset() < end.getValue().offset()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private void printSummary(RunResult passthrough, RunResult real) {
+    String line = "-".repeat(140);
+    double ratio = real.articlesPerSecond() / passthrough.articlesPerSecond();
+    System.out.println();
+    System.out.println("== processor benchmark results (" + Machine.describe() + ")");
+    System.out.println(line);
+    System.out.printf(Locale.ROOT, "%-14s %8s %8s %11s %9s %10s %9s %10s %10s %12s %12s%n", "topology", "input", "output",
+        "articles/s", "run s", "JVM CPU-s", "broker", "articles/", "heap MB", "state MB", "state MB per");
+    System.out.printf(Locale.ROOT, "%-14s %8s %8s %11s %9s %10s %9s %10s %10s %12s %12s%n", "", "", "", "", "", "",
+        "CPU-s", "CPU-s", "after GC", "on disk", "1M articles");
+    System.out.println(line);
+    for (RunResult r : List.of(passthrough, real)) {
+      System.out.printf(Locale.ROOT, "%-14s %8d %8d %11.0f %9.1f %10.1f %9.1f %10.0f %10.0f %12.1f %12.0f%s%n", r.name(),
+          r.input(), r.output(), r.articlesPerSecond(), r.secondsFromRunning(), r.cpuSeconds(), r.brokerCpuSeconds(),
+          r.articlesPerCpuSecond(), r.heapBytes() / 1048576.0, r.stateBytes() / 1048576.0,
+          r.stateBytes() / 1048576.0 / r.input() * 1_000_000, r.complete() ? "" : "  (incomplete: time bound)");
+    }
+    System.out.println(line);
+    System.out.printf(Locale.ROOT, "full / passthrough: %.2f (target >= %.1f: %s)%n", ratio, TARGET_RATIO,
+        ratio >= TARGET_RATIO ? "met" : "NOT met");
+    System.out.printf(Locale.ROOT, "full topology: %.0f articles/s (target >= %.0f on 2 cores: %s)%n", real.articlesPerSecond(),
+        TARGET_ARTICLES_PER_SECOND, real.articlesPerSecond() >= TARGET_ARTICLES_PER_SECOND ? "met" : "NOT met");
+    System.out.printf(Locale.ROOT, "heap after GC while running: passthrough %.0f MB, full %.0f MB (full minus the heap before"
+            + " it started: %+.0f MB, i.e. %+.0f MB per million articles if it grew linearly)%n",
+        passthrough.heapBytes() / 1048576.0, real.heapBytes() / 1048576.0, real.heapDeltaBytes() / 1048576.0,
+        real.heapDeltaBytes() / 1048576.0 / real.input() * 1_000_000);
+    System.out.println("articles/s: input articles / time from Kafka Streams RUNNING to the last output record (read_committed);");
+    System.out.println("  output = records on the passthrough topic, or on articles.enriched + articles.duplicates + articles.dlq.");
+    System.out.println("JVM CPU-s: this whole JVM (Streams, enricher, the counting consumer); one stream thread, exactly_once_v2.");
+  }
+
+  private static long heapAfterGc() {
+    var memory = ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+
+  private static double seconds(Duration duration) {
+    return duration.toNanos() / 1e9;
+  }
+}

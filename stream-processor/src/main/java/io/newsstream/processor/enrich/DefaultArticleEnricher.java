@@ -55,10 +55,12 @@ public final class DefaultArticleEnricher implements ArticleEnricher {
     String body = cleaner.cleanBody(input.body(), domain);
     LanguageDetector.Detection language =
         languages.detect(title, body, input.declaredLanguage());
-    int wordCount = readingTime.wordCount(body);
+    // Tokenised once for word count, topics and SimHash.
+    List<String> bodyWords = WordTokenizer.normalizedWords(body);
+    int wordCount = bodyWords.size();
     List<String> keywordList = keywords.extract(title, body, language.language());
     List<NamedEntity> entityList = entities.extract(title, body, language.language());
-    List<TopicMatch> topicList = topics.classify(title, body);
+    List<TopicMatch> topicList = topics.classify(WordTokenizer.normalizedWords(title), bodyWords);
     return new Enrichment(
         UrlCanonicalizer.articleId(canonicalUrl),
         canonicalUrl,
@@ -73,6 +75,6 @@ public final class DefaultArticleEnricher implements ArticleEnricher {
         entityList,
         topicList,
         contentHasher.hash(title, body),
-        simHasher.simhash(body));
+        simHasher.simhash(bodyWords));
   }
 }

@@ -93,7 +93,7 @@ public record EnrichmentConfig(
           + " make detection faster and smaller.";
 
   public static final String LANGUAGE_THRESHOLD_CONFIG = "enrich.language.threshold";
-  public static final double LANGUAGE_THRESHOLD_DEFAULT = 0.02;
+  public static final double LANGUAGE_THRESHOLD_DEFAULT = 0.05;
   public static final String LANGUAGE_THRESHOLD_DOC =
       "Confidence (margin of the best language over the runner-up, 0..1) below which the"
           + " language is reported as 'und'.";

@@ -23,6 +23,13 @@ final class FunctionWordGuesser {
   static final double MIN_SHARE = 0.2;
   /** The winner needs this many times the runner-up's hits. */
   static final double MIN_RATIO = 4.0;
+  /**
+   * Text that is not running prose (tables, lists of figures) has a lower share of function
+   * words; it is still decided when it has at least this many hits, from at least {@value
+   * #MIN_DISTINCT} different function words, and the runner-up has at most a fifth of them.
+   */
+  static final int MIN_HITS_SPARSE = 5;
+  static final int MIN_DISTINCT = 3;
 
   /** A guess and its margin over the runner-up: {@code 1 - runnerUpHits / winnerHits}. */
   record Guess(String language, double margin) {}
@@ -83,26 +90,31 @@ final class FunctionWordGuesser {
     }
     String best = null;
     int bestHits = 0;
+    int bestDistinct = 0;
     int secondHits = 0;
+    Set<String> distinct = new java.util.HashSet<>();
     for (Map.Entry<String, Set<String>> language : FUNCTION_WORDS.entrySet()) {
       int hits = 0;
+      distinct.clear();
       for (int i = 0; i < n; i++) {
         if (language.getValue().contains(words.get(i))) {
           hits++;
+          distinct.add(words.get(i));
         }
       }
-      if (hits > bestHits || (hits == bestHits && best != null && language.getKey().compareTo(best) < 0)) {
-        secondHits = Math.max(secondHits, bestHits);
+      if (hits > bestHits) {
+        secondHits = bestHits;
         best = language.getKey();
         bestHits = hits;
+        bestDistinct = distinct.size();
       } else if (hits > secondHits) {
         secondHits = hits;
       }
     }
-    if (best == null
-        || !enabled.contains(best)
-        || bestHits < MIN_SHARE * n
-        || bestHits < MIN_RATIO * secondHits) {
+    boolean prose = bestHits >= MIN_SHARE * n && bestHits >= MIN_RATIO * secondHits;
+    boolean sparse =
+        bestHits >= MIN_HITS_SPARSE && bestDistinct >= MIN_DISTINCT && bestHits >= 5 * secondHits;
+    if (best == null || !enabled.contains(best) || !(prose || sparse)) {
       return Optional.empty();
     }
     return Optional.of(new Guess(best, 1.0 - (double) secondHits / bestHits));

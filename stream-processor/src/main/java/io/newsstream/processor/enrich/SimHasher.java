@@ -1,6 +1,5 @@
 package io.newsstream.processor.enrich;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -8,10 +7,10 @@ import java.util.List;
  * that differ in few bits, so the Hamming distance estimates how much two texts differ.
  *
  * <p>Words are those of {@link WordTokenizer#normalizedWords}: lower-cased, punctuation
- * removed, so typography and whitespace do not matter. Every shingle (three consecutive words;
- * the whole text when it has fewer) is hashed with 64-bit FNV-1a followed by the SplitMix64
- * finaliser for well-spread bits, and each occurrence votes +1/-1 on every bit. A text without
- * words hashes to 0. Thread-safe.
+ * removed, so typography and whitespace do not matter. Each word is hashed with 64-bit FNV-1a;
+ * every shingle (three consecutive words; the whole text when it has fewer) combines its word
+ * hashes in order through the SplitMix64 finaliser, for well-spread bits, and each occurrence
+ * votes +1/-1 on every bit. A text without words hashes to 0. Thread-safe.
  */
 public final class SimHasher {
 
@@ -20,27 +19,32 @@ public final class SimHasher {
 
   /** SimHash of the text. */
   public long simhash(String text) {
-    List<String> words = WordTokenizer.normalizedWords(text);
-    words.removeIf(String::isEmpty);
-    if (words.isEmpty()) {
+    return simhash(WordTokenizer.normalizedWords(text));
+  }
+
+  /** SimHash of already {@link WordTokenizer#normalizedWords normalised} words. */
+  public long simhash(List<String> normalizedWords) {
+    long[] wordHashes = new long[normalizedWords.size()];
+    int n = 0;
+    for (String word : normalizedWords) {
+      if (!word.isEmpty()) {
+        wordHashes[n++] = wordHash(word);
+      }
+    }
+    if (n == 0) {
       return 0L;
     }
     int[] votes = new int[64];
-    int shingles = Math.max(1, words.size() - SHINGLE_SIZE + 1);
+    int shingles = Math.max(1, n - SHINGLE_SIZE + 1);
     for (int s = 0; s < shingles; s++) {
-      long h = 0xcbf29ce484222325L;
-      int end = Math.min(words.size(), s + SHINGLE_SIZE);
+      long h = 0x9E3779B97F4A7C15L;
+      int end = Math.min(n, s + SHINGLE_SIZE);
       for (int w = s; w < end; w++) {
-        if (w > s) {
-          h = fnv(h, (byte) ' ');
-        }
-        for (byte b : words.get(w).getBytes(StandardCharsets.UTF_8)) {
-          h = fnv(h, b);
-        }
+        h = mix(h ^ wordHashes[w]) + w - s; // order-sensitive combination
       }
       long bits = mix(h);
       for (int bit = 0; bit < 64; bit++) {
-        votes[bit] += ((bits >>> bit) & 1L) != 0 ? 1 : -1;
+        votes[bit] += (int) ((bits >>> bit) & 1L) * 2 - 1;
       }
     }
     long result = 0L;
@@ -52,13 +56,18 @@ public final class SimHasher {
     return result;
   }
 
+  /** 64-bit FNV-1a over the word's UTF-16 code units. */
+  private static long wordHash(String word) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < word.length(); i++) {
+      h = (h ^ word.charAt(i)) * 0x100000001b3L;
+    }
+    return h;
+  }
+
   /** Number of differing bits between two SimHashes (0 to 64). */
   public static int hammingDistance(long a, long b) {
     return Long.bitCount(a ^ b);
-  }
-
-  private static long fnv(long h, byte b) {
-    return (h ^ (b & 0xff)) * 0x100000001b3L;
   }
 
   private static long mix(long z) {

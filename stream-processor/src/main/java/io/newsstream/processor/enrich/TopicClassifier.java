@@ -68,8 +68,11 @@ public final class TopicClassifier {
 
   /** Matched topics, strongest first; empty when none reaches the threshold. */
   public List<TopicMatch> classify(String title, String body) {
-    List<String> titleWords = WordTokenizer.normalizedWords(title);
-    List<String> bodyWords = WordTokenizer.normalizedWords(body);
+    return classify(WordTokenizer.normalizedWords(title), WordTokenizer.normalizedWords(body));
+  }
+
+  /** As {@link #classify(String, String)}, for already normalised words. */
+  public List<TopicMatch> classify(List<String> titleWords, List<String> bodyWords) {
     // term -> {body count, title count}
     Map<Weighted, int[]> hits = new HashMap<>();
     Map<String, int[]> tokenCounts = new HashMap<>();

@@ -26,7 +26,7 @@ public final class WordTokenizer {
     for (int i = 0; i < n; ) {
       int cp = text.codePointAt(i);
       int len = Character.charCount(cp);
-      if (Character.isIdeographic(cp) || isKana(cp)) {
+      if (cp >= 0x3040 && (Character.isIdeographic(cp) || isKana(cp))) {
         if (start >= 0) {
           words.add(text.substring(start, i));
           start = -1;
@@ -66,6 +66,10 @@ public final class WordTokenizer {
     List<String> result = new ArrayList<>(words.size());
     StringBuilder sb = new StringBuilder();
     for (String word : words) {
+      if (isPlainAscii(word)) {
+        result.add(word.toLowerCase(Locale.ROOT));
+        continue;
+      }
       sb.setLength(0);
       for (int i = 0; i < word.length(); ) {
         int cp = word.codePointAt(i);
@@ -80,9 +84,22 @@ public final class WordTokenizer {
   }
 
   static boolean isWordChar(int cp) {
+    if (cp < 0x80) {
+      return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    }
     return Character.isLetterOrDigit(cp)
         || Character.getType(cp) == Character.NON_SPACING_MARK
         || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+  }
+
+  private static boolean isPlainAscii(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean joins(int before, int cp, int after) {

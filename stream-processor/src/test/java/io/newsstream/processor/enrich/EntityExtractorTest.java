@@ -110,4 +110,32 @@ class EntityExtractorTest {
     // then
     assertThat(entities).hasSize(2);
   }
+
+  @Test
+  void shouldJoinNamesSplitByHardWrappedLinesAndSplitRunsAtInnerTitles() {
+    // given: wire text wrapped at a fixed width
+    String body =
+        "The talks began with a presentation from Treasury Secretary Mario\n"
+            + "Brodersohn, and officials met Bank of Japan Governor Satoshi\nSumita on Monday.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("Mario Brodersohn", "PERSON"),
+            new NamedEntity("Bank of Japan", "ORGANIZATION"),
+            new NamedEntity("Satoshi Sumita", "PERSON"));
+  }
+
+  @Test
+  void shouldNotTakeATitleFollowingATitleForAPerson() {
+    // when
+    List<NamedEntity> entities =
+        EXTRACTOR.extract("", "Mr Paye, Director General of the agency, spoke.", "en");
+
+    // then
+    assertThat(entities).containsExactly(new NamedEntity("Paye", "PERSON"));
+  }
 }

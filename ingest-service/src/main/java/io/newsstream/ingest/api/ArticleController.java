@@ -313,9 +313,30 @@ public class ArticleController {
     String eventId = id != null
         ? id
         : idempotencyKey != null ? idempotencyKey + "-" + item.index() : UUID.randomUUID().toString();
-    pending.add(new Pending(
-        results.size(), item.index(), id, publisher.send(result.article(), eventId, client, receivedAt)));
+    CompletableFuture<PublishResult> sent;
+    if (!pending.isEmpty() && failedUnavailable(pending.get(pending.size() - 1).future())) {
+      // The previous send already failed on the spot (no metadata or buffer space within
+      // max-block): the broker is away, and sending the rest one by one would make the
+      // request wait max-block per item. Fail them at once instead; the client retries.
+      sent = CompletableFuture.failedFuture(new PublishException(
+          PublishException.Reason.UNAVAILABLE, "not sent: Kafka did not take the previous item in time", null));
+    } else {
+      sent = publisher.send(result.article(), eventId, client, receivedAt);
+    }
+    pending.add(new Pending(results.size(), item.index(), id, sent));
     results.add(null);
+  }
+
+  private static boolean failedUnavailable(CompletableFuture<PublishResult> future) {
+    if (!future.isCompletedExceptionally()) {
+      return false;
+    }
+    try {
+      future.getNow(null);
+      return false;
+    } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+      return e.getCause() instanceof PublishException pe && pe.reason() == PublishException.Reason.UNAVAILABLE;
+    }
   }
 
   private HttpResponse<?> invalid(List<Violation> violations) {

@@ -196,4 +196,20 @@ class ApiErrorsTest {
     assertThat(answer.get("rejected").asInt()).isEqualTo(10_000);
     assertThat(answer.get("results").get(9_999).get("errors").get(0).get("field").asText()).isEqualTo("title");
   }
+
+  @Test
+  void shouldFailTheRestOfABatchAtOnceWhenKafkaIsAway() throws Exception {
+    // given: valid items, and a broker that cannot be reached
+    String item = "{\"url\":\"https://away.example/a\",\"title\":\"T\",\"body\":\"B\"}\n";
+    // when
+    HttpResponse<String> response =
+        http.post("/v1/articles/batch", "application/x-ndjson", item.repeat(3), "X-API-Key", KEY);
+    // then: the first item waited for Kafka, the others were not sent at all; all are 503
+    assertThat(response.statusCode()).isEqualTo(207);
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    JsonNode results = JSON.readTree(response.body()).get("results");
+    assertThat(results.findValuesAsText("status")).containsExactly("503", "503", "503");
+    assertThat(results.get(1).get("errors").get(0).get("message").asText()).startsWith("not sent");
+    assertThat(results.get(2).get("errors").get(0).get("message").asText()).startsWith("not sent");
+  }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 
 /**
@@ -39,13 +40,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   public RestSchemaRegistryClient(String baseUrl, Duration timeout) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    // HTTP/1.1: some registries mishandle the h2c upgrade that HTTP/2 attempts on plain http.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
   }
 
   @Override
   public int register(String subject, Schema schema) {
-    return idsBySubjectSchema.computeIfAbsent(
-        new SubjectSchema(subject, schema),
+    return cached(idsBySubjectSchema, new SubjectSchema(subject, schema),
         key -> {
           JsonNode response = call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
           int id = response.path("id").asInt(-1);
@@ -61,8 +62,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public int idOf(String subject, Schema schema) {
-    return idsBySubjectSchema.computeIfAbsent(
-        new SubjectSchema(subject, schema),
+    return cached(idsBySubjectSchema, new SubjectSchema(subject, schema),
         key -> {
           JsonNode response = call("POST", "/subjects/" + encode(subject), schemaBody(schema));
           int id = response.path("id").asInt(-1);
@@ -78,8 +78,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public Schema schemaById(int id) {
-    return schemasById.computeIfAbsent(
-        id,
+    return cached(schemasById, id,
         key -> {
           JsonNode response = call("GET", "/schemas/ids/" + id, null);
           return parse(response.path("schema").asText(), "schema id " + id);
@@ -99,6 +98,21 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   public void setCompatibility(String subject, String level) {
     ObjectNode body = JSON.createObjectNode().put("compatibility", level);
     call("PUT", "/config/" + encode(subject), body.toString());
+  }
+
+  /**
+   * Looks {@code key} up in {@code cache}, loading it on a miss. Unlike {@code computeIfAbsent},
+   * the HTTP call runs outside the map's lock, so a slow or unreachable registry blocks only the
+   * callers that need that very entry, each for at most one request timeout.
+   */
+  private static <K, V> V cached(Map<K, V> cache, K key, Function<K, V> loader) {
+    V value = cache.get(key);
+    if (value != null) {
+      return value;
+    }
+    V loaded = loader.apply(key);
+    V raced = cache.putIfAbsent(key, loaded);
+    return raced != null ? raced : loaded;
   }
 
   private JsonNode call(String method, String path, String body) {

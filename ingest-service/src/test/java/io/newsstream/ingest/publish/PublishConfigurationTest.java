@@ -13,14 +13,14 @@ class PublishConfigurationTest {
   void shouldDeriveADurableBoundedProducerAndLetDottedOverridesWin() {
     // given
     try (ApplicationContext ctx = ApplicationContext.run(Map.of(
-        "newsstream.ingest.kafka.bootstrap-servers", "broker-1:9092",
+        "newsstream.ingest.kafka.bootstrap-servers", "127.0.0.1:19999",
         "newsstream.ingest.kafka.delivery-timeout", "7s",
         "newsstream.ingest.kafka.producer.compression.type", "zstd"))) {
       // when
       Map<String, Object> props = ProducerFactory.producerProperties(ctx.getBean(PublishConfiguration.class));
       // then
       assertThat(props)
-          .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "broker-1:9092")
+          .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:19999")
           .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
           .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
           .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 7000)

@@ -84,6 +84,7 @@ public final class KafkaClients implements AutoCloseable {
   public static final class TopicReader<V> implements AutoCloseable {
 
     private final KafkaConsumer<byte[], V> consumer;
+    private final String topic;
     private final List<ConsumerRecord<byte[], V>> records = new ArrayList<>();
 
     TopicReader(String bootstrapServers, String topic, Deserializer<V> deserializer) {
@@ -93,14 +94,20 @@ public final class KafkaClients implements AutoCloseable {
       props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
       consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), deserializer);
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      this.topic = topic;
     }
 
-    /** Polls once and returns everything read so far. */
+    /** Polls once and returns everything read so far; nothing while the topic does not exist yet. */
     public List<ConsumerRecord<byte[], V>> poll() {
+      if (consumer.assignment().isEmpty()) {
+        List<TopicPartition> partitions =
+            consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        if (partitions.isEmpty()) {
+          return List.of();
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+      }
       consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       return List.copyOf(records);
     }

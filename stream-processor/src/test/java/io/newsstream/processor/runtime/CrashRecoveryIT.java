@@ -1,0 +1,150 @@
+package io.newsstream.processor.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.newsstream.localstack.LocalStack;
+import io.newsstream.localstack.LocalStackExtension;
+import io.newsstream.processor.testing.Articles;
+import io.newsstream.processor.testing.KafkaClients;
+import io.newsstream.processor.testing.KafkaClients.TopicReader;
+import io.newsstream.schemas.avro.DuplicateDetected;
+import io.newsstream.schemas.avro.EnrichedArticle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged application ({@code java -jar} of the fat jar, as the run command starts it) is
+ * killed with SIGKILL while articles are streaming in, then restarted on the same state
+ * directory: with exactly_once_v2 every article is on articles.enriched exactly once for a
+ * read_committed consumer, and no replay is mistaken for a duplicate.
+ */
+@ExtendWith(LocalStackExtension.class)
+class CrashRecoveryIT {
+
+  private static final int ARTICLES = 240;
+  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final String[] WORDS = (
+      "market government team science health film vote bank court player energy climate museum doctor"
+          + " school budget river festival company police election virus galaxy factory harvest album coach"
+          + " minister trade storm satellite hospital bridge airline protest treaty vaccine stadium novel"
+          + " engineer island railway senate startup planet orchestra border farmer tariff reactor village")
+      .split(" ");
+
+  @TempDir Path stateDir;
+  @TempDir Path logDir;
+
+  private final List<Process> processes = new ArrayList<>();
+
+  @AfterEach
+  void stopProcesses() {
+    processes.forEach(Process::destroyForcibly);
+  }
+
+  private Process startProcessor(LocalStack stack, String ns, String name) throws IOException {
+    Path jar = Path.of("target", "stream-processor-0.1.0-SNAPSHOT-all.jar").toAbsolutePath();
+    assertThat(jar).as("fat jar built by the package phase").exists();
+    ProcessBuilder builder =
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString());
+    Map<String, String> env = builder.environment();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+    env.put("SCHEMA_REGISTRY_URL", stack.schemaRegistryUrl());
+    env.put("MICRONAUT_SERVER_PORT", "-1");
+    env.put("NEWSSTREAM_STATE_DIR", stateDir.toString());
+    env.put("NEWSSTREAM_PROCESSOR_APPLICATION_ID", ns + "-processor");
+    env.put("NEWSSTREAM_PROCESSOR_RAW_TOPIC", ns + ".articles.raw");
+    env.put("NEWSSTREAM_PROCESSOR_ENRICHED_TOPIC", ns + ".articles.enriched");
+    env.put("NEWSSTREAM_PROCESSOR_DUPLICATES_TOPIC", ns + ".articles.duplicates");
+    env.put("NEWSSTREAM_PROCESSOR_DEAD_LETTER_TOPIC", ns + ".articles.dlq");
+    env.put("NEWSSTREAM_PROCESSOR_TOPIC_STREAM_PREFIX", ns + ".articles.topic.");
+    builder.redirectErrorStream(true).redirectOutput(logDir.resolve(name + ".log").toFile());
+    Process process = builder.start();
+    processes.add(process);
+    return process;
+  }
+
+  /** A distinct article: random words, so no two are near-duplicates of each other. */
+  private static io.newsstream.schemas.avro.ArticleSubmitted article(String ns, int i, Random random) {
+    StringBuilder body = new StringBuilder();
+    for (int w = 0; w < 120; w++) {
+      body.append(WORDS[random.nextInt(WORDS.length)]).append(w % 12 == 11 ? ". " : " ");
+    }
+    return Articles.submitted("https://crash.example.com/" + ns + "/" + i, "Article " + i + " " + WORDS[i % WORDS.length], body.toString());
+  }
+
+  @Test
+  void shouldEmitEveryArticleExactlyOnceAcrossAKillDashNine(LocalStack stack) throws Exception {
+    // given
+    String ns = "cr" + UUID.randomUUID().toString().substring(0, 8);
+    stack.createTopic(ns + ".articles.raw", 4);
+    Process first = startProcessor(stack, ns, "first");
+    Random random = new Random(42);
+    List<io.newsstream.schemas.avro.ArticleSubmitted> articles = new ArrayList<>();
+    for (int i = 0; i < ARTICLES; i++) {
+      articles.add(article(ns, i, random));
+    }
+
+    try (KafkaClients clients = new KafkaClients(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
+      // a steady stream of submissions while the processor runs, dies and comes back
+      CompletableFuture<Void> producing =
+          CompletableFuture.runAsync(
+              () -> {
+                for (var article : articles) {
+                  clients.send(ns + ".articles.raw", null, article);
+                  try {
+                    Thread.sleep(25); // pacing of the input, not waiting for a result
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                }
+              });
+      try (TopicReader<EnrichedArticle> enriched = clients.reader(ns + ".articles.enriched", EnrichedArticle.class)) {
+        await().atMost(TIMEOUT).until(() -> enriched.values().size() >= 20);
+
+        // when: killed without any chance to commit or close
+        first.destroyForcibly().waitFor();
+        startProcessor(stack, ns, "second");
+        producing.get();
+
+        // then: every article exactly once, and it stays that way
+        await()
+            .atMost(TIMEOUT)
+            .until(() -> enriched.values().stream().map(EnrichedArticle::getEventId).distinct().count() == ARTICLES);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(30)).until(() -> enriched.values().size() == ARTICLES);
+        Map<String, Long> perEvent =
+            enriched.values().stream().collect(Collectors.groupingBy(EnrichedArticle::getEventId, Collectors.counting()));
+        assertThat(perEvent.values()).containsOnly(1L);
+        assertThat(perEvent.keySet())
+            .containsExactlyInAnyOrderElementsOf(articles.stream().map(a -> a.getEventId()).toList());
+      }
+      try (TopicReader<DuplicateDetected> duplicates = clients.reader(ns + ".articles.duplicates", DuplicateDetected.class)) {
+        assertThat(duplicates.values()).as("replayed records reported as duplicates").isEmpty();
+      }
+    } catch (AssertionError | RuntimeException e) {
+      for (String name : List.of("first", "second")) {
+        Path log = logDir.resolve(name + ".log");
+        if (Files.exists(log)) {
+          List<String> lines = Files.readAllLines(log);
+          System.err.println("--- " + name + " processor log (tail) ---\n"
+              + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+        }
+      }
+      throw e;
+    }
+  }
+
+}

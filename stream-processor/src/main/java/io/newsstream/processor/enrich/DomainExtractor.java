@@ -2,6 +2,8 @@ package io.newsstream.processor.enrich;
 
 import com.google.common.net.InternetDomainName;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds the registrable domain of a host: the public suffix plus one label ({@code bbc.co.uk}
@@ -10,15 +12,34 @@ import java.util.Locale;
  * InternetDomainName.topDomainUnderRegistrySuffix}), so that hosting suffixes such as {@code
  * blogspot.com} do not split one outlet into many. Hosts with no known suffix (IP addresses,
  * {@code localhost}, reserved names such as {@code .example}) are returned lower-cased with a
- * leading {@code www.} removed. Thread-safe.
+ * leading {@code www.} removed. Results are cached for up to {@value #CACHE_SIZE} hosts.
+ * Thread-safe.
  */
 public final class DomainExtractor {
+
+  /** News comes from a few thousand hosts; remembering them saves the suffix-list walk. */
+  static final int CACHE_SIZE = 10_000;
+
+  private final Map<String, String> cache = new ConcurrentHashMap<>();
 
   /** The registrable domain of the host. */
   public String registrableDomain(String host) {
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("host is missing");
     }
+    String cached = cache.get(host);
+    if (cached != null) {
+      return cached;
+    }
+    String domain = lookUp(host);
+    if (cache.size() >= CACHE_SIZE) {
+      cache.clear(); // crude but bounded; refills with the hosts that matter
+    }
+    cache.put(host, domain);
+    return domain;
+  }
+
+  private static String lookUp(String host) {
     String lower = host.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".")) {
       lower = lower.substring(0, lower.length() - 1);

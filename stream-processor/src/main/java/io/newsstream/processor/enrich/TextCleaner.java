@@ -53,6 +53,7 @@ public final class TextCleaner {
   private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
 
   private final Set<String> furnitureLines;
+  private final int longestFurniture;
   private final EnrichmentConfig config;
 
   public TextCleaner(EnrichmentConfig config) {
@@ -62,6 +63,7 @@ public final class TextCleaner {
       lines.add(furnitureKey(line));
     }
     this.furnitureLines = Set.copyOf(lines);
+    this.longestFurniture = lines.stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** Cleans a headline: NFKC, no markup, one line, whitespace collapsed. */
@@ -108,7 +110,8 @@ public final class TextCleaner {
   private String removeFurnitureLines(String text) {
     StringBuilder sb = new StringBuilder(text.length());
     for (String line : text.split("\n", -1)) {
-      if (!furnitureLines.contains(furnitureKey(line))) {
+      // Furniture lines are short; only those are worth normalising and looking up.
+      if (line.length() > longestFurniture + 40 || !furnitureLines.contains(furnitureKey(line))) {
         sb.append(line).append('\n');
       }
     }
@@ -123,17 +126,34 @@ public final class TextCleaner {
     return key.toLowerCase(Locale.ROOT);
   }
 
+  /** Runs of spaces within a line become one space; lines are trimmed; empty lines dropped. */
   private static String collapseWhitespace(String text) {
     StringBuilder sb = new StringBuilder(text.length());
-    for (String line : text.split("\n")) {
-      String collapsed = HORIZONTAL_SPACE.matcher(line).replaceAll(" ").strip();
-      if (!collapsed.isEmpty()) {
-        if (sb.length() > 0) {
+    int lineStart = 0; // index in sb where the current line starts
+    boolean pendingSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        pendingSpace = false;
+        if (sb.length() > lineStart) {
           sb.append('\n');
+          lineStart = sb.length();
         }
-        sb.append(collapsed);
+      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        pendingSpace = sb.length() > lineStart;
+      } else {
+        if (pendingSpace) {
+          sb.append(' ');
+          pendingSpace = false;
+        }
+        sb.append(c);
       }
     }
+    int end = sb.length();
+    while (end > 0 && sb.charAt(end - 1) == '\n') {
+      end--;
+    }
+    sb.setLength(end);
     return sb.toString();
   }
 

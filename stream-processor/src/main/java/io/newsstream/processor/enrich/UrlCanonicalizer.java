@@ -121,14 +121,23 @@ public final class UrlCanonicalizer {
     if (lower.endsWith(".")) {
       lower = lower.substring(0, lower.length() - 1);
     }
-    if (lower.startsWith("[")) {
-      return lower; // IPv6 literal
+    if (lower.startsWith("[") || isAscii(lower)) {
+      return lower; // IPv6 literal, or nothing for IDN to convert
     }
     try {
       return IDN.toASCII(lower, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("URL host is not a valid domain name: " + host, e);
     }
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String normalizePath(String rawPath) {

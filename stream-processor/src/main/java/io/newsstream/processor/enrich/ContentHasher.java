@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * SHA-256 (64 hex digits) of an article's normalised title and cleaned body: equal hashes mean
@@ -15,8 +14,6 @@ import java.util.regex.Pattern;
  * hash. Thread-safe.
  */
 public final class ContentHasher {
-
-  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   /** Hex SHA-256 of the normalised title and body. */
   public String hash(String title, String body) {
@@ -36,8 +33,17 @@ public final class ContentHasher {
       return "";
     }
     StringBuilder sb = new StringBuilder(text.length());
+    boolean pendingSpace = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        pendingSpace = sb.length() > 0;
+        continue;
+      }
+      if (pendingSpace) {
+        sb.append(' ');
+        pendingSpace = false;
+      }
       switch (c) {
         case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> sb.append('\'');
         case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> sb.append('"');
@@ -46,6 +52,6 @@ public final class ContentHasher {
         default -> sb.append(c);
       }
     }
-    return WHITESPACE.matcher(sb).replaceAll(" ").strip();
+    return sb.toString();
   }
 }

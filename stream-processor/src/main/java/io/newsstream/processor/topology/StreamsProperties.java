@@ -42,8 +42,6 @@ public final class StreamsProperties {
     // Internal topics (repartition, changelogs) get the same durability as our output topics
     // instead of the broker default.
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getTopicReplicationFactor());
-    // No global stores here; opting into the Kafka 5.0 default now silences a start-up warning.
-    props.put("processing.exception.handler.global.enabled", true);
     props.putAll(config.getStreams());
     return props;
   }

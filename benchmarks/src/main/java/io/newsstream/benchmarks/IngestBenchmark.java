@@ -58,7 +58,8 @@ public final class IngestBenchmark {
       "  --single-requests N   requests per single-POST scenario (default 3000)",
       "  --batch-articles N    articles per batch scenario, and ProducerPerformance's record count (default 20000)",
       "  --batch-clients N     concurrent clients of the batch scenarios (default 4)",
-      "  --warmup-requests N   single POSTs before measuring, plus N articles in batches of 100 (default 1500)",
+      "  --warmup-requests N   before measuring: N single POSTs at 8 and at 64 clients, N articles in batches",
+      "                        of 100 and of 1000 (default 3000)",
       "  --max-seconds N       time bound of each scenario; unsent requests are dropped (default 120)",
       "  --partitions N        partitions of articles.raw and of ProducerPerformance's topic (default 4)",
       "  --service-jvm-opts S  JVM options of ingest-service (default -Xmx512m, as ./newsstream up)",
@@ -117,7 +118,7 @@ public final class IngestBenchmark {
     int singleRequests = options.positiveInt("single-requests", 3000);
     int batchArticles = options.positiveInt("batch-articles", 20_000);
     int batchClients = options.positiveInt("batch-clients", 4);
-    int warmup = options.positiveInt("warmup-requests", 1500);
+    int warmup = options.positiveInt("warmup-requests", 3000);
     Duration bound = Duration.ofSeconds(options.positiveInt("max-seconds", 120));
     int partitions = options.positiveInt("partitions", 4);
     Path jar = options.path("ingest-jar", root.resolve("ingest-service/target/ingest-service-0.1.0-SNAPSHOT-all.jar"));
@@ -179,6 +180,7 @@ public final class IngestBenchmark {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot copy " + jar, e);
     }
+    requireRunnable(runnable, jar);
     t = System.nanoTime();
     System.out.println("starting ingest-service on port " + port + "…");
     ingest = ChildProcess.start("ingest-service",
@@ -191,6 +193,20 @@ public final class IngestBenchmark {
     System.out.println("ingest-service ready in " + Readiness.secondsSince(t) + " (log " + ingest.logFile() + ")");
     singleUri = URI.create("http://127.0.0.1:" + port + "/v1/articles");
     batchUri = URI.create("http://127.0.0.1:" + port + "/v1/articles/batch");
+  }
+
+  /** Refuses a jar caught half-written by a build: it must hold its main class and Micronaut's. */
+  private static void requireRunnable(Path copy, Path original) {
+    String mainClass = ChildProcess.mainClassOf(copy);
+    try (java.util.jar.JarFile file = new java.util.jar.JarFile(copy.toFile())) {
+      for (String entry : List.of(mainClass.replace('.', '/') + ".class", "io/micronaut/runtime/Micronaut.class")) {
+        if (file.getEntry(entry) == null) {
+          throw new IllegalStateException(original + " lacks " + entry + ": is a build rewriting it? Run again when it is done.");
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(original + " is not a readable jar (is a build rewriting it?)", e);
+    }
   }
 
   private synchronized void stop() {
@@ -207,8 +223,12 @@ public final class IngestBenchmark {
   private void runAll(int singleRequests, int batchArticles, int batchClients, int warmup, Duration bound,
       int recordBytes, Path workDir, int partitions) {
     System.out.println("warm-up (not measured)…");
+    // Long enough for the JIT: in shorter warm-ups ingest-service's compiler threads were still its
+    // largest CPU user (JFR) during the first measured scenario.
     run("warm-up single", 8, singles(warmup), 1, bound);
     run("warm-up batch 100", batchClients, batches(warmup, 100, false), 100, bound);
+    run("warm-up batch 1000 (NDJSON)", batchClients, batches(warmup, 1000, true), 1000, bound);
+    run("warm-up single", SINGLE_TARGET_CLIENTS, singles(warmup), 1, bound);
 
     List<ScenarioResult> results = new ArrayList<>();
     for (int clients : new int[] {1, 8, SINGLE_TARGET_CLIENTS}) {

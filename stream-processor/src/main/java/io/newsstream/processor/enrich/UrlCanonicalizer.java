@@ -23,7 +23,8 @@ import java.util.Set;
  * https) removed, dot segments resolved, an empty path becomes {@code /}, the fragment removed,
  * tracking parameters removed (names compared case-insensitively, {@code utm_*} style prefixes),
  * empty parameters removed, and the remaining parameters sorted by name, then value, keeping
- * their original encoding. Only absolute http and https URLs are accepted.
+ * their original encoding. Spaces and other characters that may not appear unescaped in a URI
+ * are percent-encoded. Only absolute http and https URLs are accepted.
  *
  * <p>The article id is the first 16 bytes (32 hex digits) of the SHA-256 of the canonical URL
  * in UTF-8: stable across processes and releases, and 128 bits make collisions negligible.
@@ -69,7 +70,12 @@ public final class UrlCanonicalizer {
     try {
       uri = new URI(url.strip());
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("URL does not parse: " + e.getMessage(), e);
+      try {
+        // Scrapers copy URLs as browsers show them, with spaces and other unescaped characters.
+        uri = new URI(escapeIllegal(url.strip()));
+      } catch (URISyntaxException again) {
+        throw new IllegalArgumentException("URL does not parse: " + e.getMessage(), e);
+      }
     }
     String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!"http".equals(scheme) && !"https".equals(scheme)) {
@@ -129,6 +135,27 @@ public final class UrlCanonicalizer {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("URL host is not a valid domain name: " + host, e);
     }
+  }
+
+  private static String escapeIllegal(String url) {
+    StringBuilder sb = new StringBuilder(url.length() + 16);
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      switch (c) {
+        case ' ' -> sb.append("%20");
+        case '"' -> sb.append("%22");
+        case '<' -> sb.append("%3C");
+        case '>' -> sb.append("%3E");
+        case '\\' -> sb.append("%5C");
+        case '^' -> sb.append("%5E");
+        case '`' -> sb.append("%60");
+        case '{' -> sb.append("%7B");
+        case '|' -> sb.append("%7C");
+        case '}' -> sb.append("%7D");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   private static boolean isAscii(String s) {

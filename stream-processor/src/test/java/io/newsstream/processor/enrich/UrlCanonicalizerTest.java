@@ -104,8 +104,20 @@ class UrlCanonicalizerTest {
     assertThat(UrlCanonicalizer.articleId(canonical + "b")).isNotEqualTo(id);
   }
 
+  @Test
+  void shouldPercentEncodeSpacesAndOtherUnescapedCharacters() {
+    // given
+    String url = "https://example.com/news/a b|c?q=x y";
+
+    // when
+    String canonical = canonicalizer.canonicalize(url);
+
+    // then
+    assertThat(canonical).isEqualTo("https://example.com/news/a%20b%7Cc?q=x%20y");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "not a url", "ftp://example.com/a", "/relative/path", "https://"})
+  @ValueSource(strings = {"", "   ", "not a url", "ftp://example.com/a", "/relative/path", "https://", "http://exa mple.com/"})
   void shouldRejectUrlsThatAreNotAbsoluteHttp(String url) {
     // when / then
     assertThatThrownBy(() -> canonicalizer.canonicalize(url))

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Reads the Reuters-21578 corpus ({@code ../shared/corpus/reuters21578.jsonl}, one JSON object a
  * line) into {@link CorpusArticle}s, skipping items no scraper would submit: an empty title or
- * body, and the 1,798 headline-only items whose body is the placeholder {@code Blah blah blah.}.
+ * body, and the headline-only items whose body is the placeholder {@code Blah blah blah.} (after a
+ * repeated headline line in the file).
  */
 public final class Corpus {
 
@@ -64,7 +65,7 @@ public final class Corpus {
     String body = text(node, "body");
     String url = text(node, "url");
     if (title == null || title.isBlank() || body == null || body.isBlank() || url == null
-        || PLACEHOLDER_BODY.equals(body.trim())) {
+        || body.strip().endsWith(PLACEHOLDER_BODY)) {
       return null;
     }
     return new CorpusArticle(

@@ -1,0 +1,96 @@
+package io.newsstream.benchmarks.quality;
+
+import io.newsstream.benchmarks.CorpusArticle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Builds the submissions of the dedup quality run from Reuters-21578: every article in corpus
+ * order under its own URL (the first of each body {@link CaseKind#DISTINCT}, later ones with the
+ * same body {@link CaseKind#IDENTICAL_BODY}), then, under new URLs on other outlets' hosts and in
+ * shuffled order, one variant of each kind for a seeded sample of the distinct articles.
+ */
+public final class DedupCases {
+
+  /** Headline-only items of the corpus: {@code ******HEADLINE} then this placeholder. */
+  static final String PLACEHOLDER_BODY = "Blah blah blah.";
+
+  private DedupCases() {}
+
+  /** True for corpus items with a real body (not the headline-only placeholder). */
+  public static boolean hasRealBody(CorpusArticle article) {
+    String body = article.body().strip();
+    return !body.isEmpty() && !body.endsWith(PLACEHOLDER_BODY) && !article.title().isBlank();
+  }
+
+  /**
+   * The cases, in submission order.
+   *
+   * @param corpus usable articles in corpus order
+   * @param variantSample distinct articles to make variants of (all when larger than their count)
+   * @param seed seed of the sample and of the generated edits
+   */
+  public static List<DedupCase> build(List<CorpusArticle> corpus, int variantSample, long seed) {
+    Map<String, String> rootByBody = new HashMap<>();
+    Map<String, Integer> bodiesByTitle = new HashMap<>();
+    Map<String, java.util.Set<String>> distinctBodies = new HashMap<>();
+    for (CorpusArticle article : corpus) {
+      distinctBodies.computeIfAbsent(article.title(), t -> new java.util.HashSet<>()).add(article.body());
+    }
+    distinctBodies.forEach((title, bodies) -> bodiesByTitle.put(title, bodies.size()));
+
+    List<DedupCase> cases = new ArrayList<>();
+    List<DedupCase> distinct = new ArrayList<>();
+    for (CorpusArticle article : corpus) {
+      String root = rootByBody.putIfAbsent(article.body(), article.id());
+      boolean template = bodiesByTitle.get(article.title()) > 1;
+      CaseKind kind = root == null ? CaseKind.DISTINCT : CaseKind.IDENTICAL_BODY;
+      DedupCase c =
+          new DedupCase(
+              "reuters-" + article.id(), kind, article.id(), root == null ? article.id() : root, article.url(), article.title(),
+              article.body(), template);
+      cases.add(c);
+      if (kind == CaseKind.DISTINCT) {
+        distinct.add(c);
+      }
+    }
+
+    Random random = new Random(seed);
+    List<DedupCase> sample = new ArrayList<>(distinct);
+    Collections.shuffle(sample, random);
+    sample = sample.subList(0, Math.min(variantSample, sample.size()));
+    List<DedupCase> variants = new ArrayList<>();
+    int n = 0;
+    for (DedupCase source : sample) {
+      for (CaseKind kind : List.of(
+          CaseKind.HEADLINE_CHANGED, CaseKind.BOILERPLATE_ADDED, CaseKind.LAST_PARAGRAPH_TRIMMED, CaseKind.WHITESPACE_QUOTES,
+          CaseKind.ALL_FOUR)) {
+        String title = source.title();
+        String body = source.body();
+        switch (kind) {
+          case HEADLINE_CHANGED -> title = Variants.changedHeadline(title, body);
+          case BOILERPLATE_ADDED -> body = Variants.withBoilerplate(body, random);
+          case LAST_PARAGRAPH_TRIMMED -> body = Variants.withoutLastParagraph(body);
+          case WHITESPACE_QUOTES -> body = Variants.retypeset(body);
+          case ALL_FOUR -> {
+            title = Variants.changedHeadline(title, body);
+            body = Variants.retypeset(Variants.withBoilerplate(Variants.withoutLastParagraph(body), random));
+          }
+          default -> throw new IllegalStateException("not a variant: " + kind);
+        }
+        n++;
+        String url = "https://www.outlet" + (n % 50) + ".example/news/" + source.corpusId() + "-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+        variants.add(
+            new DedupCase(
+                "variant-" + n, kind, source.corpusId(), source.rootId(), url, title, body, source.template()));
+      }
+    }
+    Collections.shuffle(variants, random);
+    cases.addAll(variants);
+    return cases;
+  }
+}

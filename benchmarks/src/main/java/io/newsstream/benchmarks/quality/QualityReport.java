@@ -1,0 +1,360 @@
+package io.newsstream.benchmarks.quality;
+
+import io.newsstream.benchmarks.Corpus;
+import io.newsstream.benchmarks.CorpusArticle;
+import io.newsstream.processor.config.ProcessorConfig;
+import io.newsstream.processor.enrich.DefaultArticleEnricher;
+import io.newsstream.processor.enrich.EnrichmentConfig;
+import io.newsstream.processor.enrich.SimHasher;
+import io.newsstream.processor.enrich.WordTokenizer;
+import io.newsstream.processor.enrich.quality.TopicAccuracyReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The quality report of issue 4 ({@code ./newsstream quality}): top-topic accuracy on the UCI
+ * headlines, printed by the processor's own {@link TopicAccuracyReport}, then duplicate recall,
+ * precision and false-positive rate of the real topology on Reuters-21578 (see {@link
+ * DedupCases} for what is submitted and {@link DedupTally} for the arithmetic), the misses and
+ * false positives explained, and what other SimHash distances would have given. Reads the
+ * corpus from {@code <repo>/../shared/corpus}; prints to stdout. Figures in docs/quality.md.
+ */
+public final class QualityReport {
+
+  static {
+    // The same quiet logging as the benchmark harnesses: libraries speak up only on trouble.
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "logback-bench.xml");
+    }
+  }
+
+  static final String USAGE = String.join(System.lineSeparator(),
+      "usage: ./newsstream quality [options]",
+      "  --variants N     distinct Reuters articles sampled for generated variants (default 1000)",
+      "  --seed N         seed of the sample and the generated edits (default 42)",
+      "  --limit N        only the first N usable Reuters articles (default: all, about 19,970)",
+      "  --corpus-dir DIR default <repo>/../shared/corpus",
+      "  --skip-topics    only the duplicate report",
+      "  --examples N     misses and false positives listed per category (default 5)");
+
+  private static final double TARGET_RECALL = 0.95;
+  private static final double TARGET_FALSE_POSITIVE_RATE = 0.01;
+  private static final double TARGET_TOPIC_ACCURACY = 0.85;
+  /** Word-shingle resemblance above which a "false positive" is a copy the corpus itself holds. */
+  static final double NEAR_COPY_RESEMBLANCE = 0.8;
+
+  private final PrintStream out = System.out;
+  private final int examples;
+
+  private QualityReport(int examples) {
+    this.examples = examples;
+  }
+
+  public static void main(String[] args) throws IOException {
+    Map<String, String> options;
+    try {
+      options = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options.containsKey("help")) {
+      System.out.println(USAGE);
+      return;
+    }
+    Path root = Path.of(System.getProperty("newsstream.repo.root", ".")).toAbsolutePath().normalize();
+    Path corpusDir = Path.of(options.getOrDefault("corpus-dir", root.resolve("../shared/corpus").normalize().toString()));
+    int variants = Integer.parseInt(options.getOrDefault("variants", "1000"));
+    long seed = Long.parseLong(options.getOrDefault("seed", "42"));
+    int limit = Integer.parseInt(options.getOrDefault("limit", "0"));
+    int examples = Integer.parseInt(options.getOrDefault("examples", "5"));
+
+    System.out.println("== Newsstream quality report (targets of issue 4)");
+    System.out.println("corpus: " + corpusDir);
+    if (!options.containsKey("skip-topics")) {
+      System.out.println();
+      System.out.println("== 1. Topics: top-topic accuracy (target >= " + TARGET_TOPIC_ACCURACY
+          + " on the labels that map to our topics)");
+      System.out.println("   (io.newsstream.processor.enrich.quality.TopicAccuracyReport, default taxonomy, headlines only)");
+      TopicAccuracyReport.main(new String[] {corpusDir.resolve("uci_news_aggregator_sample.jsonl").toString()});
+    }
+    System.out.println();
+    new QualityReport(examples).dedup(corpusDir.resolve("reuters21578.jsonl"), variants, seed, limit);
+  }
+
+  private void dedup(Path reuters, int variantSample, long seed, int limit) throws IOException {
+    out.println("== 2. Duplicates: the real topology (TopologyFactory + DefaultArticleEnricher, default settings) "
+        + "in TopologyTestDriver");
+    List<CorpusArticle> corpus = Corpus.load(reuters).stream().filter(DedupCases::hasRealBody).toList();
+    if (limit > 0 && limit < corpus.size()) {
+      corpus = corpus.subList(0, limit);
+      out.printf(Locale.ROOT, "   only the first %,d usable articles (--limit)%n", limit);
+    }
+    List<DedupCase> cases = DedupCases.build(corpus, variantSample, seed);
+    Map<CaseKind, Long> byKind = cases.stream().collect(Collectors.groupingBy(DedupCase::kind, LinkedHashMap::new, Collectors.counting()));
+    out.printf(Locale.ROOT, "   %,d Reuters articles with a real body (placeholder 'Blah blah blah.' items skipped), "
+        + "variants of %,d sampled distinct articles (seed %d)%n", corpus.size(), Math.min(variantSample, byKind.get(CaseKind.DISTINCT)), seed);
+    out.println("   near-duplicate distance " + ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT + ", mode "
+        + ProcessorConfig.NEAR_DUPLICATE_MODE_DEFAULT + ", retention " + ProcessorConfig.DEDUP_RETENTION_DEFAULT
+        + " (all submissions 1 s apart, so all meet); RocksDB stores");
+    out.println("   submissions: " + byKind);
+
+    EnrichmentConfig enrichment = EnrichmentConfig.defaults();
+    DefaultArticleEnricher enricher = new DefaultArticleEnricher(enrichment);
+    Path stateDir = Files.createTempDirectory("newsstream-quality");
+    DedupQualityRun run = new DedupQualityRun(enricher, enrichment, stateDir, out);
+    long started = System.nanoTime();
+    List<DedupQualityRun.Result> results = run.run(cases);
+    out.printf(Locale.ROOT, "   topology run: %.0f s%n", (System.nanoTime() - started) / 1e9);
+
+    Map<String, DedupCase> byArticleId = new HashMap<>();
+    for (DedupCase c : cases) {
+      byArticleId.put(run.articleId(c), c);
+    }
+    DedupTally tally = new DedupTally();
+    List<DedupQualityRun.Result> falsePositives = new ArrayList<>();
+    for (DedupQualityRun.Result r : results) {
+      boolean againstRoot = false;
+      if (r.report() != null) {
+        DedupCase target = byArticleId.get(r.report().getDuplicateOf());
+        againstRoot = target != null && target.rootId().equals(r.c().rootId());
+        if (!r.c().kind().expectedDuplicate()) {
+          falsePositives.add(r);
+        }
+      }
+      tally.record(r.c(), r.verdict(), r.report() == null ? null : r.report().getKind().name(), againstRoot);
+    }
+
+    printTable(tally);
+    Map<String, Long> simhashes = simhashes(results, run);
+    printFalsePositives(falsePositives, byArticleId);
+    printMisses(results, simhashes);
+    printThresholds(results, simhashes, cases);
+    deleteQuietly(stateDir);
+  }
+
+  private void printTable(DedupTally tally) {
+    out.println();
+    out.println("   kind                            submitted   dropped   drop rate   vs right original   kinds reported");
+    for (CaseKind kind : CaseKind.values()) {
+      DedupTally.Counts c = tally.counts(kind);
+      out.printf(Locale.ROOT, "   %-31s %9d %9d %11.3f %19s   %s%s%n", kind.label(), c.submitted(), c.dropped(), c.dropRate(),
+          kind.expectedDuplicate() ? String.format(Locale.ROOT, "%d", c.droppedAgainstRoot()) : "-", c.dropKinds(),
+          c.lost() > 0 ? "  (" + c.lost() + " dead letters)" : "");
+    }
+    DedupTally.Counts distinct = tally.counts(CaseKind.DISTINCT);
+    double recall = tally.recallInTarget();
+    double fpr = tally.falsePositiveRate();
+    out.println();
+    out.printf(Locale.ROOT, "   recall, identical bodies + the four single edits:  %.3f   (target >= %.2f) %s%n", recall, TARGET_RECALL,
+        verdict(recall >= TARGET_RECALL));
+    out.printf(Locale.ROOT, "   recall, all four edits at once (not in target):    %.3f%n", tally.recall(CaseKind.ALL_FOUR));
+    out.printf(Locale.ROOT, "   precision (drops that were duplicates / all drops): %.4f%n", tally.precision());
+    out.printf(Locale.ROOT, "   false-positive rate (distinct articles dropped):    %.4f   (%d of %d; target <= %.2f) %s%n", fpr,
+        distinct.dropped(), distinct.submitted(), TARGET_FALSE_POSITIVE_RATE, verdict(fpr <= TARGET_FALSE_POSITIVE_RATE));
+    out.printf(Locale.ROOT, "   false-positive rate on same-title template reports: %.4f   (%d of %d articles of same-title groups "
+        + "with different bodies)%n", tally.templateFalsePositiveRate(), distinct.templateDropped(), distinct.templateSubmitted());
+  }
+
+  private void printFalsePositives(List<DedupQualityRun.Result> falsePositives, Map<String, DedupCase> byArticleId) {
+    out.println();
+    out.println("   distinct articles dropped (false positives), by resemblance of the two bodies (word 3-shingle Jaccard):");
+    List<String> nearCopies = new ArrayList<>();
+    List<String> real = new ArrayList<>();
+    for (DedupQualityRun.Result r : falsePositives) {
+      DedupCase target = byArticleId.get(r.report().getDuplicateOf());
+      double resemblance = target == null ? Double.NaN : resemblance(r.c().body(), target.body());
+      String line = String.format(Locale.ROOT, "%s %s d=%s J=%.2f%s: \"%s\" ~ %s \"%s\"", r.c().corpusId(), r.report().getKind(),
+          r.report().getDistance(), resemblance, r.c().template() ? " template" : "", abbreviate(r.c().title()),
+          target == null ? "?" : target.corpusId(), target == null ? "" : abbreviate(target.title()));
+      (resemblance >= NEAR_COPY_RESEMBLANCE ? nearCopies : real).add(line);
+    }
+    out.printf(Locale.ROOT, "     resemblance >= %.1f (the corpus holds a near-copy; arguably right to drop): %d%n",
+        NEAR_COPY_RESEMBLANCE, nearCopies.size());
+    nearCopies.stream().limit(examples).forEach(l -> out.println("       " + l));
+    out.printf(Locale.ROOT, "     resemblance <  %.1f (different text; wrong drops): %d%n", NEAR_COPY_RESEMBLANCE, real.size());
+    real.stream().limit(examples * 2L).forEach(l -> out.println("       " + l));
+  }
+
+  private void printMisses(List<DedupQualityRun.Result> results, Map<String, Long> simhashes) {
+    out.println();
+    out.println("   SimHash distance of each expected duplicate to its original (cleaned body; title not hashed):");
+    out.println("   kind                            median   p90   share<=3   missed   examples of misses (id, distance, words)");
+    for (CaseKind kind : CaseKind.values()) {
+      if (!kind.expectedDuplicate()) {
+        continue;
+      }
+      List<Integer> distances = new ArrayList<>();
+      List<String> missed = new ArrayList<>();
+      for (DedupQualityRun.Result r : results) {
+        if (r.c().kind() != kind) {
+          continue;
+        }
+        int d = SimHasher.hammingDistance(simhashes.get(r.c().eventId()), simhashes.get("reuters-" + r.c().rootId()));
+        distances.add(d);
+        if (r.verdict() != DedupTally.Verdict.DROPPED) {
+          missed.add(r.c().corpusId().replace("reuters21578-", "") + "/d" + d + "/" + WordTokenizer.count(r.c().body()) + "w");
+        }
+      }
+      if (distances.isEmpty()) {
+        continue;
+      }
+      distances.sort(Comparator.naturalOrder());
+      long within = distances.stream().filter(d -> d <= ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT).count();
+      out.printf(Locale.ROOT, "   %-31s %6d %5d %10.3f %8d   %s%n", kind.label(), distances.get(distances.size() / 2),
+          distances.get((int) Math.min(distances.size() - 1, Math.round(distances.size() * 0.9))),
+          (double) within / distances.size(), missed.size(), String.join(" ", missed.subList(0, Math.min(examples * 2, missed.size()))));
+    }
+  }
+
+  /**
+   * What-if over the SimHash threshold: a duplicate counts as caught at distance d when it was
+   * dropped by an exact step or lies within d of its original; a distinct article counts as a
+   * false positive at d when an earlier distinct article lies within d (candidate caps ignored).
+   */
+  private void printThresholds(List<DedupQualityRun.Result> results, Map<String, Long> simhashes, List<DedupCase> cases) {
+    List<DedupQualityRun.Result> distinct = results.stream().filter(r -> r.c().kind() == CaseKind.DISTINCT).toList();
+    long[] hashes = new long[distinct.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = simhashes.get(distinct.get(i).c().eventId());
+    }
+    int[] nearestEarlier = new int[hashes.length];
+    Arrays.fill(nearestEarlier, 65);
+    for (int i = 1; i < hashes.length; i++) {
+      int best = 65;
+      long h = hashes[i];
+      for (int j = 0; j < i; j++) {
+        int d = Long.bitCount(h ^ hashes[j]);
+        if (d < best) {
+          best = d;
+        }
+      }
+      nearestEarlier[i] = best;
+    }
+    out.println();
+    out.println("   what-if: other near-duplicate distances (same SimHash; exact kinds unchanged)");
+    out.println("   distance   recall(identical+single edits)   recall(all four)   false-positive rate   template FP rate");
+    for (int d = 0; d <= 12; d++) {
+      long[] caught = new long[2];
+      long[] total = new long[2];
+      for (DedupQualityRun.Result r : results) {
+        if (!r.c().kind().expectedDuplicate()) {
+          continue;
+        }
+        int slot = r.c().kind().inTarget() ? 0 : 1;
+        total[slot]++;
+        boolean exact = r.report() != null && r.report().getKind() != io.newsstream.schemas.avro.DuplicateKind.NEAR_DUPLICATE;
+        int distance = SimHasher.hammingDistance(simhashes.get(r.c().eventId()), simhashes.get("reuters-" + r.c().rootId()));
+        if (exact || distance <= d) {
+          caught[slot]++;
+        }
+      }
+      long fp = 0;
+      long templateFp = 0;
+      long templates = 0;
+      for (int i = 0; i < nearestEarlier.length; i++) {
+        boolean hit = nearestEarlier[i] <= d;
+        if (hit) {
+          fp++;
+        }
+        if (distinct.get(i).c().template()) {
+          templates++;
+          if (hit) {
+            templateFp++;
+          }
+        }
+      }
+      out.printf(Locale.ROOT, "   %8d%s %32.3f %18.3f %21.4f %18.4f%n", d, d == ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT ? "*" : " ",
+          DedupTally.ratio(caught[0], total[0]), DedupTally.ratio(caught[1], total[1]), DedupTally.ratio(fp, hashes.length),
+          DedupTally.ratio(templateFp, templates));
+    }
+    out.println("   (* the default; FP here counts any earlier distinct article within d, as the topology would)");
+  }
+
+  /** SimHash per eventId: from articles.enriched where the case came out, else from the enricher. */
+  private static Map<String, Long> simhashes(List<DedupQualityRun.Result> results, DedupQualityRun run) {
+    Map<String, Long> simhashes = new HashMap<>();
+    for (DedupQualityRun.Result r : results) {
+      simhashes.put(r.c().eventId(), r.simhash() != null ? r.simhash() : run.simhash(r.c()));
+    }
+    return simhashes;
+  }
+
+  /** Jaccard resemblance of the two texts' word 3-shingle sets. */
+  static double resemblance(String a, String b) {
+    Set<String> x = shingles(a);
+    Set<String> y = shingles(b);
+    if (x.isEmpty() && y.isEmpty()) {
+      return 1.0;
+    }
+    Set<String> union = new HashSet<>(x);
+    union.addAll(y);
+    x.retainAll(y);
+    return (double) x.size() / union.size();
+  }
+
+  private static Set<String> shingles(String text) {
+    List<String> words = WordTokenizer.normalizedWords(text);
+    Set<String> shingles = new HashSet<>();
+    for (int i = 0; i + 3 <= words.size(); i++) {
+      shingles.add(words.get(i) + ' ' + words.get(i + 1) + ' ' + words.get(i + 2));
+    }
+    if (shingles.isEmpty() && !words.isEmpty()) {
+      shingles.add(String.join(" ", words));
+    }
+    return shingles;
+  }
+
+  private static String abbreviate(String title) {
+    return title.length() <= 48 ? title : title.substring(0, 45) + "...";
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "MET" : "NOT MET";
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Set<String> known = Set.of("variants", "seed", "limit", "corpus-dir", "skip-topics", "examples", "help");
+    Set<String> flags = Set.of("skip-topics", "help");
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || !known.contains(args[i].substring(2).split("=", 2)[0])) {
+        throw new IllegalArgumentException("unknown argument: " + args[i]);
+      }
+      String[] nameValue = args[i].substring(2).split("=", 2);
+      if (flags.contains(nameValue[0])) {
+        values.put(nameValue[0], "true");
+      } else if (nameValue.length == 2) {
+        values.put(nameValue[0], nameValue[1]);
+      } else if (i + 1 < args.length) {
+        values.put(nameValue[0], args[++i]);
+      } else {
+        throw new IllegalArgumentException("--" + nameValue[0] + " needs a value");
+      }
+    }
+    return values;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is harmless
+    }
+  }
+}

@@ -4,9 +4,12 @@ import io.newsstream.benchmarks.CorpusArticle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Builds the submissions of the dedup quality run from Reuters-21578: every article in corpus
@@ -37,9 +40,9 @@ public final class DedupCases {
   public static List<DedupCase> build(List<CorpusArticle> corpus, int variantSample, long seed) {
     Map<String, String> rootByBody = new HashMap<>();
     Map<String, Integer> bodiesByTitle = new HashMap<>();
-    Map<String, java.util.Set<String>> distinctBodies = new HashMap<>();
+    Map<String, Set<String>> distinctBodies = new HashMap<>();
     for (CorpusArticle article : corpus) {
-      distinctBodies.computeIfAbsent(article.title(), t -> new java.util.HashSet<>()).add(article.body());
+      distinctBodies.computeIfAbsent(article.title(), t -> new HashSet<>()).add(article.body());
     }
     distinctBodies.forEach((title, bodies) -> bodiesByTitle.put(title, bodies.size()));
 
@@ -78,12 +81,16 @@ public final class DedupCases {
           case WHITESPACE_QUOTES -> body = Variants.retypeset(body);
           case ALL_FOUR -> {
             title = Variants.changedHeadline(title, body);
-            body = Variants.retypeset(Variants.withBoilerplate(Variants.withoutLastParagraph(body), random));
+            String trimmed = Variants.withoutLastParagraph(body);
+            body = Variants.retypeset(Variants.withBoilerplate(trimmed == null ? body : trimmed, random));
           }
           default -> throw new IllegalStateException("not a variant: " + kind);
         }
+        if (body == null) {
+          continue; // a one-sentence body has no last paragraph to trim
+        }
         n++;
-        String url = "https://www.outlet" + (n % 50) + ".example/news/" + source.corpusId() + "-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+        String url = "https://www.outlet" + (n % 50) + ".example/news/" + source.corpusId() + "-" + kind.name().toLowerCase(Locale.ROOT);
         variants.add(
             new DedupCase(
                 "variant-" + n, kind, source.corpusId(), source.rootId(), url, title, body, source.template()));

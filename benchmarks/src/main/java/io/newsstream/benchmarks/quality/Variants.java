@@ -68,7 +68,7 @@ public final class Variants {
 
   /**
    * The body without its last paragraph, or without its last sentence when it has one paragraph;
-   * the body itself when it has a single sentence (nothing to trim).
+   * null when it has a single sentence (nothing to trim: no such variant).
    */
   public static String withoutLastParagraph(String body) {
     String text = body.strip();
@@ -82,7 +82,7 @@ public final class Variants {
       int at = text.lastIndexOf(sentences[sentences.length - 1]);
       return text.substring(0, at).stripTrailing();
     }
-    return body;
+    return null;
   }
 
   /**

@@ -32,6 +32,12 @@ class VariantsTest {
   }
 
   @Test
+  void shouldHaveNothingToTrimInAOneSentenceBody() {
+    // then
+    assertThat(Variants.withoutLastParagraph("Only one sentence here.")).isNull();
+  }
+
+  @Test
   void shouldKeepEveryWordWhenRetypesetting() {
     // when
     String retypeset = Variants.retypeset(BODY);

@@ -130,13 +130,16 @@ public record EnrichmentConfig(
    * last sentence of its articles ("...in Parliament.Special Thursday Expiry ... Moneycontrol
    * PRO ... Coupon code: DIWALI"): the promotion starts right after a sentence end that has no
    * space after it and runs to the end of the line, and mentions Moneycontrol PRO or a coupon.
-   * The second rule removes the same promotion when it stands on a line of its own.
+   * The second rule removes the same promotion when it stands on a line of its own. The
+   * look-ahead is bounded (250 characters) so that a long line with many sentence ends costs
+   * linear, not quadratic, time.
    */
   public static final Map<String, List<String>> DOMAIN_FURNITURE_DEFAULT =
       Map.of(
           "moneycontrol.com",
           List.of(
-              "(?<=\\p{Ll}[.!?\"”’])(?=\\p{Lu})[^\\n]*?(?i:moneycontrol pro|coupon code)[^\\n]*",
+              "(?<=\\p{Ll}[.!?\"”’])(?=\\p{Lu}[^\\n]{0,400}?(?i:moneycontrol pro|coupon code))"
+                  + "[^\\n]*",
               "(?im)^[^\\n]*moneycontrol pro[^\\n]*coupon code[^\\n]*$"));
 
   public static final String DOMAIN_FURNITURE_DOC =

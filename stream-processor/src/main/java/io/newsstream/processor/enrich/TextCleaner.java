@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -52,6 +54,13 @@ public final class TextCleaner {
   private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\h\\x0B\\f]+");
   private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
 
+  /** Character reads a per-domain rule may make per character of the body, plus a minimum. */
+  static final long RULE_BUDGET_PER_CHAR = 100;
+
+  static final long RULE_BUDGET_MIN = 1_000_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TextCleaner.class);
+
   private final Set<String> furnitureLines;
   private final int longestFurniture;
   private final EnrichmentConfig config;
@@ -90,10 +99,75 @@ public final class TextCleaner {
     text = normalize(text);
     text = removeFurnitureLines(text);
     for (Pattern rule : config.furnitureFor(domain)) {
-      text = rule.matcher(text).replaceAll("");
+      text = applyRule(rule, text, domain);
     }
     text = GLUED_SENTENCE.matcher(text).replaceAll(" ");
     return collapseWhitespace(text);
+  }
+
+  /**
+   * Applies one per-domain rule within a budget of character reads proportional to the text's
+   * length, so that a configured expression that backtracks badly cannot stall the stream: a
+   * rule over budget leaves the text unchanged for that article and is logged.
+   */
+  private static String applyRule(Pattern rule, String text, String domain) {
+    long budget = RULE_BUDGET_PER_CHAR * (long) text.length() + RULE_BUDGET_MIN;
+    try {
+      return rule.matcher(new BudgetedText(text, budget)).replaceAll("");
+    } catch (BudgetedText.Exhausted e) {
+      LOG.warn(
+          "Furniture rule for {} exceeded its budget on a {}-character body and was skipped: {}",
+          domain, text.length(), rule.pattern());
+      return text;
+    }
+  }
+
+  /** A read-only view of a string that fails once too many characters were read. */
+  private static final class BudgetedText implements CharSequence {
+    static final class Exhausted extends RuntimeException {
+      Exhausted() {
+        super(null, null, false, false);
+      }
+    }
+
+    private final String text;
+    private final int offset;
+    private final int length;
+    private final long[] budget;
+
+    BudgetedText(String text, long budget) {
+      this(text, 0, text.length(), new long[] {budget});
+    }
+
+    private BudgetedText(String text, int offset, int length, long[] budget) {
+      this.text = text;
+      this.offset = offset;
+      this.length = length;
+      this.budget = budget;
+    }
+
+    @Override
+    public int length() {
+      return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+      if (--budget[0] < 0) {
+        throw new Exhausted();
+      }
+      return text.charAt(offset + index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new BudgetedText(text, offset + start, end - start, budget);
+    }
+
+    @Override
+    public String toString() {
+      return text.substring(offset, offset + length);
+    }
   }
 
   static boolean looksLikeMarkup(String text) {

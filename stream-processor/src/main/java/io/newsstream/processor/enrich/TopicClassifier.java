@@ -32,7 +32,10 @@ public final class TopicClassifier {
   private final Map<String, List<Weighted>> prefixes = new HashMap<>();
   private int shortestPrefix = Integer.MAX_VALUE;
   private int longestPrefix = 0;
-  private final List<Weighted> phrases = new ArrayList<>();
+  /** Phrases by their first word; each entry holds the phrase's words. */
+  private final Map<String, List<Phrase>> phrases = new HashMap<>();
+
+  private record Phrase(String[] words, Weighted term) {}
   private final double threshold;
   private final int maxTopics;
 
@@ -52,7 +55,9 @@ public final class TopicClassifier {
         }
         String term = String.join(" ", parts);
         if (parts.size() > 1) {
-          phrases.add(new Weighted(t, e.getValue(), " " + term + " "));
+          phrases
+              .computeIfAbsent(parts.get(0), k -> new ArrayList<>())
+              .add(new Phrase(parts.toArray(String[]::new), new Weighted(t, e.getValue(), term)));
         } else if (prefix) {
           prefixes
               .computeIfAbsent(term, k -> new ArrayList<>())
@@ -105,15 +110,8 @@ public final class TopicClassifier {
       }
     }
     if (!phrases.isEmpty()) {
-      String titleText = joined(titleWords);
-      String bodyText = joined(bodyWords);
-      for (Weighted phrase : phrases) {
-        int b = occurrences(bodyText, phrase.term());
-        int t = occurrences(titleText, phrase.term());
-        if (b + t > 0) {
-          add(hits, phrase, b, t);
-        }
-      }
+      countPhrases(bodyWords, 0, hits);
+      countPhrases(titleWords, 1, hits);
     }
     double[] scores = new double[topics.size()];
     for (Map.Entry<Weighted, int[]> hit : hits.entrySet()) {
@@ -145,23 +143,27 @@ public final class TopicClassifier {
     c[1] += title;
   }
 
-  private static String joined(List<String> words) {
-    StringBuilder sb = new StringBuilder(words.size() * 7 + 2).append(' ');
-    for (String w : words) {
-      if (!w.isEmpty()) {
-        sb.append(w).append(' ');
+  /** Counts phrase occurrences in one pass over the words (slot 0 = body, 1 = title). */
+  private void countPhrases(List<String> words, int slot, Map<Weighted, int[]> hits) {
+    String[] w = words.stream().filter(x -> !x.isEmpty()).toArray(String[]::new);
+    for (int i = 0; i < w.length; i++) {
+      List<Phrase> candidates = phrases.get(w[i]);
+      if (candidates == null) {
+        continue;
+      }
+      for (Phrase phrase : candidates) {
+        String[] p = phrase.words();
+        if (i + p.length > w.length) {
+          continue;
+        }
+        boolean match = true;
+        for (int k = 1; k < p.length && match; k++) {
+          match = p[k].equals(w[i + k]);
+        }
+        if (match) {
+          hits.computeIfAbsent(phrase.term(), k -> new int[2])[slot]++;
+        }
       }
     }
-    return sb.toString();
-  }
-
-  private static int occurrences(String text, String needle) {
-    int count = 0;
-    int from = 0;
-    while ((from = text.indexOf(needle, from)) >= 0) {
-      count++;
-      from += needle.length() - 1; // phrases are padded with spaces; share the boundary
-    }
-    return count;
   }
 }

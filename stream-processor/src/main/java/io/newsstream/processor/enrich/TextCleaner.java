@@ -108,13 +108,15 @@ public final class TextCleaner {
   /**
    * Applies one per-domain rule within a budget of character reads proportional to the text's
    * length, so that a configured expression that backtracks badly cannot stall the stream: a
-   * rule over budget leaves the text unchanged for that article and is logged.
+   * rule over budget (or one whose recursion overflows the stack) leaves the text unchanged for
+   * that article and is logged.
    */
   private static String applyRule(Pattern rule, String text, String domain) {
     long budget = RULE_BUDGET_PER_CHAR * (long) text.length() + RULE_BUDGET_MIN;
     try {
       return rule.matcher(new BudgetedText(text, budget)).replaceAll("");
-    } catch (BudgetedText.Exhausted e) {
+    } catch (BudgetedText.Exhausted | StackOverflowError e) {
+      // java.util.regex recurses per repetition; a deep one overflows the stack instead.
       LOG.warn(
           "Furniture rule for {} exceeded its budget on a {}-character body and was skipped: {}",
           domain, text.length(), rule.pattern());

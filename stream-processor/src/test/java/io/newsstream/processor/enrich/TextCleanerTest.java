@@ -146,4 +146,36 @@ class TextCleanerTest {
     // then
     assertThat(cleaned).isEqualTo("Markets rally as rates fall");
   }
+
+  @Test
+  void shouldSkipADomainRuleThatWouldBacktrackWithoutEnd() {
+    // given: a configured rule with exponential backtracking on a run of 'a's
+    TextCleaner custom =
+        new TextCleaner(
+            EnrichmentConfig.fromProperties(
+                Map.of("enrich.furniture.domain.example.com.1", "(a|aa)+c")));
+    String body = "Intro.\n" + "a".repeat(5_000) + "\nEnd.";
+
+    // when
+    String cleaned = custom.cleanBody(body, "example.com");
+
+    // then: the rule gave up within its budget and left the text as it was
+    assertThat(cleaned).isEqualTo(body);
+  }
+
+  @Test
+  void shouldSkipADomainRuleThatExceedsItsReadBudget() {
+    // given: nested quantifiers that try exponentially many ways to split a run of 'x's
+    TextCleaner custom =
+        new TextCleaner(
+            EnrichmentConfig.fromProperties(
+                Map.of("enrich.furniture.domain.example.com.1", "(x+x+)+y")));
+    String body = "Intro.\n" + "x".repeat(40) + "\nEnd.";
+
+    // when
+    String cleaned = custom.cleanBody(body, "example.com");
+
+    // then
+    assertThat(cleaned).isEqualTo(body);
+  }
 }

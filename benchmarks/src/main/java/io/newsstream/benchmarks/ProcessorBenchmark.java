@@ -68,11 +68,13 @@ public final class ProcessorBenchmark {
       "  --duplicate-percent P share of duplicates of earlier articles in the input (default 15)",
       "  --partitions N        partitions of articles.raw and the output topics (default 4)",
       "  --max-seconds N       time bound of each topology run (default 600)",
+      "  --streams K=V,...     extra Kafka Streams properties for both topologies (newsstream.processor.streams.*),",
+      "                        e.g. --streams main.consumer.max.poll.records=100",
       "  --corpus PATH         default <repo>/../shared/corpus/reuters21578.jsonl",
       "  --work-dir DIR        default <repo>/benchmarks/target/bench-processor (wiped on start)",
       "  --repo-root DIR       default: system property newsstream.repo.root, else .");
 
-  private static final Set<String> KNOWN = Set.of("articles", "duplicate-percent", "partitions", "max-seconds",
+  private static final Set<String> KNOWN = Set.of("articles", "duplicate-percent", "partitions", "max-seconds", "streams",
       "corpus", "work-dir", "repo-root", "help");
 
   static final double TARGET_RATIO = 0.5;
@@ -96,13 +98,31 @@ public final class ProcessorBenchmark {
   private final Path workDir;
   private final int partitions;
   private final Duration bound;
+  private final Map<String, String> streamsOverrides;
   private final String tag = Long.toString(System.currentTimeMillis(), 36);
   private LocalStack stack;
 
-  private ProcessorBenchmark(Path workDir, int partitions, Duration bound) {
+  private ProcessorBenchmark(Path workDir, int partitions, Duration bound, Map<String, String> streamsOverrides) {
     this.workDir = workDir;
     this.partitions = partitions;
     this.bound = bound;
+    this.streamsOverrides = streamsOverrides;
+  }
+
+  /** {@code k=v,k=v} into a map, in order. */
+  static Map<String, String> keyValues(String text) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String pair : text.split(",")) {
+      if (pair.isBlank()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--streams: expected key=value, got '" + pair + "'");
+      }
+      map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+    }
+    return map;
   }
 
   public static void main(String[] args) throws Exception {
@@ -134,7 +154,11 @@ public final class ProcessorBenchmark {
     input.forEach(item -> kinds.merge(item.kind(), 1L, Long::sum));
     System.out.printf(Locale.ROOT, "input: %d articles from %d usable Reuters articles: %s%n", input.size(), corpus.size(), kinds);
 
-    ProcessorBenchmark bench = new ProcessorBenchmark(workDir, partitions, bound);
+    Map<String, String> streamsOverrides = keyValues(options.string("streams", ""));
+    if (!streamsOverrides.isEmpty()) {
+      System.out.println("extra Kafka Streams properties: " + streamsOverrides);
+    }
+    ProcessorBenchmark bench = new ProcessorBenchmark(workDir, partitions, bound, streamsOverrides);
     Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-shutdown"));
     try {
       bench.run(input);
@@ -212,6 +236,7 @@ public final class ProcessorBenchmark {
     config.setApplicationId(applicationId);
     config.setStateDir(workDir.resolve("state").resolve(applicationId));
     config.setTopicPartitions(partitions);
+    config.setStreams(new LinkedHashMap<>(streamsOverrides));
     return config;
   }
 

@@ -47,8 +47,9 @@ import org.apache.kafka.streams.Topology;
  * the first decoded record to the last final outcome (emitted, dropped or failed).
  *
  * <pre>
- * ./mvnw -q -pl stream-processor test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=io.newsstream.processor.bench.ProcessorBenchmark -Dexec.args="20000"
+ * ./mvnw -q -pl stream-processor dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+ * cd stream-processor && java -Xmx1g -cp target/classes:target/test-classes:$(cat target/test.classpath) \
+ *   io.newsstream.processor.bench.ProcessorBenchmark [articles, default 20000] [stream threads, default 1]
  * </pre>
  */
 public final class ProcessorBenchmark {
@@ -57,18 +58,19 @@ public final class ProcessorBenchmark {
 
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-    Path corpus = Path.of(args.length > 1 ? args[1] : "../../shared/corpus/reuters21578.jsonl").toAbsolutePath().normalize();
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+    Path corpus = Path.of(args.length > 2 ? args[2] : "../../shared/corpus/reuters21578.jsonl").toAbsolutePath().normalize();
     Path work = Files.createTempDirectory("newsstream-bench");
     List<ArticleSubmitted> articles = load(corpus, count);
-    System.out.printf(Locale.ROOT, "input: %d articles from %s%n", articles.size(), corpus);
+    System.out.printf(Locale.ROOT, "input: %d articles from %s; %d stream thread(s)%n", articles.size(), corpus, threads);
     try (LocalStack stack = LocalStack.builder().workDir(work.resolve("stack")).start()) {
       String raw = "bench.articles.raw";
       stack.createTopic(raw, 4);
       produce(stack, raw, articles);
 
-      Result passthrough = run(stack, work, "passthrough", articles.size(), true, false);
-      Result full = run(stack, work, "full", articles.size(), false, false);
-      Result topologyOnly = run(stack, work, "full-fake-enricher", articles.size(), false, true);
+      Result passthrough = run(stack, work, "passthrough", articles.size(), true, false, threads);
+      Result full = run(stack, work, "full", articles.size(), false, false, threads);
+      Result topologyOnly = run(stack, work, "full-fake-enricher", articles.size(), false, true, threads);
       System.out.printf(
           Locale.ROOT, "full topology with a trivial enricher: %,.0f articles/s (%.1f s)%n", topologyOnly.rate(), topologyOnly.seconds);
       System.out.printf(Locale.ROOT, "passthrough: %,.0f articles/s (%.1f s)%n", passthrough.rate(), passthrough.seconds);
@@ -90,9 +92,11 @@ public final class ProcessorBenchmark {
     }
   }
 
-  private static Result run(LocalStack stack, Path work, String name, int expected, boolean passthrough, boolean fakeEnricher)
+  private static Result run(
+      LocalStack stack, Path work, String name, int expected, boolean passthrough, boolean fakeEnricher, int threads)
       throws Exception {
     ProcessorConfig config = new ProcessorConfig();
+    config.setNumStreamThreads(threads);
     config.setBootstrapServers(stack.bootstrapServers());
     config.setSchemaRegistryUrl(stack.schemaRegistryUrl());
     config.setApplicationId("bench-" + name);

@@ -12,8 +12,8 @@ package io.newsstream.benchmarks.quality;
  * @param url unique URL of the submission
  * @param title headline as submitted
  * @param body body as submitted
- * @param template true when another Reuters article has the same title and a different body
- *     (the recurring template reports: hard negatives)
+ * @param template true when another Reuters article has the same title, a different body and
+ *     another publication day (the recurring template reports: hard negatives)
  */
 public record DedupCase(
     String eventId, CaseKind kind, String corpusId, String rootId, String url, String title, String body, boolean template) {}

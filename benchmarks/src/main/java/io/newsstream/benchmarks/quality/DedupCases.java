@@ -31,6 +31,26 @@ public final class DedupCases {
   }
 
   /**
+   * True when another article has the same title, a different body and another publication day:
+   * a recurring report (weekly reserve prices, money supply, ...) about a different event. Same
+   * title and different body on the same day is most often Reuters re-issuing one story longer
+   * or shorter, which is not a hard negative.
+   */
+  static boolean isTemplateReport(CorpusArticle article, List<CorpusArticle> sameTitle) {
+    for (CorpusArticle other : sameTitle) {
+      if (!other.body().equals(article.body()) && !day(other).equals(day(article))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String day(CorpusArticle article) {
+    String published = article.publishedAt();
+    return published == null || published.length() < 10 ? "?" : published.substring(0, 10);
+  }
+
+  /**
    * The cases, in submission order.
    *
    * @param corpus usable articles in corpus order
@@ -39,18 +59,16 @@ public final class DedupCases {
    */
   public static List<DedupCase> build(List<CorpusArticle> corpus, int variantSample, long seed) {
     Map<String, String> rootByBody = new HashMap<>();
-    Map<String, Integer> bodiesByTitle = new HashMap<>();
-    Map<String, Set<String>> distinctBodies = new HashMap<>();
+    Map<String, List<CorpusArticle>> byTitle = new HashMap<>();
     for (CorpusArticle article : corpus) {
-      distinctBodies.computeIfAbsent(article.title(), t -> new HashSet<>()).add(article.body());
+      byTitle.computeIfAbsent(article.title(), t -> new ArrayList<>()).add(article);
     }
-    distinctBodies.forEach((title, bodies) -> bodiesByTitle.put(title, bodies.size()));
 
     List<DedupCase> cases = new ArrayList<>();
     List<DedupCase> distinct = new ArrayList<>();
     for (CorpusArticle article : corpus) {
       String root = rootByBody.putIfAbsent(article.body(), article.id());
-      boolean template = bodiesByTitle.get(article.title()) > 1;
+      boolean template = isTemplateReport(article, byTitle.get(article.title()));
       CaseKind kind = root == null ? CaseKind.DISTINCT : CaseKind.IDENTICAL_BODY;
       DedupCase c =
           new DedupCase(

@@ -169,8 +169,8 @@ public final class QualityReport {
     out.printf(Locale.ROOT, "   precision (drops that were duplicates / all drops): %.4f%n", tally.precision());
     out.printf(Locale.ROOT, "   false-positive rate (distinct articles dropped):    %.4f   (%d of %d; target <= %.2f) %s%n", fpr,
         distinct.dropped(), distinct.submitted(), TARGET_FALSE_POSITIVE_RATE, verdict(fpr <= TARGET_FALSE_POSITIVE_RATE));
-    out.printf(Locale.ROOT, "   false-positive rate on same-title template reports: %.4f   (%d of %d articles of same-title groups "
-        + "with different bodies)%n", tally.templateFalsePositiveRate(), distinct.templateDropped(), distinct.templateSubmitted());
+    out.printf(Locale.ROOT, "   false-positive rate on same-title template reports: %.4f   (%d of %d articles that share their title "
+        + "with a different body of another day)%n", tally.templateFalsePositiveRate(), distinct.templateDropped(), distinct.templateSubmitted());
   }
 
   private void printFalsePositives(List<DedupQualityRun.Result> falsePositives, Map<String, DedupCase> byArticleId) {

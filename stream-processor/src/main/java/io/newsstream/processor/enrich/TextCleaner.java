@@ -2,7 +2,6 @@ package io.newsstream.processor.enrich;
 
 import java.text.Normalizer;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -127,6 +126,8 @@ public final class TextCleaner {
   /** A read-only view of a string that fails once too many characters were read. */
   private static final class BudgetedText implements CharSequence {
     static final class Exhausted extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
       Exhausted() {
         super(null, null, false, false);
       }
@@ -257,10 +258,5 @@ public final class TextCleaner {
         },
         doc.body());
     return sb.toString();
-  }
-
-  /** The furniture lines this cleaner removes, for diagnostics. */
-  List<String> furnitureLines() {
-    return List.copyOf(furnitureLines);
   }
 }

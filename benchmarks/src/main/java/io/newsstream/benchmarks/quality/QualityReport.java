@@ -57,6 +57,8 @@ public final class QualityReport {
   /** Word-shingle resemblance above which a "false positive" is a copy the corpus itself holds. */
   static final double NEAR_COPY_RESEMBLANCE = 0.8;
 
+  private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("\\d+(?:[.,/-]\\d+)*");
+
   private final PrintStream out = System.out;
   private final int examples;
 
@@ -175,22 +177,46 @@ public final class QualityReport {
 
   private void printFalsePositives(List<DedupQualityRun.Result> falsePositives, Map<String, DedupCase> byArticleId) {
     out.println();
-    out.println("   distinct articles dropped (false positives), by resemblance of the two bodies (word 3-shingle Jaccard):");
-    List<String> nearCopies = new ArrayList<>();
-    List<String> real = new ArrayList<>();
+    out.println("   distinct articles dropped, by what separates them from the article they were matched to");
+    out.println("   (J = word 3-shingle Jaccard of the bodies; figures = the numbers in the bodies):");
+    List<String> reissues = new ArrayList<>();
+    List<String> otherFigures = new ArrayList<>();
+    List<String> otherText = new ArrayList<>();
+    long templates = 0;
     for (DedupQualityRun.Result r : falsePositives) {
       DedupCase target = byArticleId.get(r.report().getDuplicateOf());
       double resemblance = target == null ? Double.NaN : resemblance(r.c().body(), target.body());
       String line = String.format(Locale.ROOT, "%s %s d=%s J=%.2f%s: \"%s\" ~ %s \"%s\"", r.c().corpusId(), r.report().getKind(),
           r.report().getDistance(), resemblance, r.c().template() ? " template" : "", abbreviate(r.c().title()),
           target == null ? "?" : target.corpusId(), target == null ? "" : abbreviate(target.title()));
-      (resemblance >= NEAR_COPY_RESEMBLANCE ? nearCopies : real).add(line);
+      if (resemblance < NEAR_COPY_RESEMBLANCE) {
+        otherText.add(line);
+      } else if (target != null && !figures(r.c().body()).equals(figures(target.body()))) {
+        otherFigures.add(line);
+      } else {
+        reissues.add(line);
+      }
+      templates += r.c().template() ? 1 : 0;
     }
-    out.printf(Locale.ROOT, "     resemblance >= %.1f (the corpus holds a near-copy; arguably right to drop): %d%n",
-        NEAR_COPY_RESEMBLANCE, nearCopies.size());
-    nearCopies.stream().limit(examples).forEach(l -> out.println("       " + l));
-    out.printf(Locale.ROOT, "     resemblance <  %.1f (different text; wrong drops): %d%n", NEAR_COPY_RESEMBLANCE, real.size());
-    real.stream().limit(examples * 2L).forEach(l -> out.println("       " + l));
+    out.printf(Locale.ROOT, "     J >= %.1f, same figures (Reuters re-issued the story; right to drop): %d%n", NEAR_COPY_RESEMBLANCE,
+        reissues.size());
+    reissues.stream().limit(examples).forEach(l -> out.println("       " + l));
+    out.printf(Locale.ROOT, "     J >= %.1f, different figures (same wording, another event or a corrected figure: wrong drops): %d%n",
+        NEAR_COPY_RESEMBLANCE, otherFigures.size());
+    otherFigures.stream().limit(examples * 3L).forEach(l -> out.println("       " + l));
+    out.printf(Locale.ROOT, "     J <  %.1f (different text: wrong drops): %d%n", NEAR_COPY_RESEMBLANCE, otherText.size());
+    otherText.stream().limit(examples * 3L).forEach(l -> out.println("       " + l));
+    out.printf(Locale.ROOT, "     of all %d, %d are template reports%n", falsePositives.size(), templates);
+  }
+
+  /** The numbers of a text (amounts, dates, percentages) in order of appearance. */
+  static List<String> figures(String text) {
+    List<String> figures = new ArrayList<>();
+    var matcher = FIGURE.matcher(text);
+    while (matcher.find()) {
+      figures.add(matcher.group());
+    }
+    return figures;
   }
 
   private void printMisses(List<DedupQualityRun.Result> results, Map<String, Long> simhashes) {

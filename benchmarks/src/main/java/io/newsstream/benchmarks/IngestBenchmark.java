@@ -86,6 +86,7 @@ public final class IngestBenchmark {
   private final List<CorpusArticle> corpus;
   private final String tag = Long.toString(System.currentTimeMillis(), 36);
   private final AtomicLong sequence = new AtomicLong();
+  private final AtomicLong warmupAccepted = new AtomicLong();
   private final HttpClient http = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5))
@@ -278,8 +279,7 @@ public final class IngestBenchmark {
           r.clientCpuSeconds(), r.articlesPerIngestCpuSecond(), target,
           r.failedRequests() + r.rejectedArticles() > 0
               ? String.format(Locale.ROOT, " [%d failed requests, %d rejected articles]", r.failedRequests(), r.rejectedArticles())
-              : "")
-          ;
+              : "");
     }
     System.out.printf(Locale.ROOT, "%-26s %7d %8s %9d %11.0f %7.2f %8.0f %8.0f  (record size %d bytes, acks=all, warm-up excluded)%n",
         "Kafka ProducerPerformance", 1, "-", baseline.records(), baseline.recordsPerSecond(), baseline.megabytesPerSecond(),
@@ -290,8 +290,6 @@ public final class IngestBenchmark {
     System.out.printf(Locale.ROOT, "Records on %s: %d; articles accepted (warm-up included): %d%n", RAW_TOPIC, onTopic,
         accepted + warmupAccepted.get());
   }
-
-  private final AtomicLong warmupAccepted = new AtomicLong();
 
   private List<byte[]> singles(int count) {
     List<byte[]> bodies = new ArrayList<>(count);

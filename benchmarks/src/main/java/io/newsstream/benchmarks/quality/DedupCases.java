@@ -4,12 +4,10 @@ import io.newsstream.benchmarks.CorpusArticle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Builds the submissions of the dedup quality run from Reuters-21578: every article in corpus

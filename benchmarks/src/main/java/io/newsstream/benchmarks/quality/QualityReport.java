@@ -147,7 +147,7 @@ public final class QualityReport {
     Map<String, Long> simhashes = simhashes(results, run);
     printFalsePositives(falsePositives, byArticleId);
     printMisses(results, simhashes);
-    printThresholds(results, simhashes, cases);
+    printThresholds(results, simhashes);
     printShingleWhatIf(results);
     deleteQuietly(stateDir);
   }
@@ -255,7 +255,7 @@ public final class QualityReport {
    * dropped by an exact step or lies within d of its original; a distinct article counts as a
    * false positive at d when an earlier distinct article lies within d (candidate caps ignored).
    */
-  private void printThresholds(List<DedupQualityRun.Result> results, Map<String, Long> simhashes, List<DedupCase> cases) {
+  private void printThresholds(List<DedupQualityRun.Result> results, Map<String, Long> simhashes) {
     List<DedupQualityRun.Result> distinct = results.stream().filter(r -> r.c().kind() == CaseKind.DISTINCT).toList();
     long[] hashes = new long[distinct.size()];
     for (int i = 0; i < hashes.length; i++) {

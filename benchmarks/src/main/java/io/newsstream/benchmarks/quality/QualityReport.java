@@ -320,55 +320,68 @@ public final class QualityReport {
    */
   private void printShingleWhatIf(List<DedupQualityRun.Result> results) {
     Map<String, long[]> shingles = new HashMap<>();
+    Map<String, Set<String>> figures = new HashMap<>();
     for (DedupQualityRun.Result r : results) {
       shingles.put(r.c().eventId(), ShingleWhatIf.shingles(r.c().body()));
+      figures.put(r.c().eventId(), new HashSet<>(figures(r.c().body())));
     }
     List<DedupQualityRun.Result> distinct = results.stream().filter(r -> r.c().kind() == CaseKind.DISTINCT).toList();
-    List<ShingleWhatIf.Similarity> nearest =
-        ShingleWhatIf.nearestEarlier(distinct.stream().map(r -> shingles.get(r.c().eventId())).toList());
+    List<ShingleWhatIf.Nearest> nearest =
+        ShingleWhatIf.nearestEarlier(
+            distinct.stream().map(r -> shingles.get(r.c().eventId())).toList(),
+            distinct.stream().map(r -> figures.get(r.c().eventId())).toList());
     List<ShingleWhatIf.Similarity> toRoot = new ArrayList<>();
+    List<Boolean> guardToRoot = new ArrayList<>();
     List<DedupQualityRun.Result> duplicates = new ArrayList<>();
     for (DedupQualityRun.Result r : results) {
       if (r.c().kind().expectedDuplicate()) {
         duplicates.add(r);
-        toRoot.add(ShingleWhatIf.compare(shingles.get(r.c().eventId()), shingles.get("reuters-" + r.c().rootId())));
+        String root = "reuters-" + r.c().rootId();
+        toRoot.add(ShingleWhatIf.compare(shingles.get(r.c().eventId()), shingles.get(root)));
+        guardToRoot.add(ShingleWhatIf.figuresCompatible(figures.get(r.c().eventId()), shingles.get(r.c().eventId()).length,
+            figures.get(root), shingles.get(root).length));
       }
     }
     out.println();
-    out.println("   what-if: near-duplicate = word 3-shingle Jaccard or containment (shared / smaller set) above a threshold");
-    out.println("   rule                 recall(identical+single edits)   recall(all four)   false-positive rate   template FP rate");
+    out.println("   what-if: near-duplicate = word 3-shingle Jaccard or containment (shared / smaller set) above a threshold;");
+    out.println("   '+ figures': and every number of the shorter text occurs in the longer one");
+    out.println("   rule                          recall(identical+single edits)   recall(all four)   false-positive rate   template FP rate");
     String[] names = {"jaccard >= 0.9", "jaccard >= 0.8", "jaccard >= 0.7", "jaccard >= 0.6", "jaccard >= 0.5",
         "containment >= 0.95", "containment >= 0.9", "containment >= 0.8", "containment >= 0.7"};
     double[] thresholds = {0.9, 0.8, 0.7, 0.6, 0.5, 0.95, 0.9, 0.8, 0.7};
-    for (int rule = 0; rule < names.length; rule++) {
-      boolean jaccard = rule < 5;
-      double t = thresholds[rule];
-      long[] caught = new long[2];
-      long[] total = new long[2];
-      for (int i = 0; i < duplicates.size(); i++) {
-        DedupQualityRun.Result r = duplicates.get(i);
-        int slot = r.c().kind().inTarget() ? 0 : 1;
-        total[slot]++;
-        boolean exact = r.report() != null && r.report().getKind() != DuplicateKind.NEAR_DUPLICATE;
-        ShingleWhatIf.Similarity s = toRoot.get(i);
-        if (exact || (jaccard ? s.jaccard() : s.containment()) >= t) {
-          caught[slot]++;
+    for (boolean guard : new boolean[] {false, true}) {
+      for (int rule = 0; rule < names.length; rule++) {
+        boolean jaccard = rule < 5;
+        double t = thresholds[rule];
+        long[] caught = new long[2];
+        long[] total = new long[2];
+        for (int i = 0; i < duplicates.size(); i++) {
+          DedupQualityRun.Result r = duplicates.get(i);
+          int slot = r.c().kind().inTarget() ? 0 : 1;
+          total[slot]++;
+          boolean exact = r.report() != null && r.report().getKind() != DuplicateKind.NEAR_DUPLICATE;
+          ShingleWhatIf.Similarity s = toRoot.get(i);
+          boolean near = (jaccard ? s.jaccard() : s.containment()) >= t && (!guard || guardToRoot.get(i));
+          if (exact || near) {
+            caught[slot]++;
+          }
         }
-      }
-      long fp = 0;
-      long templates = 0;
-      long templateFp = 0;
-      for (int i = 0; i < distinct.size(); i++) {
-        ShingleWhatIf.Similarity s = nearest.get(i);
-        boolean hit = (jaccard ? s.jaccard() : s.containment()) >= t;
-        fp += hit ? 1 : 0;
-        if (distinct.get(i).c().template()) {
-          templates++;
-          templateFp += hit ? 1 : 0;
+        long fp = 0;
+        long templates = 0;
+        long templateFp = 0;
+        for (int i = 0; i < distinct.size(); i++) {
+          ShingleWhatIf.Similarity s = guard ? nearest.get(i).guarded() : nearest.get(i).any();
+          boolean hit = (jaccard ? s.jaccard() : s.containment()) >= t;
+          fp += hit ? 1 : 0;
+          if (distinct.get(i).c().template()) {
+            templates++;
+            templateFp += hit ? 1 : 0;
+          }
         }
+        out.printf(Locale.ROOT, "   %-29s %31.3f %18.3f %21.4f %18.4f%n", names[rule] + (guard ? " + figures" : ""),
+            DedupTally.ratio(caught[0], total[0]), DedupTally.ratio(caught[1], total[1]), DedupTally.ratio(fp, distinct.size()),
+            DedupTally.ratio(templateFp, templates));
       }
-      out.printf(Locale.ROOT, "   %-20s %31.3f %18.3f %21.4f %18.4f%n", names[rule], DedupTally.ratio(caught[0], total[0]),
-          DedupTally.ratio(caught[1], total[1]), DedupTally.ratio(fp, distinct.size()), DedupTally.ratio(templateFp, templates));
     }
     out.println("   (FP: a distinct-body article with an earlier distinct article at or above the threshold; many are");
     out.println("    Reuters' own re-issues of one story, see the false-positive list above)");

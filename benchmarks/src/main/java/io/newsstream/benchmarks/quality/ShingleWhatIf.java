@@ -24,6 +24,20 @@ final class ShingleWhatIf {
   /** Highest resemblance and containment of one article to its comparison set. */
   record Similarity(double jaccard, double containment) {}
 
+  /**
+   * Highest similarity to any earlier text, and to any earlier text that passes the figures
+   * guard ({@link #figuresCompatible}).
+   */
+  record Nearest(Similarity any, Similarity guarded) {}
+
+  /**
+   * The figures guard: every number of the shorter text also occurs in the longer one. A trimmed
+   * or extended copy passes; a recurring report whose amounts changed does not.
+   */
+  static boolean figuresCompatible(Set<String> figuresA, int sizeA, Set<String> figuresB, int sizeB) {
+    return sizeA <= sizeB ? figuresB.containsAll(figuresA) : figuresA.containsAll(figuresB);
+  }
+
   private ShingleWhatIf() {}
 
   /** Distinct word 3-shingles of a text, hashed (the whole text as one shingle when shorter). */
@@ -59,10 +73,10 @@ final class ShingleWhatIf {
     return similarity(shared, a.length, b.length);
   }
 
-  /** For each text, in order, its highest similarity to any earlier text. */
-  static List<Similarity> nearestEarlier(List<long[]> texts) {
+  /** For each text, in order, its highest similarity to any earlier text (and to any that passes the figures guard). */
+  static List<Nearest> nearestEarlier(List<long[]> texts, List<Set<String>> figures) {
     Map<Long, List<Integer>> postings = new HashMap<>();
-    List<Similarity> result = new ArrayList<>(texts.size());
+    List<Nearest> result = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       long[] shingles = texts.get(i);
       Map<Integer, Integer> shared = new HashMap<>();
@@ -77,12 +91,19 @@ final class ShingleWhatIf {
       }
       double jaccard = 0;
       double containment = 0;
+      double guardedJaccard = 0;
+      double guardedContainment = 0;
       for (Map.Entry<Integer, Integer> e : shared.entrySet()) {
-        Similarity s = similarity(e.getValue(), shingles.length, texts.get(e.getKey()).length);
+        int other = e.getKey();
+        Similarity s = similarity(e.getValue(), shingles.length, texts.get(other).length);
         jaccard = Math.max(jaccard, s.jaccard());
         containment = Math.max(containment, s.containment());
+        if (figuresCompatible(figures.get(i), shingles.length, figures.get(other), texts.get(other).length)) {
+          guardedJaccard = Math.max(guardedJaccard, s.jaccard());
+          guardedContainment = Math.max(guardedContainment, s.containment());
+        }
       }
-      result.add(new Similarity(jaccard, containment));
+      result.add(new Nearest(new Similarity(jaccard, containment), new Similarity(guardedJaccard, guardedContainment)));
     }
     return result;
   }

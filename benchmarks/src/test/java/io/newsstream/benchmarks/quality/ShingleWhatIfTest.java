@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ShingleWhatIfTest {
@@ -31,13 +32,23 @@ class ShingleWhatIfTest {
             ShingleWhatIf.shingles("zeta eta theta iota kappa"),
             ShingleWhatIf.shingles("alpha beta gamma delta omega"));
 
-    // when
-    List<ShingleWhatIf.Similarity> nearest = ShingleWhatIf.nearestEarlier(texts);
+    // when: the first and third quote different figures
+    List<ShingleWhatIf.Nearest> nearest =
+        ShingleWhatIf.nearestEarlier(texts, List.of(Set.of("1.5"), Set.of(), Set.of("2.5")));
 
     // then: the third shares 2 of its 3 shingles with the first, nothing with the second
-    assertThat(nearest.get(0).jaccard()).isZero();
-    assertThat(nearest.get(1).jaccard()).isZero();
-    assertThat(nearest.get(2).jaccard()).isCloseTo(2.0 / 4, within(1e-9));
-    assertThat(nearest.get(2).containment()).isCloseTo(2.0 / 3, within(1e-9));
+    assertThat(nearest.get(0).any().jaccard()).isZero();
+    assertThat(nearest.get(1).any().jaccard()).isZero();
+    assertThat(nearest.get(2).any().jaccard()).isCloseTo(2.0 / 4, within(1e-9));
+    assertThat(nearest.get(2).any().containment()).isCloseTo(2.0 / 3, within(1e-9));
+    assertThat(nearest.get(2).guarded().containment()).isZero();
+  }
+
+  @Test
+  void shouldPassTheFiguresGuardOnlyWhenTheShorterTextsNumbersAreAllInTheLonger() {
+    // then: a trimmed copy keeps a subset of the numbers; a recurring report changes one
+    assertThat(ShingleWhatIf.figuresCompatible(Set.of("1.5"), 10, Set.of("1.5", "1987"), 20)).isTrue();
+    assertThat(ShingleWhatIf.figuresCompatible(Set.of("1.5", "1987"), 20, Set.of("1.5"), 10)).isTrue();
+    assertThat(ShingleWhatIf.figuresCompatible(Set.of("2.5", "6-3/16"), 43, Set.of("1.5", "6-3/16"), 43)).isFalse();
   }
 }

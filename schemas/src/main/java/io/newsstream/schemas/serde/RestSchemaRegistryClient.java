@@ -48,7 +48,20 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   public int register(String subject, Schema schema) {
     return cached(idsBySubjectSchema, new SubjectSchema(subject, schema),
         key -> {
-          JsonNode response = call("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema));
+          String path = "/subjects/" + encode(subject) + "/versions";
+          JsonNode response;
+          try {
+            response = call("POST", path, schemaBody(schema));
+          } catch (SchemaRegistryException e) {
+            // Apicurio answers 409 "already exists" when another client created the subject
+            // between its check and its write (two stream threads registering a topic's first
+            // schema at once); asked again, it finds the subject and answers with the id. A real
+            // incompatibility answers 409 again and is thrown.
+            if (e.httpStatus() != 409) {
+              throw e;
+            }
+            response = call("POST", path, schemaBody(schema));
+          }
           int id = response.path("id").asInt(-1);
           if (id < 0) {
             throw new SchemaRegistryException(

@@ -126,10 +126,13 @@ public final class ProcessorBenchmark {
       streams.start();
       long start = System.nanoTime();
       long deadline = start + Duration.ofMinutes(30).toNanos();
-      while (done.count.get() < expected && System.nanoTime() < deadline) {
+      while (done.count.get() < expected && System.nanoTime() < deadline && streams.state().isRunningOrRebalancing()) {
         Thread.sleep(50);
       }
       // from the first decoded record: start-up and the first rebalance are not throughput
+      if (done.count.get() < expected) {
+        throw new IllegalStateException(name + ": only " + done.count.get() + " of " + expected + " articles done; Streams " + streams.state());
+      }
       double seconds = (System.nanoTime() - done.firstNanos.get()) / 1e9;
       System.gc();
       long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();

@@ -7,19 +7,39 @@ import io.newsstream.schemas.avro.EnrichedArticle;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Base of the exact dedup steps: one article in, a pass or a duplicate report out, and any
  * failure of the decision handed to the failure handler (store failures are infrastructure and
- * propagate, so the task is retried rather than the record skipped).
+ * propagate, so the task is retried rather than the record skipped). Each step keeps its
+ * state in one window store of values {@code V}, named by the subclass.
  */
-abstract class DedupProcessor extends ContextualFixedKeyProcessor<String, EnrichedArticle, Outcome<EnrichedArticle>> {
+abstract class DedupProcessor<V> extends ContextualFixedKeyProcessor<String, EnrichedArticle, Outcome<EnrichedArticle>> {
 
   protected final DedupSettings settings;
+  private final String storeName;
+  protected WindowStore<String, V> store;
 
-  DedupProcessor(DedupSettings settings) {
+  DedupProcessor(DedupSettings settings, String storeName) {
     this.settings = settings;
+    this.storeName = storeName;
+  }
+
+  @Override
+  public void init(FixedKeyProcessorContext<String, Outcome<EnrichedArticle>> context) {
+    super.init(context);
+    store = context.getStateStore(storeName);
+  }
+
+  /** The value stored under {@code key} earliest within the retention around {@code ts}, or null. */
+  V firstWithinRetention(String key, long ts) {
+    try (WindowStoreIterator<V> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
+      return it.hasNext() ? it.next().value : null;
+    }
   }
 
   @Override

@@ -3,13 +3,10 @@ package io.newsstream.processor.dedup;
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
 import io.newsstream.processor.dedup.DedupState.Revision;
 import io.newsstream.processor.dedup.DedupState.UrlHistory;
-import io.newsstream.processor.stage.Outcome;
 import io.newsstream.schemas.avro.DuplicateKind;
 import io.newsstream.schemas.avro.EnrichedArticle;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
@@ -19,20 +16,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * emitted as revision n+1 (n = latest revision remembered). Store: articleId to its last {@value
  * DedupState#URL_HISTORY_LIMIT} revisions.
  */
-public final class UrlDedupProcessor extends DedupProcessor {
+public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
 
   public static final String STORE = "dedup-url-store";
 
-  private WindowStore<String, UrlHistory> store;
-
   public UrlDedupProcessor(DedupSettings settings) {
-    super(settings);
-  }
-
-  @Override
-  public void init(FixedKeyProcessorContext<String, Outcome<EnrichedArticle>> context) {
-    super.init(context);
-    store = context.getStateStore(STORE);
+    super(settings, STORE);
   }
 
   @Override

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -94,7 +95,15 @@ public final class TopicReader {
     }
     long max = Long.parseLong(options.getOrDefault("max", String.valueOf(Long.MAX_VALUE)));
     long idleSeconds = Long.parseLong(options.getOrDefault("idle-seconds", "0"));
-    long printed = read(topic, bootstrap, registry, max, idleSeconds, System.out);
+    long printed;
+    try {
+      printed = read(topic, bootstrap, registry, max, idleSeconds, System.out);
+    } catch (IllegalArgumentException | KafkaException e) {
+      // A missing topic or an unreachable broker: say so, without a stack trace.
+      System.err.println("error: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     System.err.printf(Locale.ROOT, "%d record(s) from %s%n", printed, topic);
   }
 
@@ -111,7 +120,7 @@ public final class TopicReader {
 
     AtomicBoolean stopped = new AtomicBoolean();
     CountDownLatch closed = new CountDownLatch(1);
-    long printed = 0;
+    long printed;
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       Thread hook = new Thread(() -> {
@@ -124,42 +133,52 @@ public final class TopicReader {
         }
       });
       Runtime.getRuntime().addShutdownHook(hook);
-      List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15));
-      if (partitions == null || partitions.isEmpty()) {
-        throw new IllegalArgumentException("Topic '" + topic + "' does not exist on " + bootstrap);
-      }
-      List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(assigned);
-      consumer.seekToBeginning(assigned);
-      long lastRecordAt = System.nanoTime();
-      while (!stopped.get() && printed < max) {
-        ConsumerRecords<byte[], byte[]> records;
-        try {
-          records = consumer.poll(Duration.ofMillis(500));
-        } catch (WakeupException e) {
-          break;
+      try {
+        printed = poll(consumer, topic, bootstrap, max, idleSeconds, out, values, stopped);
+      } finally {
+        if (!stopped.get()) {
+          Runtime.getRuntime().removeShutdownHook(hook);
         }
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-          out.println(line(record, values));
-          printed++;
-          if (printed >= max) {
-            break;
-          }
-        }
-        if (!records.isEmpty()) {
-          lastRecordAt = System.nanoTime();
-        } else if (idleSeconds > 0 && System.nanoTime() - lastRecordAt > Duration.ofSeconds(idleSeconds).toNanos()) {
-          break;
-        }
-      }
-      out.flush();
-      if (!stopped.get()) {
-        Runtime.getRuntime().removeShutdownHook(hook);
       }
     } finally {
       values.close();
       closed.countDown();
     }
+    return printed;
+  }
+
+  private static long poll(KafkaConsumer<byte[], byte[]> consumer, String topic, String bootstrap, long max,
+      long idleSeconds, PrintStream out, RegistryAvroDeserializer<Object> values, AtomicBoolean stopped) {
+    long printed = 0;
+    List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15));
+    if (partitions == null || partitions.isEmpty()) {
+      throw new IllegalArgumentException("Topic '" + topic + "' does not exist on " + bootstrap);
+    }
+    List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    consumer.assign(assigned);
+    consumer.seekToBeginning(assigned);
+    long lastRecordAt = System.nanoTime();
+    while (!stopped.get() && printed < max) {
+      ConsumerRecords<byte[], byte[]> records;
+      try {
+        records = consumer.poll(Duration.ofMillis(500));
+      } catch (WakeupException e) {
+        break;
+      }
+      for (ConsumerRecord<byte[], byte[]> record : records) {
+        out.println(line(record, values));
+        printed++;
+        if (printed >= max) {
+          break;
+        }
+      }
+      if (!records.isEmpty()) {
+        lastRecordAt = System.nanoTime();
+      } else if (idleSeconds > 0 && System.nanoTime() - lastRecordAt > Duration.ofSeconds(idleSeconds).toNanos()) {
+        break;
+      }
+    }
+    out.flush();
     return printed;
   }
 

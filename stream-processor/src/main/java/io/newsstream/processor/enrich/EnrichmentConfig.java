@@ -163,7 +163,8 @@ public record EnrichmentConfig(
   public static final double TOPIC_THRESHOLD_DEFAULT = 1.0;
   public static final String TOPIC_THRESHOLD_DOC =
       "Score a topic needs to be assigned; an article that reaches it for no topic has no"
-          + " topics and is routed to the general stream.";
+          + " topics and is routed to the general stream, unless it is a short (headline-only)"
+          + " text, which keeps its strongest topic.";
 
   public static final String MAX_TOPICS_CONFIG = "enrich.topics.max";
   public static final int MAX_TOPICS_DEFAULT = 3;

@@ -17,13 +17,30 @@ import java.util.Map;
  * mentions and repetition has diminishing returns. A topic is assigned when its score reaches
  * the threshold and at least {@value #RELATIVE_CUT} of the best topic's score (so that a long
  * article does not collect every topic it touches in passing); at most the configured number
- * are kept. No topic reaching the threshold yields an empty list (the article is then routed to
- * the general stream). Scores are rounded to three decimals. Thread-safe.
+ * are kept. Scores are rounded to three decimals. Thread-safe.
+ *
+ * <p>A word of the text that is not in the taxonomy but ends in {@code s} also matches the word
+ * without it: normalisation drops the apostrophe, so {@code Apple's} arrives as {@code apples},
+ * and plurals of single-word terms need no entries of their own. A word that is itself in the
+ * taxonomy only matches its own entry.
+ *
+ * <p>No topic reaching the threshold yields an empty list (the article is then routed to the
+ * general stream), except for a short text: when title and body together have at most {@value
+ * #SHORT_TEXT_WORDS} words (a headline-only article), the strongest topic is kept if it has any
+ * evidence at all, since six to twelve words rarely leave room for the threshold and a weak
+ * topic is a better route than general. A short text without a single taxonomy term still gets
+ * no topic.
  */
 public final class TopicClassifier {
 
   /** Share of the best score another topic needs to be assigned as well. */
   public static final double RELATIVE_CUT = 0.5;
+
+  /**
+   * Longest text (title and body words together) that keeps its strongest topic when no topic
+   * reaches the threshold: about a headline and a standfirst.
+   */
+  public static final int SHORT_TEXT_WORDS = 40;
 
   private record Weighted(int topic, double weight, String term) {}
 
@@ -94,6 +111,9 @@ public final class TopicClassifier {
     for (Map.Entry<String, int[]> token : tokenCounts.entrySet()) {
       String w = token.getKey();
       List<Weighted> exact = words.get(w);
+      if (exact == null && isPluralOrPossessive(w)) {
+        exact = words.get(w.substring(0, w.length() - 1));
+      }
       if (exact != null) {
         for (Weighted term : exact) {
           add(hits, term, token.getValue()[0], token.getValue()[1]);
@@ -129,12 +149,51 @@ public final class TopicClassifier {
         matches.add(new TopicMatch(topics.get(t), Math.round(scores[t] * 1000.0) / 1000.0));
       }
     }
+    if (matches.isEmpty() && best > 0 && isShort(titleWords, bodyWords)) {
+      // A headline alone rarely has room for enough terms to reach the threshold; its strongest
+      // topic is still a better route than general. The first topic in order wins a tie.
+      for (int t = 0; t < scores.length; t++) {
+        if (scores[t] == best) {
+          matches.add(new TopicMatch(topics.get(t), Math.round(scores[t] * 1000.0) / 1000.0));
+          break;
+        }
+      }
+    }
     matches.sort(
         (a, b) -> {
           int c = Double.compare(b.score(), a.score());
           return c != 0 ? c : Integer.compare(topics.indexOf(a.name()), topics.indexOf(b.name()));
         });
     return matches.size() > maxTopics ? List.copyOf(matches.subList(0, maxTopics)) : List.copyOf(matches);
+  }
+
+  /**
+   * Whether a word not in the taxonomy may be a plural or a possessive of one that is: normalised
+   * words lose the apostrophe, so {@code Apple's} arrives as {@code apples}.
+   */
+  private static boolean isPluralOrPossessive(String word) {
+    return word.length() > 3 && word.charAt(word.length() - 1) == 's';
+  }
+
+  /** A phrase word matches itself, or its plural or possessive in the text. */
+  private static boolean sameWord(String phraseWord, String textWord) {
+    return phraseWord.equals(textWord)
+        || (textWord.length() == phraseWord.length() + 1
+            && isPluralOrPossessive(textWord)
+            && textWord.startsWith(phraseWord));
+  }
+
+  /** Whether title and body together have at most {@value #SHORT_TEXT_WORDS} words. */
+  private static boolean isShort(List<String> titleWords, List<String> bodyWords) {
+    int n = 0;
+    for (List<String> part : List.of(titleWords, bodyWords)) {
+      for (String w : part) {
+        if (!w.isEmpty() && ++n > SHORT_TEXT_WORDS) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static void add(Map<Weighted, int[]> hits, Weighted term, int body, int title) {
@@ -148,6 +207,9 @@ public final class TopicClassifier {
     String[] w = words.stream().filter(x -> !x.isEmpty()).toArray(String[]::new);
     for (int i = 0; i < w.length; i++) {
       List<Phrase> candidates = phrases.get(w[i]);
+      if (candidates == null && isPluralOrPossessive(w[i])) {
+        candidates = phrases.get(w[i].substring(0, w[i].length() - 1));
+      }
       if (candidates == null) {
         continue;
       }
@@ -158,7 +220,7 @@ public final class TopicClassifier {
         }
         boolean match = true;
         for (int k = 1; k < p.length && match; k++) {
-          match = p[k].equals(w[i + k]);
+          match = sameWord(p[k], w[i + k]);
         }
         if (match) {
           hits.computeIfAbsent(phrase.term(), k -> new int[2])[slot]++;

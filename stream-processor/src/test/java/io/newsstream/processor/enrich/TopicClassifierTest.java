@@ -59,7 +59,7 @@ class TopicClassifierTest {
   }
 
   @Test
-  void shouldReturnNoTopicWhenNoneReachesTheThreshold() {
+  void shouldReturnNoTopicWhenNoneReachesTheThresholdInALongText() {
     // given
     TopicClassifier classifier =
         classifier(
@@ -67,12 +67,84 @@ class TopicClassifierTest {
                 "enrich.topics.replace-defaults", "true",
                 "enrich.topics.markets.terms", "stocks:0.5",
                 "enrich.topics.threshold", "1.0"));
+    String body = "Stocks were quiet. " + "Nothing else happened today in the town. ".repeat(6);
 
     // when
-    List<TopicMatch> topics = classifier.classify("", "Stocks were quiet.");
+    List<TopicMatch> topics = classifier.classify("", body);
 
     // then
     assertThat(topics).isEmpty();
+  }
+
+  @Test
+  void shouldKeepTheStrongestTopicOfAShortTextWhenNoneReachesTheThreshold() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.markets.terms", "stocks:0.5",
+                "enrich.topics.climate.terms", "emissions:0.4",
+                "enrich.topics.threshold", "3.0"));
+
+    // when
+    List<TopicMatch> topics = classifier.classify("Stocks quiet as emissions rules loom", "");
+
+    // then
+    assertThat(topics).containsExactly(new TopicMatch("markets", 0.792));
+  }
+
+  @Test
+  void shouldReturnNoTopicForAShortTextWithoutAnyTaxonomyTerm() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.markets.terms", "stocks:0.5"));
+
+    // when
+    List<TopicMatch> topics = classifier.classify("A quiet afternoon by the river", "");
+
+    // then
+    assertThat(topics).isEmpty();
+  }
+
+  @Test
+  void shouldMatchPluralsAndPossessivesOfTaxonomyWordsAndPhrases() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.tech.terms", "apple:1",
+                "enrich.topics.markets.terms", "central bank:1",
+                "enrich.topics.threshold", "0.1"));
+
+    // when
+    List<TopicMatch> possessive = classifier.classify("", "Apple's new phone");
+    List<TopicMatch> plural = classifier.classify("", "Central banks meet");
+
+    // then
+    assertThat(possessive).containsExactly(new TopicMatch("tech", 1.0));
+    assertThat(plural).containsExactly(new TopicMatch("markets", 1.0));
+  }
+
+  @Test
+  void shouldPreferAnExactTaxonomyWordOverItsSingular() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.markets.terms", "share:0.5,shares:2",
+                "enrich.topics.threshold", "0.1"));
+
+    // when
+    List<TopicMatch> topics = classifier.classify("", "shares");
+
+    // then
+    assertThat(topics).containsExactly(new TopicMatch("markets", 2.0));
   }
 
   @Test

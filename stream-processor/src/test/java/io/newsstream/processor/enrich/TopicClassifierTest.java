@@ -148,6 +148,24 @@ class TopicClassifierTest {
   }
 
   @Test
+  void shouldClassifyHeadlinesByGeneralVocabularyOfEachTopic() {
+    // given
+    TopicClassifier defaults = new TopicClassifier(EnrichmentConfig.defaults());
+
+    // when / then
+    assertThat(defaults.classify("Goldman Sachs posts quarterly loss as trading slows", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("business");
+    assertThat(defaults.classify("Angelina Jolie and Brad Pitt walk the red carpet", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("entertainment");
+    assertThat(defaults.classify("Measles cases rise as parents skip vaccination", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("health");
+    assertThat(defaults.classify("Astronomers spot a supernova in a nearby galaxy", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("science");
+    assertThat(defaults.classify("Qualcomm unveils a faster chip for Android phones", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("technology");
+  }
+
+  @Test
   void shouldCountAHeadlineMentionMoreThanABodyMention() {
     // given
     TopicClassifier classifier =

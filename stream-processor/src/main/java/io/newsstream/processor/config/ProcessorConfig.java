@@ -36,6 +36,12 @@ public class ProcessorConfig {
 
   public static final NearDuplicateMode NEAR_DUPLICATE_MODE_DEFAULT = NearDuplicateMode.DROP;
 
+  /**
+   * Share of the shorter text's word shingles that must occur in the other text for a
+   * near-duplicate by containment (a trimmed copy, a copy with credit lines added); 0 is off.
+   */
+  public static final double NEAR_DUPLICATE_CONTAINMENT_DEFAULT = 0.9;
+
   /** Candidates compared per SimHash block value, newest first; bounds work on hot blocks. */
   public static final int NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT = 1_000;
 
@@ -97,6 +103,7 @@ public class ProcessorConfig {
   private Duration dedupRetention = DEDUP_RETENTION_DEFAULT;
   private int nearDuplicateDistance = NEAR_DUPLICATE_DISTANCE_DEFAULT;
   private NearDuplicateMode nearDuplicateMode = NEAR_DUPLICATE_MODE_DEFAULT;
+  private double nearDuplicateContainment = NEAR_DUPLICATE_CONTAINMENT_DEFAULT;
   private int nearDuplicateMaxCandidates = NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT;
   private StoreType storeType = STORE_TYPE_DEFAULT;
   private ErrorMode errorMode = ERROR_MODE_DEFAULT;
@@ -251,6 +258,22 @@ public class ProcessorConfig {
       throw invalid("near-duplicate-distance", nearDuplicateDistance, "must be 0 to " + NEAR_DUPLICATE_DISTANCE_MAX);
     }
     this.nearDuplicateDistance = nearDuplicateDistance;
+  }
+
+  /**
+   * Estimated share of the shorter text's shingles found in the other that makes a
+   * near-duplicate by containment, above 0 to 1; 0 turns the rule off (SimHash distance only).
+   * Default 0.9.
+   */
+  public double getNearDuplicateContainment() {
+    return nearDuplicateContainment;
+  }
+
+  public void setNearDuplicateContainment(double nearDuplicateContainment) {
+    if (!(nearDuplicateContainment >= 0.0 && nearDuplicateContainment <= 1.0)) {
+      throw invalid("near-duplicate-containment", nearDuplicateContainment, "must be 0 (off) to 1");
+    }
+    this.nearDuplicateContainment = nearDuplicateContainment;
   }
 
   /** OFF, DROP or FLAG. Default DROP. */

@@ -19,12 +19,15 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * Compact binary serdes of the dedup state (stores and internal topics). Each format starts with
- * a version byte so a later release can read what an earlier one wrote.
+ * Compact binary serdes of the dedup state (stores and internal topics). Each value starts with a
+ * format version byte so a later release can read what an earlier one wrote: 1, then 2 (the
+ * near-duplicate values gained a sketch; the other formats are unchanged).
  */
 public final class DedupSerdes {
 
   private static final byte V1 = 1;
+  /** Current format: near-duplicate entries and probes carry a {@link ContainmentSketch}. */
+  private static final byte V2 = 2;
   private static final AvroBinarySerde<EnrichedArticle> ARTICLE = new AvroBinarySerde<>(EnrichedArticle.getClassSchema());
 
   private DedupSerdes() {}
@@ -45,7 +48,7 @@ public final class DedupSerdes {
             out.writeUTF(r.eventId());
           }
         },
-        in -> {
+        (in, version) -> {
           int n = in.readShort();
           List<Revision> list = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
@@ -61,7 +64,7 @@ public final class DedupSerdes {
           out.writeUTF(o.articleId());
           out.writeUTF(o.eventId());
         },
-        in -> new ContentOwner(in.readUTF(), in.readUTF()));
+        (in, version) -> new ContentOwner(in.readUTF(), in.readUTF()));
   }
 
   public static Serde<NearEntry> nearEntry() {
@@ -70,18 +73,20 @@ public final class DedupSerdes {
           out.writeUTF(e.articleId());
           out.writeUTF(e.eventId());
           out.writeLong(e.simhash());
+          writeSketch(out, e.sketch());
         },
-        in -> new NearEntry(in.readUTF(), in.readUTF(), in.readLong()));
+        (in, version) -> new NearEntry(in.readUTF(), in.readUTF(), in.readLong(), readSketch(in, version)));
   }
 
   public static Serde<NearCheck> nearCheck() {
     return serde(
         (out, c) -> {
-          out.writeByte(c.blockCount());
-          out.writeLong(c.seenBlocks());
+          out.writeByte(c.probeCount());
+          out.writeLong(c.seenProbes());
           out.writeUTF(c.articleId());
           out.writeUTF(c.eventId());
           out.writeLong(c.simhash());
+          writeSketch(out, c.sketch());
           if (c.article() == null) {
             out.writeInt(-1);
           } else {
@@ -93,12 +98,13 @@ public final class DedupSerdes {
           writeNullable(out, c.matchEventId());
           out.writeInt(c.matchDistance());
         },
-        in -> {
-          int blockCount = in.readByte();
+        (in, version) -> {
+          int probeCount = in.readByte();
           long seen = in.readLong();
           String articleId = in.readUTF();
           String eventId = in.readUTF();
           long simhash = in.readLong();
+          ContainmentSketch sketch = readSketch(in, version);
           int length = in.readInt();
           EnrichedArticle article = null;
           if (length >= 0) {
@@ -107,8 +113,37 @@ public final class DedupSerdes {
             article = ARTICLE.read(bytes);
           }
           return new NearCheck(
-              blockCount, seen, articleId, eventId, simhash, article, readNullable(in), readNullable(in), in.readInt());
+              probeCount, seen, articleId, eventId, simhash, sketch, article, readNullable(in), readNullable(in), in.readInt());
         });
+  }
+
+  /** Format 2 added the sketch; format 1 values read as having none. */
+  private static void writeSketch(DataOutputStream out, ContainmentSketch sketch) throws IOException {
+    out.writeInt(sketch.shingles());
+    out.writeByte(sketch.bottom().length);
+    for (int v : sketch.bottom()) {
+      out.writeInt(v);
+    }
+    out.writeByte(sketch.numbers().length);
+    for (int v : sketch.numbers()) {
+      out.writeInt(v);
+    }
+  }
+
+  private static ContainmentSketch readSketch(DataInputStream in, byte version) throws IOException {
+    if (version < V2) {
+      return ContainmentSketch.EMPTY;
+    }
+    int shingles = in.readInt();
+    int[] bottom = new int[in.readUnsignedByte()];
+    for (int i = 0; i < bottom.length; i++) {
+      bottom[i] = in.readInt();
+    }
+    int[] numbers = new int[in.readUnsignedByte()];
+    for (int i = 0; i < numbers.length; i++) {
+      numbers[i] = in.readInt();
+    }
+    return new ContainmentSketch(shingles, bottom, numbers);
   }
 
   private static void writeNullable(DataOutputStream out, String value) throws IOException {
@@ -127,7 +162,7 @@ public final class DedupSerdes {
   }
 
   private interface Reader<T> {
-    T read(DataInputStream in) throws IOException;
+    T read(DataInputStream in, byte version) throws IOException;
   }
 
   private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
@@ -139,7 +174,7 @@ public final class DedupSerdes {
           try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(V1);
+            out.writeByte(V2);
             writer.write(out, value);
             out.flush();
             return bytes.toByteArray();
@@ -153,10 +188,10 @@ public final class DedupSerdes {
           }
           try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             byte version = in.readByte();
-            if (version != V1) {
+            if (version != V1 && version != V2) {
               throw new SerializationException("Unknown dedup state format version " + version + " in " + topic);
             }
-            return reader.read(in);
+            return reader.read(in, version);
           } catch (IOException e) {
             throw new SerializationException("Cannot read dedup state from " + topic + ": " + e, e);
           }

@@ -7,12 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * What every dedup processor needs: how long state is remembered, the near-duplicate rule, and
+ * What every dedup processor needs: how long state is remembered, the near-duplicate rules, and
  * where failures and counts go.
+ *
+ * @param nearContainment share of the shorter text's shingles that must be found in the other
+ *     for a near-duplicate by containment; 0 turns that rule off
  */
 public record DedupSettings(
     Duration retention,
     int nearDistance,
+    double nearContainment,
     NearDuplicateMode nearMode,
     int nearMaxCandidates,
     FailureHandler failures,

@@ -59,37 +59,43 @@ public final class DedupState {
   /** The first article seen with a content hash. */
   public record ContentOwner(String articleId, String eventId) {}
 
-  /** An article indexed under one SimHash block. */
-  public record NearEntry(String articleId, String eventId, long simhash) {}
+  /**
+   * An article indexed under one near-duplicate key: a SimHash block (the sketch then holds only
+   * the figures) or a containment key (the whole sketch).
+   */
+  public record NearEntry(String articleId, String eventId, long simhash, ContainmentSketch sketch) {}
 
   /**
-   * One near-duplicate probe (keyed by a block) or verdict (keyed by eventId), and the pending
-   * decision that merges the verdicts. {@code seenBlocks} is a bit set of the blocks this value
-   * covers; only block 0's probe carries the article, so it travels once.
+   * One near-duplicate probe (keyed by a SimHash block or a containment key) or verdict (keyed
+   * by eventId), and the pending decision that merges the verdicts. {@code seenProbes} is a bit
+   * set of the probes this value covers; only probe 0 carries the article, so it travels once.
    *
-   * @param blockCount number of blocks the SimHash was split into
-   * @param seenBlocks bit i set: block i's verdict is included
+   * @param probeCount number of probes of the article: SimHash blocks, then containment keys
+   * @param seenProbes bit i set: probe i's verdict is included
    * @param articleId the probing article
    * @param eventId the probing submission
    * @param simhash the probing SimHash
+   * @param sketch the probing text's containment sketch ({@link ContainmentSketch#EMPTY} in a
+   *     verdict)
    * @param article the article itself, or null
    * @param matchArticleId closest earlier article within the distance, or null
    * @param matchEventId its eventId, or null
    * @param matchDistance its distance, or -1
    */
   public record NearCheck(
-      int blockCount,
-      long seenBlocks,
+      int probeCount,
+      long seenProbes,
       String articleId,
       String eventId,
       long simhash,
+      ContainmentSketch sketch,
       EnrichedArticle article,
       String matchArticleId,
       String matchEventId,
       int matchDistance) {
 
     public boolean complete() {
-      return seenBlocks == (1L << blockCount) - 1;
+      return seenProbes == (1L << probeCount) - 1;
     }
 
     public boolean hasMatch() {
@@ -97,7 +103,14 @@ public final class DedupState {
     }
 
     public NearCheck withMatch(NearEntry match, int distance) {
-      return new NearCheck(blockCount, seenBlocks, articleId, eventId, simhash, article, match.articleId(), match.eventId(), distance);
+      return new NearCheck(
+          probeCount, seenProbes, articleId, eventId, simhash, sketch, article, match.articleId(), match.eventId(), distance);
+    }
+
+    /** What travels on to the decision: the verdict without the sketch. */
+    public NearCheck verdict() {
+      return new NearCheck(
+          probeCount, seenProbes, articleId, eventId, simhash, ContainmentSketch.EMPTY, article, matchArticleId, matchEventId, matchDistance);
     }
 
     /** Both verdicts together: the article from whichever carries it, the closer match. */
@@ -108,11 +121,12 @@ public final class DedupState {
         closer = other;
       }
       return new NearCheck(
-          blockCount,
-          seenBlocks | other.seenBlocks,
+          probeCount,
+          seenProbes | other.seenProbes,
           articleId,
           eventId,
           simhash,
+          ContainmentSketch.EMPTY,
           a,
           closer.matchArticleId,
           closer.matchEventId,

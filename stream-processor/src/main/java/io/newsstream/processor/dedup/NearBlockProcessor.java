@@ -14,10 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NEAR_DUPLICATE, step 1 of 2: input is keyed by one SimHash block ({@code "index:value"}), so
- * every article sharing that block value is in this partition's store. Compares the probe with
- * up to {@code nearMaxCandidates} of them (newest first), keeps the closest one within the
- * distance that came earlier, indexes the probe, and forwards the verdict keyed by eventId.
+ * NEAR_DUPLICATE, step 1 of 2: input is keyed by one SimHash block ({@code "index:value"}) or one
+ * containment key ({@code "c:…"}), so every article sharing that key is in this partition's
+ * store. Compares the probe with up to {@code nearMaxCandidates} of them (newest first), keeps
+ * the closest (by SimHash distance) that came earlier and is near, indexes the probe, and
+ * forwards the verdict keyed by eventId. Near means, under a SimHash block, within the distance
+ * with the figures of the shorter text all found in the other; under a containment key, {@link
+ * ContainmentSketch#copyOf} at the configured share.
  *
  * <p>"Earlier" is the order (record timestamp, eventId), the same in every partition. Processing
  * order would differ between the blocks of a pair, and could make two articles each other's
@@ -44,7 +47,7 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
   @Override
   public void process(Record<String, NearCheck> record) {
     NearCheck probe = record.value();
-    NearCheck verdict = probe;
+    NearCheck verdict = probe.verdict();
     try {
       verdict = check(record.key(), probe, record.timestamp());
     } catch (StreamsException e) {
@@ -63,11 +66,12 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
     context().forward(record.withKey(probe.eventId()).withValue(verdict));
   }
 
-  private NearCheck check(String blockKey, NearCheck probe, long ts) {
+  private NearCheck check(String key, NearCheck probe, long ts) {
+    boolean containmentKey = ContainmentSketch.isKey(key);
     NearEntry best = null;
     int bestDistance = Integer.MAX_VALUE;
     int compared = 0;
-    try (WindowStoreIterator<NearEntry> it = store.backwardFetch(blockKey, settings.from(ts), settings.to(ts))) {
+    try (WindowStoreIterator<NearEntry> it = store.backwardFetch(key, settings.from(ts), settings.to(ts))) {
       while (it.hasNext() && compared < settings.nearMaxCandidates()) {
         KeyValue<Long, NearEntry> candidate = it.next();
         NearEntry entry = candidate.value;
@@ -76,14 +80,19 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
         }
         compared++;
         int distance = SimHashBlocks.distance(entry.simhash(), probe.simhash());
-        if (distance <= settings.nearDistance() && distance <= bestDistance) {
+        boolean near =
+            containmentKey
+                ? probe.sketch().copyOf(entry.sketch(), settings.nearContainment())
+                : distance <= settings.nearDistance() && probe.sketch().figuresContained(entry.sketch());
+        if (near && distance <= bestDistance) {
           best = entry;
           bestDistance = distance;
         }
       }
     }
-    store.put(blockKey, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash()), ts);
-    return best == null ? probe : probe.withMatch(best, bestDistance);
+    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.sketch()), ts);
+    NearCheck verdict = probe.verdict();
+    return best == null ? verdict : verdict.withMatch(best, bestDistance);
   }
 
   private static boolean earlier(long candidateTs, String candidateEventId, long ts, String eventId) {

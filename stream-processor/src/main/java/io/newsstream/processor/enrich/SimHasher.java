@@ -24,25 +24,12 @@ public final class SimHasher {
 
   /** SimHash of already {@link WordTokenizer#normalizedWords normalised} words. */
   public long simhash(List<String> normalizedWords) {
-    long[] wordHashes = new long[normalizedWords.size()];
-    int n = 0;
-    for (String word : normalizedWords) {
-      if (!word.isEmpty()) {
-        wordHashes[n++] = wordHash(word);
-      }
-    }
-    if (n == 0) {
+    long[] shingles = shingleHashes(normalizedWords);
+    if (shingles.length == 0) {
       return 0L;
     }
     int[] votes = new int[64];
-    int shingles = Math.max(1, n - SHINGLE_SIZE + 1);
-    for (int s = 0; s < shingles; s++) {
-      long h = 0x9E3779B97F4A7C15L;
-      int end = Math.min(n, s + SHINGLE_SIZE);
-      for (int w = s; w < end; w++) {
-        h = mix(h ^ wordHashes[w]) + w - s; // order-sensitive combination
-      }
-      long bits = mix(h);
+    for (long bits : shingles) {
       for (int bit = 0; bit < 64; bit++) {
         votes[bit] += (int) ((bits >>> bit) & 1L) * 2 - 1;
       }
@@ -54,6 +41,34 @@ public final class SimHasher {
       }
     }
     return result;
+  }
+
+  /**
+   * The 64-bit hash of every shingle occurrence, in text order: three consecutive words, or the
+   * whole text when it has fewer; empty for a text without words. The SimHash votes with these,
+   * and the near-duplicate containment sketch keeps the smallest of them.
+   */
+  public static long[] shingleHashes(List<String> normalizedWords) {
+    long[] wordHashes = new long[normalizedWords.size()];
+    int n = 0;
+    for (String word : normalizedWords) {
+      if (!word.isEmpty()) {
+        wordHashes[n++] = wordHash(word);
+      }
+    }
+    if (n == 0) {
+      return new long[0];
+    }
+    long[] shingles = new long[Math.max(1, n - SHINGLE_SIZE + 1)];
+    for (int s = 0; s < shingles.length; s++) {
+      long h = 0x9E3779B97F4A7C15L;
+      int end = Math.min(n, s + SHINGLE_SIZE);
+      for (int w = s; w < end; w++) {
+        h = mix(h ^ wordHashes[w]) + w - s; // order-sensitive combination
+      }
+      shingles[s] = mix(h);
+    }
+    return shingles;
   }
 
   /** 64-bit FNV-1a over the word's UTF-16 code units. */

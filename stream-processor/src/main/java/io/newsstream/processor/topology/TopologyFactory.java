@@ -98,6 +98,7 @@ public final class TopologyFactory {
         new DedupSettings(
             config.getDedupRetention(),
             config.getNearDuplicateDistance(),
+            config.getNearDuplicateContainment(),
             config.getNearDuplicateMode(),
             config.getNearDuplicateMaxCandidates(),
             failures,
@@ -154,10 +155,11 @@ public final class TopologyFactory {
     // 3b. near-duplicates across URLs: one probe per SimHash block, then the verdicts per event
     if (config.getNearDuplicateMode() != NearDuplicateMode.OFF) {
       int blocks = SimHashBlocks.blockCount(config.getNearDuplicateDistance());
+      boolean containment = config.getNearDuplicateContainment() > 0.0;
       Serde<NearCheck> checkSerde = DedupSerdes.nearCheck();
       KStream<String, NearCheck> verdicts =
           articles
-              .flatMap((k, a) -> NearDuplicateProbes.probes(a, blocks), Named.as("near-probes"))
+              .flatMap((k, a) -> NearDuplicateProbes.probes(a, blocks, containment), Named.as("near-probes"))
               .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_BY_BLOCK))
               .process(
                   processor(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsstream.processor.dedup.DedupState.NearCheck;
+import io.newsstream.processor.dedup.DedupState.NearEntry;
 import io.newsstream.processor.dedup.DedupState.Revision;
 import io.newsstream.processor.dedup.DedupState.UrlHistory;
 import io.newsstream.processor.testing.FakeEnricher;
@@ -62,10 +63,17 @@ class DedupSerdesTest {
   void shouldRoundTripNearCheckWithAndWithoutArticle() {
     // given
     EnrichedArticle article = article();
-    NearCheck withArticle = new NearCheck(4, 1L, article.getArticleId(), article.getEventId(), 255L, article, null, null, -1);
-    NearCheck verdict = new NearCheck(4, 4L, "a", "e", 7L, null, "b", "f", 2);
+    NearCheck withArticle = new NearCheck(4, 1L, article.getArticleId(), article.getEventId(), 255L, ContainmentSketch.EMPTY, article, null, null, -1);
+    NearCheck verdict = new NearCheck(4, 4L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "b", "f", 2);
+    NearCheck withSketch =
+        new NearCheck(14, 1L << 9, "a", "e", 7L, ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York."), null, null, null, -1);
+    NearEntry entry = new NearEntry("a", "e", 7L, withSketch.sketch());
 
     // when / then
+    assertThat(withSketch.sketch().bottom()).isNotEmpty();
+    assertThat(withSketch.sketch().numbers()).hasSize(3);
+    assertThat(roundTrip(DedupSerdes.nearCheck(), withSketch)).isEqualTo(withSketch);
+    assertThat(roundTrip(DedupSerdes.nearEntry(), entry)).isEqualTo(entry);
     assertThat(roundTrip(DedupSerdes.nearCheck(), withArticle)).isEqualTo(withArticle);
     assertThat(roundTrip(DedupSerdes.nearCheck(), verdict)).isEqualTo(verdict);
   }
@@ -74,10 +82,10 @@ class DedupSerdesTest {
   void shouldMergeVerdictsKeepingTheArticleAndTheClosestMatch() {
     // given
     EnrichedArticle article = article();
-    NearCheck block0 = new NearCheck(4, 1L, "a", "e", 7L, article, "far", "ef", 3);
-    NearCheck block1 = new NearCheck(4, 2L, "a", "e", 7L, null, "near", "en", 1);
-    NearCheck block2 = new NearCheck(4, 4L, "a", "e", 7L, null, null, null, -1);
-    NearCheck block3 = new NearCheck(4, 8L, "a", "e", 7L, null, "other", "eo", 1);
+    NearCheck block0 = new NearCheck(4, 1L, "a", "e", 7L, ContainmentSketch.EMPTY, article, "far", "ef", 3);
+    NearCheck block1 = new NearCheck(4, 2L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "near", "en", 1);
+    NearCheck block2 = new NearCheck(4, 4L, "a", "e", 7L, ContainmentSketch.EMPTY, null, null, null, -1);
+    NearCheck block3 = new NearCheck(4, 8L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "other", "eo", 1);
 
     // when
     NearCheck merged = block2.merge(block1).merge(block3).merge(block0);

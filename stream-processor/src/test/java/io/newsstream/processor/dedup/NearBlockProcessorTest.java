@@ -31,6 +31,7 @@ class NearBlockProcessorTest {
         new DedupSettings(
             Duration.ofDays(1),
             3,
+            0.9,
             NearDuplicateMode.DROP,
             100,
             new FailureHandler(ErrorMode.DEAD_LETTER, PipelineMetrics.NOOP, Clock.systemUTC()),
@@ -51,7 +52,7 @@ class NearBlockProcessorTest {
   }
 
   private static NearCheck probe(String articleId, String eventId, long simhash) {
-    return new NearCheck(4, 1L, articleId, eventId, simhash, null, null, null, -1);
+    return new NearCheck(4, 1L, articleId, eventId, simhash, ContainmentSketch.EMPTY, null, null, null, -1);
   }
 
   private List<NearCheck> forwarded() {
@@ -100,5 +101,49 @@ class NearBlockProcessorTest {
     // then: e3 is another version of a1 (same article) and a2 is 4 bits away
     assertThat(forwarded().get(1).hasMatch()).isFalse();
     assertThat(forwarded().get(2).hasMatch()).isFalse();
+  }
+
+  private static final String REPORT =
+      "The Federal Reserve entered the government securities market to arrange 1.5 billion dlrs of"
+          + " customer repurchase agreements, a spokesman for the New York Fed said. Dealers said"
+          + " federal funds were trading at 6-1/4 pct when the Fed began its temporary and indirect"
+          + " supply of reserves to the banking system. Economists said the move was widely expected.";
+  private static final String REPORT_TRIMMED = REPORT.substring(0, REPORT.indexOf(" Economists"));
+
+  private static NearCheck containmentProbe(String articleId, String eventId, long simhash, String text) {
+    return new NearCheck(4, 1L, articleId, eventId, simhash, ContainmentSketch.of(text), null, null, null, -1);
+  }
+
+  @Test
+  void shouldMatchAContainedTextUnderAContainmentKeyWhateverItsSimHashDistance() {
+    // given
+    String key = ContainmentSketch.of(REPORT).keys().get(0);
+    processor.process(new Record<>(key, containmentProbe("a1", "e1", 0L, REPORT), 1_000L));
+
+    // when: the trimmed copy is 20 bits away by SimHash
+    processor.process(new Record<>(key, containmentProbe("a2", "e2", 0xfffffL, REPORT_TRIMMED), 2_000L));
+
+    // then
+    NearCheck verdict = forwarded().get(1);
+    assertThat(verdict.matchArticleId()).isEqualTo("a1");
+    assertThat(verdict.matchDistance()).isEqualTo(20);
+    assertThat(verdict.sketch()).isEqualTo(ContainmentSketch.EMPTY);
+  }
+
+  @Test
+  void shouldNotMatchTheSameWordingWithOtherFiguresUnderEitherRule() {
+    // given: the same report a week later, 2.5 instead of 1.5 billion, same SimHash
+    String nextWeek = REPORT.replace("1.5 billion", "2.5 billion");
+    String key = ContainmentSketch.of(REPORT).keys().get(0);
+    processor.process(new Record<>(key, containmentProbe("a1", "e1", 0xf0L, REPORT), 1_000L));
+    processor.process(new Record<>("0:f0", containmentProbe("a1", "e1", 0xf0L, REPORT), 1_000L));
+
+    // when
+    processor.process(new Record<>(key, containmentProbe("a2", "e2", 0xf0L, nextWeek), 2_000L));
+    processor.process(new Record<>("0:f0", containmentProbe("a2", "e2", 0xf0L, nextWeek), 2_000L));
+
+    // then
+    assertThat(forwarded().get(2).hasMatch()).isFalse();
+    assertThat(forwarded().get(3).hasMatch()).isFalse();
   }
 }

@@ -30,7 +30,9 @@ import org.jsoup.select.NodeVisitor;
  * {@code Advertisement}, {@code Also read}, ...; compared case-insensitively, ignoring a trailing
  * colon) are removed everywhere; per-domain regular expressions from the configuration are then
  * removed from bodies of that registrable domain (the defaults strip moneycontrol.com's glued
- * subscription promotion). Thread-safe.
+ * subscription promotion). Credit and rights lines that close a body ({@code Reporting by …;
+ * Editing by …}, {@code Copyright … All rights reserved.}, {@code Our Standards: …}) are removed
+ * as well, so a syndicated copy cleans to the same text as the original. Thread-safe.
  */
 public final class TextCleaner {
 
@@ -50,6 +52,22 @@ public final class TextCleaner {
   /** "breach.A member": a sentence end followed directly by the next sentence. */
   private static final Pattern GLUED_SENTENCE =
       Pattern.compile("(?<=\\p{Ll}\\p{Ll}[.!?])(?=\\p{Lu}(?:\\p{Ll}|\\s))");
+  /**
+   * Credit and rights lines that outlets append to a syndicated story ("Reporting by …; Editing
+   * by …", "Copyright 2024 Reuters. All rights reserved.", "Our Standards: …"): furniture when
+   * they close the body, and only there.
+   */
+  private static final Pattern CREDIT_LINE =
+      Pattern.compile(
+          // "(Reporting by …)", "Reporting by A; Editing by B", or a short "Reporting by A B"
+          "^\\((?:additional )?(?:reporting|writing|editing|compiled|produced) by\\b.*\\)\\.?"
+              + "|^(?:additional )?(?:reporting|writing|editing|compiled|produced) by\\b[^;]*;.*"
+              + "|^(?:additional )?(?:reporting|writing|editing|compiled|produced) by(?:\\s+\\S+){1,4}"
+              + "|^(?:copyright|©|\\(c\\))\\s.*"
+              + "|.*\\ball rights reserved\\.?\\s*$"
+              + "|^our standards:.*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private static final Pattern HORIZONTAL_SPACE = Pattern.compile("[\\h\\x0B\\f]+");
   private static final Pattern ZERO_WIDTH = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
 
@@ -97,6 +115,7 @@ public final class TextCleaner {
     String text = looksLikeMarkup(body) ? htmlToText(body) : body;
     text = normalize(text);
     text = removeFurnitureLines(text);
+    text = removeTrailingCredits(text);
     for (Pattern rule : config.furnitureFor(domain)) {
       text = applyRule(rule, text, domain);
     }
@@ -193,6 +212,24 @@ public final class TextCleaner {
       }
     }
     return sb.toString();
+  }
+
+  /** Drops credit lines (see {@link #CREDIT_LINE}) from the end of the text, blank lines between them too. */
+  private static String removeTrailingCredits(String text) {
+    int end = text.length();
+    while (end > 0) {
+      int stripped = end;
+      while (stripped > 0 && Character.isWhitespace(text.charAt(stripped - 1))) {
+        stripped--;
+      }
+      int start = text.lastIndexOf('\n', stripped - 1) + 1;
+      String line = text.substring(start, stripped).strip();
+      if (line.isEmpty() || line.length() > 300 || !CREDIT_LINE.matcher(line).matches()) {
+        break;
+      }
+      end = start;
+    }
+    return end == text.length() ? text : text.substring(0, end);
   }
 
   private static String furnitureKey(String line) {

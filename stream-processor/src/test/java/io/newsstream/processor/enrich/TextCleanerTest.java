@@ -31,6 +31,21 @@ class TextCleanerTest {
   }
 
   @Test
+  void shouldRemoveCreditAndRightsLinesThatCloseTheBodyOnly() {
+    // given: an outlet's credits after the story, and a credit-like sentence inside it
+    String story = "The bank said it would cut rates.\nReporting by the central bank's staff showed growth.";
+    String body =
+        story
+            + "\n\n(Reporting by Jane Doe in London; Additional reporting by Ann Roe; Editing by Tom Poe)"
+            + "\nCopyright 1987 Reuters. All rights reserved.\nOur Standards: The Trust Principles.\n";
+    String signed = story + "\nReporting by Jane Doe\nWriting by Ann Roe; editing by Tom Poe";
+
+    // when / then
+    assertThat(cleaner.cleanBody(body, "example.com")).isEqualTo(story);
+    assertThat(cleaner.cleanBody(signed, "example.com")).isEqualTo(story);
+  }
+
+  @Test
   void shouldApplyDomainRulesOnlyToThatDomain() {
     // given
     String body = "Read the story.Last Chance to get Moneycontrol PRO for a year";

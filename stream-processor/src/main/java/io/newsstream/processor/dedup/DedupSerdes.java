@@ -1,6 +1,5 @@
 package io.newsstream.processor.dedup;
 
-import io.newsstream.processor.dedup.DedupState.ContentOwner;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.DedupState.NearEntry;
 import io.newsstream.processor.dedup.DedupState.Revision;
@@ -26,7 +25,7 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class DedupSerdes {
 
   private static final byte V1 = 1;
-  /** Current format: near-duplicate entries and probes carry a {@link ContainmentSketch}. */
+  /** Current format: text entries and probes carry a {@link ContainmentSketch}, verdicts a SAME_CONTENT flag. */
   private static final byte V2 = 2;
   private static final AvroBinarySerde<EnrichedArticle> ARTICLE = new AvroBinarySerde<>(EnrichedArticle.getClassSchema());
 
@@ -56,15 +55,6 @@ public final class DedupSerdes {
           }
           return new UrlHistory(list);
         });
-  }
-
-  public static Serde<ContentOwner> contentOwner() {
-    return serde(
-        (out, o) -> {
-          out.writeUTF(o.articleId());
-          out.writeUTF(o.eventId());
-        },
-        (in, version) -> new ContentOwner(in.readUTF(), in.readUTF()));
   }
 
   public static Serde<NearEntry> nearEntry() {
@@ -97,6 +87,7 @@ public final class DedupSerdes {
           writeNullable(out, c.matchArticleId());
           writeNullable(out, c.matchEventId());
           out.writeInt(c.matchDistance());
+          out.writeBoolean(c.exact());
         },
         (in, version) -> {
           int probeCount = in.readByte();
@@ -112,8 +103,12 @@ public final class DedupSerdes {
             in.readFully(bytes);
             article = ARTICLE.read(bytes);
           }
+          String matchArticleId = readNullable(in);
+          String matchEventId = readNullable(in);
+          int matchDistance = in.readInt();
+          boolean exact = version >= V2 && in.readBoolean();
           return new NearCheck(
-              probeCount, seen, articleId, eventId, simhash, sketch, article, readNullable(in), readNullable(in), in.readInt());
+              probeCount, seen, articleId, eventId, simhash, sketch, article, matchArticleId, matchEventId, matchDistance, exact);
         });
   }
 

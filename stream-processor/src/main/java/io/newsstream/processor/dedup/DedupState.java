@@ -56,21 +56,20 @@ public final class DedupState {
     }
   }
 
-  /** The first article seen with a content hash. */
-  public record ContentOwner(String articleId, String eventId) {}
-
   /**
-   * An article indexed under one near-duplicate key: a SimHash block (the sketch then holds only
-   * the figures) or a containment key (the whole sketch).
+   * An article indexed under one text key: its content hash or a SimHash block (the sketch then
+   * holds only the figures, or nothing), or a containment key (the whole sketch).
    */
   public record NearEntry(String articleId, String eventId, long simhash, ContainmentSketch sketch) {}
 
   /**
-   * One near-duplicate probe (keyed by a SimHash block or a containment key) or verdict (keyed
-   * by eventId), and the pending decision that merges the verdicts. {@code seenProbes} is a bit
-   * set of the probes this value covers; only probe 0 carries the article, so it travels once.
+   * One text probe (keyed by the content hash, a SimHash block or a containment key) or verdict
+   * (keyed by eventId), and the pending decision that merges the verdicts. {@code seenProbes} is
+   * a bit set of the probes this value covers; only probe 0 carries the article, so it travels
+   * once.
    *
-   * @param probeCount number of probes of the article: SimHash blocks, then containment keys
+   * @param probeCount number of probes of the article: content hash, SimHash blocks, containment
+   *     keys
    * @param seenProbes bit i set: probe i's verdict is included
    * @param articleId the probing article
    * @param eventId the probing submission
@@ -78,9 +77,11 @@ public final class DedupState {
    * @param sketch the probing text's containment sketch ({@link ContainmentSketch#EMPTY} in a
    *     verdict)
    * @param article the article itself, or null
-   * @param matchArticleId closest earlier article within the distance, or null
+   * @param matchArticleId the earlier article with the same content, else the closest near one,
+   *     or null
    * @param matchEventId its eventId, or null
-   * @param matchDistance its distance, or -1
+   * @param matchDistance its SimHash distance, or -1
+   * @param exact the match has the same content hash (SAME_CONTENT), not only a near text
    */
   public record NearCheck(
       int probeCount,
@@ -92,7 +93,8 @@ public final class DedupState {
       EnrichedArticle article,
       String matchArticleId,
       String matchEventId,
-      int matchDistance) {
+      int matchDistance,
+      boolean exact) {
 
     public boolean complete() {
       return seenProbes == (1L << probeCount) - 1;
@@ -102,22 +104,28 @@ public final class DedupState {
       return matchArticleId != null;
     }
 
-    public NearCheck withMatch(NearEntry match, int distance) {
+    public NearCheck withMatch(NearEntry match, int distance, boolean exact) {
       return new NearCheck(
-          probeCount, seenProbes, articleId, eventId, simhash, sketch, article, match.articleId(), match.eventId(), distance);
+          probeCount, seenProbes, articleId, eventId, simhash, sketch, article, match.articleId(), match.eventId(), distance, exact);
     }
 
     /** What travels on to the decision: the verdict without the sketch. */
     public NearCheck verdict() {
       return new NearCheck(
-          probeCount, seenProbes, articleId, eventId, simhash, ContainmentSketch.EMPTY, article, matchArticleId, matchEventId, matchDistance);
+          probeCount, seenProbes, articleId, eventId, simhash, ContainmentSketch.EMPTY, article, matchArticleId, matchEventId, matchDistance, exact);
     }
 
-    /** Both verdicts together: the article from whichever carries it, the closer match. */
+    /**
+     * Both verdicts together: the article from whichever carries it, and the better match: an
+     * exact one (same content) before a near one, then the closer.
+     */
     public NearCheck merge(NearCheck other) {
       EnrichedArticle a = article != null ? article : other.article;
       NearCheck closer = this;
-      if (other.hasMatch() && (!hasMatch() || other.matchDistance < matchDistance)) {
+      if (other.hasMatch()
+          && (!hasMatch()
+              || (other.exact && !exact)
+              || (other.exact == exact && other.matchDistance < matchDistance))) {
         closer = other;
       }
       return new NearCheck(
@@ -130,7 +138,8 @@ public final class DedupState {
           a,
           closer.matchArticleId,
           closer.matchEventId,
-          closer.matchDistance);
+          closer.matchDistance,
+          closer.exact);
     }
   }
 }

@@ -14,11 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * NEAR_DUPLICATE, step 1 of 2: input is keyed by one SimHash block ({@code "index:value"}) or one
- * containment key ({@code "c:…"}), so every article sharing that key is in this partition's
- * store. Compares the probe with up to {@code nearMaxCandidates} of them (newest first), keeps
- * the closest (by SimHash distance) that came earlier and is near, indexes the probe, and
- * forwards the verdict keyed by eventId. Near means, under a SimHash block, within the distance
+ * SAME_CONTENT and NEAR_DUPLICATE, step 1 of 2: input is keyed by the content hash ({@code
+ * "h:…"}), one SimHash block ({@code "index:value"}) or one containment key ({@code "c:…"}), so
+ * every article sharing that key is in this partition's store. Under the content hash, the first
+ * earlier article is the one a copy duplicates; under the other keys the probe is compared with
+ * up to {@code nearMaxCandidates} of them (newest first), keeping the closest (by SimHash
+ * distance) that came earlier and is near. The probe is indexed and the verdict forwarded keyed
+ * by eventId. Near means, under a SimHash block, within the distance
  * with the figures of the shorter text all found in the other; under a containment key, {@link
  * ContainmentSketch#copyOf} at the configured share.
  *
@@ -67,6 +69,9 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
   }
 
   private NearCheck check(String key, NearCheck probe, long ts) {
+    if (NearDuplicateProbes.isContentKey(key)) {
+      return checkContent(key, probe, ts);
+    }
     boolean containmentKey = ContainmentSketch.isKey(key);
     NearEntry best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -92,7 +97,29 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
     }
     store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.sketch()), ts);
     NearCheck verdict = probe.verdict();
-    return best == null ? verdict : verdict.withMatch(best, bestDistance);
+    return best == null ? verdict : verdict.withMatch(best, bestDistance, false);
+  }
+
+  /**
+   * SAME_CONTENT: the earliest article under the content hash that came before the probe is the
+   * one it duplicates, so every later copy names the first.
+   */
+  private NearCheck checkContent(String key, NearCheck probe, long ts) {
+    NearEntry first = null;
+    try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
+      int seen = 0;
+      while (it.hasNext() && seen++ < settings.nearMaxCandidates()) {
+        KeyValue<Long, NearEntry> candidate = it.next();
+        NearEntry entry = candidate.value;
+        if (earlier(candidate.key, entry.eventId(), ts, probe.eventId()) && !entry.articleId().equals(probe.articleId())) {
+          first = entry;
+          break;
+        }
+      }
+    }
+    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), ContainmentSketch.EMPTY), ts);
+    NearCheck verdict = probe.verdict();
+    return first == null ? verdict : verdict.withMatch(first, SimHashBlocks.distance(first.simhash(), probe.simhash()), true);
   }
 
   private static boolean earlier(long candidateTs, String candidateEventId, long ts, String eventId) {

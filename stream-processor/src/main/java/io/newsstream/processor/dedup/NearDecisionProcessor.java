@@ -11,10 +11,11 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * NEAR_DUPLICATE, step 2 of 2: input is keyed by eventId, so the verdicts of all blocks of one
- * submission meet here. Merges them in a pending store until every block has answered, then
- * emits the article, or reports it as a near-duplicate of the closest match (dropped or flagged
- * by configuration). A pending entry lives only until its last block arrives.
+ * SAME_CONTENT and NEAR_DUPLICATE, step 2 of 2: input is keyed by eventId, so the verdicts of
+ * all probes of one submission meet here. Merges them in a pending store until every probe has
+ * answered, then emits the article, or reports it as a duplicate of the first article with the
+ * same content (always dropped) or else as a near-duplicate of the closest match (dropped or
+ * flagged by configuration). A pending entry lives only until its last probe arrives.
  */
 public final class NearDecisionProcessor
     extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<EnrichedArticle>> {
@@ -48,8 +49,10 @@ public final class NearDecisionProcessor
     }
     EnrichedArticle article = merged.article();
     if (merged.hasMatch()) {
-      boolean drop = settings.nearMode() == NearDuplicateMode.DROP;
-      settings.metrics().duplicate(DuplicateKind.NEAR_DUPLICATE, drop);
+      // The same content under another URL is always dropped; a near text as configured.
+      boolean drop = merged.exact() || settings.nearMode() == NearDuplicateMode.DROP;
+      DuplicateKind kind = merged.exact() ? DuplicateKind.SAME_CONTENT : DuplicateKind.NEAR_DUPLICATE;
+      settings.metrics().duplicate(kind, drop);
       context()
           .forward(
               record.withValue(
@@ -58,8 +61,8 @@ public final class NearDecisionProcessor
                           article,
                           merged.matchArticleId(),
                           merged.matchEventId(),
-                          DuplicateKind.NEAR_DUPLICATE,
-                          merged.matchDistance(),
+                          kind,
+                          merged.exact() ? null : merged.matchDistance(),
                           settings.clock().instant()))));
       if (drop) {
         return;

@@ -7,24 +7,43 @@ import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 
 /**
- * Fans an article out into its near-duplicate probes: one per SimHash block, keyed by {@link
- * SimHashBlocks#blockKey}, then, when the containment rule is on, one per {@link
+ * Fans an article out into its text probes: probe 0 keyed by its content hash ({@code "h:…"},
+ * SAME_CONTENT); when near-duplicates are looked for, one per SimHash block ({@link
+ * SimHashBlocks#blockKey}) and, when the containment rule is on, one per {@link
  * ContainmentSketch#keys() containment key}. Only probe 0 carries the article, so the body
  * crosses the repartition topic once; SimHash probes carry only the figures of the sketch.
  */
 public final class NearDuplicateProbes {
 
+  /** Prefix of the content-hash probe's key. */
+  public static final String CONTENT_KEY_PREFIX = "h:";
+
   private NearDuplicateProbes() {}
 
+  /**
+   * @param blockCount SimHash blocks, 0 when near-duplicates are not looked for
+   * @param containment whether containment probes are sent
+   */
   public static List<KeyValue<String, NearCheck>> probes(EnrichedArticle article, int blockCount, boolean containment) {
     long simhash = article.getSimhash();
-    ContainmentSketch sketch = ContainmentSketch.of(article.getBody());
+    ContainmentSketch sketch = blockCount > 0 || containment ? ContainmentSketch.of(article.getBody()) : ContainmentSketch.EMPTY;
     List<String> containmentKeys = containment ? sketch.keys() : List.of();
-    int probeCount = blockCount + containmentKeys.size();
+    int probeCount = 1 + blockCount + containmentKeys.size();
     List<KeyValue<String, NearCheck>> probes = new ArrayList<>(probeCount);
     ContainmentSketch figures = sketch.figuresOnly();
     for (int i = 0; i < probeCount; i++) {
-      boolean block = i < blockCount;
+      String key;
+      ContainmentSketch carried;
+      if (i == 0) {
+        key = CONTENT_KEY_PREFIX + article.getContentHash();
+        carried = ContainmentSketch.EMPTY;
+      } else if (i <= blockCount) {
+        key = SimHashBlocks.blockKey(simhash, i - 1, blockCount);
+        carried = figures;
+      } else {
+        key = containmentKeys.get(i - 1 - blockCount);
+        carried = sketch;
+      }
       NearCheck probe =
           new NearCheck(
               probeCount,
@@ -32,14 +51,18 @@ public final class NearDuplicateProbes {
               article.getArticleId(),
               article.getEventId(),
               simhash,
-              block ? figures : sketch,
+              carried,
               i == 0 ? article : null,
               null,
               null,
-              -1);
-      String key = block ? SimHashBlocks.blockKey(simhash, i, blockCount) : containmentKeys.get(i - blockCount);
+              -1,
+              false);
       probes.add(KeyValue.pair(key, probe));
     }
     return probes;
+  }
+
+  static boolean isContentKey(String key) {
+    return key.startsWith(CONTENT_KEY_PREFIX);
   }
 }

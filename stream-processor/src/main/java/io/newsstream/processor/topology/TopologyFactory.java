@@ -2,7 +2,6 @@ package io.newsstream.processor.topology;
 
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
-import io.newsstream.processor.dedup.ContentDedupProcessor;
 import io.newsstream.processor.dedup.DedupSerdes;
 import io.newsstream.processor.dedup.DedupSettings;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
@@ -57,8 +56,8 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  *   <li>decode + enrich ({@code articles.raw} bytes to {@link EnrichedArticle}; poison records
  *       and enrichment failures to {@code articles.dlq});
  *   <li>SAME_EVENT by eventId; SAME_URL_SAME_CONTENT, light edits and revisions by articleId;
- *       SAME_CONTENT by content hash; NEAR_DUPLICATE by SimHash block then eventId (drops to
- *       {@code articles.duplicates});
+ *       SAME_CONTENT and NEAR_DUPLICATE by text key (content hash, SimHash block, containment
+ *       key) then eventId (drops to {@code articles.duplicates});
  *   <li>route to {@code articles.enriched} and {@code articles.topic.<topic>} / {@code general},
  *       keyed by articleId.
  * </ol>
@@ -69,8 +68,7 @@ public final class TopologyFactory {
 
   public static final String REPARTITION_BY_EVENT = "dedup-by-event";
   public static final String REPARTITION_BY_URL = "dedup-by-url";
-  public static final String REPARTITION_BY_CONTENT = "dedup-by-content";
-  public static final String REPARTITION_BY_BLOCK = "dedup-by-simhash-block";
+  public static final String REPARTITION_BY_TEXT_KEY = "dedup-by-text-key";
   public static final String REPARTITION_NEAR_BY_EVENT = "dedup-near-by-event";
 
   private final PipelineMetrics metrics;
@@ -139,47 +137,35 @@ public final class TopologyFactory {
                     Named.as("dedup-url")),
             "dedup-url",
             topics);
+    // 3b. the same or a near text under another URL: one probe keyed by the content hash, and
+    // (unless near-duplicates are off) one per SimHash block and containment key; then the
+    // verdicts per event
+    boolean near = config.getNearDuplicateMode() != NearDuplicateMode.OFF;
+    int blocks = near ? SimHashBlocks.blockCount(config.getNearDuplicateDistance()) : 0;
+    boolean containment = near && config.getNearDuplicateContainment() > 0.0;
+    Serde<NearCheck> checkSerde = DedupSerdes.nearCheck();
+    KStream<String, NearCheck> verdicts =
+        articles
+            .flatMap((k, a) -> NearDuplicateProbes.probes(a, blocks, containment), Named.as("near-probes"))
+            .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_BY_TEXT_KEY))
+            .process(
+                processor(
+                    () -> new NearBlockProcessor(settings),
+                    windowStore(config, NearBlockProcessor.STORE, DedupSerdes.nearEntry(), true)),
+                Named.as("dedup-near-block"))
+            .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_NEAR_BY_EVENT));
+    StoreBuilder<?> pending =
+        Stores.keyValueStoreBuilder(
+            config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
+                ? Stores.persistentKeyValueStore(NearDecisionProcessor.STORE)
+                : Stores.inMemoryKeyValueStore(NearDecisionProcessor.STORE),
+            Serdes.String(),
+            checkSerde);
     articles =
         outcomes(
-            articles
-                .selectKey((k, a) -> a.getContentHash(), Named.as("key-by-content"))
-                .repartition(Repartitioned.with(keys, articleSerde).withName(REPARTITION_BY_CONTENT))
-                .processValues(
-                    fixedKey(
-                        () -> new ContentDedupProcessor(settings),
-                        windowStore(config, ContentDedupProcessor.STORE, DedupSerdes.contentOwner(), false)),
-                    Named.as("dedup-content")),
-            "dedup-content",
+            verdicts.processValues(fixedKey(() -> new NearDecisionProcessor(settings), pending), Named.as("dedup-near-decide")),
+            "dedup-near-decide",
             topics);
-
-    // 3b. near-duplicates across URLs: one probe per SimHash block, then the verdicts per event
-    if (config.getNearDuplicateMode() != NearDuplicateMode.OFF) {
-      int blocks = SimHashBlocks.blockCount(config.getNearDuplicateDistance());
-      boolean containment = config.getNearDuplicateContainment() > 0.0;
-      Serde<NearCheck> checkSerde = DedupSerdes.nearCheck();
-      KStream<String, NearCheck> verdicts =
-          articles
-              .flatMap((k, a) -> NearDuplicateProbes.probes(a, blocks, containment), Named.as("near-probes"))
-              .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_BY_BLOCK))
-              .process(
-                  processor(
-                      () -> new NearBlockProcessor(settings),
-                      windowStore(config, NearBlockProcessor.STORE, DedupSerdes.nearEntry(), true)),
-                  Named.as("dedup-near-block"))
-              .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_NEAR_BY_EVENT));
-      StoreBuilder<?> pending =
-          Stores.keyValueStoreBuilder(
-              config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
-                  ? Stores.persistentKeyValueStore(NearDecisionProcessor.STORE)
-                  : Stores.inMemoryKeyValueStore(NearDecisionProcessor.STORE),
-              Serdes.String(),
-              checkSerde);
-      articles =
-          outcomes(
-              verdicts.processValues(fixedKey(() -> new NearDecisionProcessor(settings), pending), Named.as("dedup-near-decide")),
-              "dedup-near-decide",
-              topics);
-    }
 
     // 4. route, keyed by articleId
     TopicRouter router = new TopicRouter(taxonomyTopics, topics.names().generalTopic());

@@ -63,10 +63,10 @@ class DedupSerdesTest {
   void shouldRoundTripNearCheckWithAndWithoutArticle() {
     // given
     EnrichedArticle article = article();
-    NearCheck withArticle = new NearCheck(4, 1L, article.getArticleId(), article.getEventId(), 255L, ContainmentSketch.EMPTY, article, null, null, -1);
-    NearCheck verdict = new NearCheck(4, 4L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "b", "f", 2);
+    NearCheck withArticle = new NearCheck(4, 1L, article.getArticleId(), article.getEventId(), 255L, ContainmentSketch.EMPTY, article, null, null, -1, false);
+    NearCheck verdict = new NearCheck(4, 4L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "b", "f", 2, false);
     NearCheck withSketch =
-        new NearCheck(14, 1L << 9, "a", "e", 7L, ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York."), null, null, null, -1);
+        new NearCheck(14, 1L << 9, "a", "e", 7L, ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York."), null, null, null, -1, false);
     NearEntry entry = new NearEntry("a", "e", 7L, withSketch.sketch());
 
     // when / then
@@ -82,10 +82,10 @@ class DedupSerdesTest {
   void shouldMergeVerdictsKeepingTheArticleAndTheClosestMatch() {
     // given
     EnrichedArticle article = article();
-    NearCheck block0 = new NearCheck(4, 1L, "a", "e", 7L, ContainmentSketch.EMPTY, article, "far", "ef", 3);
-    NearCheck block1 = new NearCheck(4, 2L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "near", "en", 1);
-    NearCheck block2 = new NearCheck(4, 4L, "a", "e", 7L, ContainmentSketch.EMPTY, null, null, null, -1);
-    NearCheck block3 = new NearCheck(4, 8L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "other", "eo", 1);
+    NearCheck block0 = new NearCheck(4, 1L, "a", "e", 7L, ContainmentSketch.EMPTY, article, "far", "ef", 3, false);
+    NearCheck block1 = new NearCheck(4, 2L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "near", "en", 1, false);
+    NearCheck block2 = new NearCheck(4, 4L, "a", "e", 7L, ContainmentSketch.EMPTY, null, null, null, -1, false);
+    NearCheck block3 = new NearCheck(4, 8L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "other", "eo", 1, false);
 
     // when
     NearCheck merged = block2.merge(block1).merge(block3).merge(block0);
@@ -96,16 +96,19 @@ class DedupSerdesTest {
     assertThat(merged.matchArticleId()).isEqualTo("near");
     assertThat(merged.matchDistance()).isEqualTo(1);
     assertThat(block2.merge(block1).complete()).isFalse();
+    NearCheck sameContent = new NearCheck(4, 1L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "first", "e0", 5, true);
+    assertThat(block1.merge(sameContent).matchArticleId()).isEqualTo("first");
+    assertThat(sameContent.merge(block1).exact()).isTrue();
   }
 
   @Test
   void shouldRejectUnknownFormatVersion() {
     // given
-    byte[] bytes = DedupSerdes.contentOwner().serializer().serialize("t", new DedupState.ContentOwner("a", "e"));
+    byte[] bytes = DedupSerdes.nearEntry().serializer().serialize("t", new NearEntry("a", "e", 1L, ContainmentSketch.EMPTY));
     bytes[0] = 9;
 
     // when / then
-    assertThatThrownBy(() -> DedupSerdes.contentOwner().deserializer().deserialize("t", bytes))
+    assertThatThrownBy(() -> DedupSerdes.nearEntry().deserializer().deserialize("t", bytes))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("version 9");
   }

@@ -52,7 +52,7 @@ class NearBlockProcessorTest {
   }
 
   private static NearCheck probe(String articleId, String eventId, long simhash) {
-    return new NearCheck(4, 1L, articleId, eventId, simhash, ContainmentSketch.EMPTY, null, null, null, -1);
+    return new NearCheck(4, 1L, articleId, eventId, simhash, ContainmentSketch.EMPTY, null, null, null, -1, false);
   }
 
   private List<NearCheck> forwarded() {
@@ -111,7 +111,7 @@ class NearBlockProcessorTest {
   private static final String REPORT_TRIMMED = REPORT.substring(0, REPORT.indexOf(" Economists"));
 
   private static NearCheck containmentProbe(String articleId, String eventId, long simhash, String text) {
-    return new NearCheck(4, 1L, articleId, eventId, simhash, ContainmentSketch.of(text), null, null, null, -1);
+    return new NearCheck(4, 1L, articleId, eventId, simhash, ContainmentSketch.of(text), null, null, null, -1, false);
   }
 
   @Test
@@ -144,6 +144,25 @@ class NearBlockProcessorTest {
 
     // then
     assertThat(forwarded().get(2).hasMatch()).isFalse();
+    assertThat(forwarded().get(3).hasMatch()).isFalse();
+  }
+
+  @Test
+  void shouldNameTheFirstArticleWithTheSameContentAsTheOneEveryLaterCopyDuplicates() {
+    // given
+    processor.process(new Record<>("h:abc", probe("a1", "e1", 0xf0L), 1_000L));
+    processor.process(new Record<>("h:abc", probe("a2", "e2", 0xf0L), 2_000L));
+
+    // when: a third copy, and a later version of the first article itself
+    processor.process(new Record<>("h:abc", probe("a3", "e3", 0xf0L), 3_000L));
+    processor.process(new Record<>("h:abc", probe("a1", "e4", 0xf0L), 500L));
+
+    // then
+    assertThat(forwarded().get(0).hasMatch()).isFalse();
+    assertThat(forwarded().get(1).exact()).isTrue();
+    assertThat(forwarded().get(1).matchArticleId()).isEqualTo("a1");
+    assertThat(forwarded().get(2).matchArticleId()).isEqualTo("a1");
+    assertThat(forwarded().get(2).exact()).isTrue();
     assertThat(forwarded().get(3).hasMatch()).isFalse();
   }
 }

@@ -12,8 +12,18 @@ package io.newsstream.benchmarks.quality;
  * @param url unique URL of the submission
  * @param title headline as submitted
  * @param body body as submitted
+ * @param publishedAt publication time as submitted, or null (Reuters' own; a variant: its
+ *     original's plus up to six hours, as another outlet's copy)
  * @param template true when another Reuters article has the same title, a different body and
  *     another publication day (the recurring template reports: hard negatives)
  */
 public record DedupCase(
-    String eventId, CaseKind kind, String corpusId, String rootId, String url, String title, String body, boolean template) {}
+    String eventId,
+    CaseKind kind,
+    String corpusId,
+    String rootId,
+    String url,
+    String title,
+    String body,
+    java.time.Instant publishedAt,
+    boolean template) {}

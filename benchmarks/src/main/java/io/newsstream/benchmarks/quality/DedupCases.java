@@ -43,6 +43,14 @@ public final class DedupCases {
     return false;
   }
 
+  private static java.time.Instant published(CorpusArticle article) {
+    try {
+      return article.publishedAt() == null ? null : java.time.Instant.parse(article.publishedAt());
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
   private static String day(CorpusArticle article) {
     String published = article.publishedAt();
     return published == null || published.length() < 10 ? "?" : published.substring(0, 10);
@@ -71,7 +79,7 @@ public final class DedupCases {
       DedupCase c =
           new DedupCase(
               "reuters-" + article.id(), kind, article.id(), root == null ? article.id() : root, article.url(), article.title(),
-              article.body(), template);
+              article.body(), published(article), template);
       cases.add(c);
       if (kind == CaseKind.DISTINCT) {
         distinct.add(c);
@@ -79,6 +87,8 @@ public final class DedupCases {
     }
 
     Random random = new Random(seed);
+    // Its own generator, so the edits are the same as without publication times.
+    Random delays = new Random(seed ^ 0x5DEECE66DL);
     List<DedupCase> sample = new ArrayList<>(distinct);
     Collections.shuffle(sample, random);
     sample = sample.subList(0, Math.min(variantSample, sample.size()));
@@ -109,7 +119,9 @@ public final class DedupCases {
         String url = "https://www.outlet" + (n % 50) + ".example/news/" + source.corpusId() + "-" + kind.name().toLowerCase(Locale.ROOT);
         variants.add(
             new DedupCase(
-                "variant-" + n, kind, source.corpusId(), source.rootId(), url, title, body, source.template()));
+                "variant-" + n, kind, source.corpusId(), source.rootId(), url, title, body,
+                source.publishedAt() == null ? null : source.publishedAt().plusSeconds(delays.nextInt(6 * 3600)),
+                source.template()));
       }
     }
     Collections.shuffle(variants, random);

@@ -139,6 +139,7 @@ final class DedupQualityRun {
         .setUrl(c.url())
         .setTitle(c.title())
         .setBody(c.body())
+        .setPublishedAt(c.publishedAt())
         .setSourceName("Reuters")
         .setSubmittedBy("quality-report")
         .setReceivedAt(at)

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class DedupTallyTest {
 
   private static DedupCase of(CaseKind kind, boolean template) {
-    return new DedupCase("e", kind, "c", "r", "https://a.example/x", "t", "b", template);
+    return new DedupCase("e", kind, "c", "r", "https://a.example/x", "t", "b", null, template);
   }
 
   @Test

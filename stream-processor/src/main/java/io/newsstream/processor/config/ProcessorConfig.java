@@ -42,6 +42,12 @@ public class ProcessorConfig {
    */
   public static final double NEAR_DUPLICATE_CONTAINMENT_DEFAULT = 0.9;
 
+  /**
+   * Largest gap between two articles' publication times for a near-duplicate (not the same
+   * body): recurring reports repeat their wording a day or a week apart.
+   */
+  public static final Duration NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT = Duration.ofHours(12);
+
   /** Candidates compared per SimHash block value, newest first; bounds work on hot blocks. */
   public static final int NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT = 1_000;
 
@@ -104,6 +110,7 @@ public class ProcessorConfig {
   private int nearDuplicateDistance = NEAR_DUPLICATE_DISTANCE_DEFAULT;
   private NearDuplicateMode nearDuplicateMode = NEAR_DUPLICATE_MODE_DEFAULT;
   private double nearDuplicateContainment = NEAR_DUPLICATE_CONTAINMENT_DEFAULT;
+  private Duration nearDuplicateMaxPublishedGap = NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT;
   private int nearDuplicateMaxCandidates = NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT;
   private StoreType storeType = STORE_TYPE_DEFAULT;
   private ErrorMode errorMode = ERROR_MODE_DEFAULT;
@@ -274,6 +281,21 @@ public class ProcessorConfig {
       throw invalid("near-duplicate-containment", nearDuplicateContainment, "must be 0 (off) to 1");
     }
     this.nearDuplicateContainment = nearDuplicateContainment;
+  }
+
+  /**
+   * Largest gap between the publication times of two articles with different bodies that can be
+   * near-duplicates, when both are known; {@code 0} means no limit. Default 12h.
+   */
+  public Duration getNearDuplicateMaxPublishedGap() {
+    return nearDuplicateMaxPublishedGap;
+  }
+
+  public void setNearDuplicateMaxPublishedGap(Duration nearDuplicateMaxPublishedGap) {
+    if (nearDuplicateMaxPublishedGap == null || nearDuplicateMaxPublishedGap.isNegative()) {
+      throw invalid("near-duplicate-max-published-gap", nearDuplicateMaxPublishedGap, "must be a duration, 0 for no limit");
+    }
+    this.nearDuplicateMaxPublishedGap = nearDuplicateMaxPublishedGap;
   }
 
   /** OFF, DROP or FLAG. Default DROP. */

@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class DedupSerdes {
 
   private static final byte V1 = 1;
-  /** Current format: text entries and probes carry a {@link ContainmentSketch}, verdicts a SAME_CONTENT flag. */
+  /** Current format: text entries and probes carry the publication time and a {@link ContainmentSketch}, verdicts a SAME_CONTENT flag. */
   private static final byte V2 = 2;
   private static final AvroBinarySerde<EnrichedArticle> ARTICLE = new AvroBinarySerde<>(EnrichedArticle.getClassSchema());
 
@@ -63,9 +63,16 @@ public final class DedupSerdes {
           out.writeUTF(e.articleId());
           out.writeUTF(e.eventId());
           out.writeLong(e.simhash());
+          out.writeLong(e.publishedAt());
           writeSketch(out, e.sketch());
         },
-        (in, version) -> new NearEntry(in.readUTF(), in.readUTF(), in.readLong(), readSketch(in, version)));
+        (in, version) ->
+            new NearEntry(
+                in.readUTF(),
+                in.readUTF(),
+                in.readLong(),
+                version >= V2 ? in.readLong() : DedupState.UNKNOWN_TIME,
+                readSketch(in, version)));
   }
 
   public static Serde<NearCheck> nearCheck() {
@@ -76,6 +83,7 @@ public final class DedupSerdes {
           out.writeUTF(c.articleId());
           out.writeUTF(c.eventId());
           out.writeLong(c.simhash());
+          out.writeLong(c.publishedAt());
           writeSketch(out, c.sketch());
           if (c.article() == null) {
             out.writeInt(-1);
@@ -95,6 +103,7 @@ public final class DedupSerdes {
           String articleId = in.readUTF();
           String eventId = in.readUTF();
           long simhash = in.readLong();
+          long publishedAt = version >= V2 ? in.readLong() : DedupState.UNKNOWN_TIME;
           ContainmentSketch sketch = readSketch(in, version);
           int length = in.readInt();
           EnrichedArticle article = null;
@@ -108,7 +117,7 @@ public final class DedupSerdes {
           int matchDistance = in.readInt();
           boolean exact = version >= V2 && in.readBoolean();
           return new NearCheck(
-              probeCount, seen, articleId, eventId, simhash, sketch, article, matchArticleId, matchEventId, matchDistance, exact);
+              probeCount, seen, articleId, eventId, simhash, publishedAt, sketch, article, matchArticleId, matchEventId, matchDistance, exact);
         });
   }
 

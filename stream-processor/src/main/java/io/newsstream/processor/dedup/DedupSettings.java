@@ -12,11 +12,14 @@ import java.time.Duration;
  *
  * @param nearContainment share of the shorter text's shingles that must be found in the other
  *     for a near-duplicate by containment; 0 turns that rule off
+ * @param nearMaxPublishedGap largest gap between the publication times of two different texts
+ *     that can be near-duplicates; zero: no limit
  */
 public record DedupSettings(
     Duration retention,
     int nearDistance,
     double nearContainment,
+    Duration nearMaxPublishedGap,
     NearDuplicateMode nearMode,
     int nearMaxCandidates,
     FailureHandler failures,

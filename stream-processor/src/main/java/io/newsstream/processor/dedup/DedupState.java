@@ -60,7 +60,10 @@ public final class DedupState {
    * An article indexed under one text key: its content hash or a SimHash block (the sketch then
    * holds only the figures, or nothing), or a containment key (the whole sketch).
    */
-  public record NearEntry(String articleId, String eventId, long simhash, ContainmentSketch sketch) {}
+  public record NearEntry(String articleId, String eventId, long simhash, long publishedAt, ContainmentSketch sketch) {}
+
+  /** {@code publishedAt} of an article without a publication time. */
+  public static final long UNKNOWN_TIME = Long.MIN_VALUE;
 
   /**
    * One text probe (keyed by the content hash, a SimHash block or a containment key) or verdict
@@ -74,6 +77,8 @@ public final class DedupState {
    * @param articleId the probing article
    * @param eventId the probing submission
    * @param simhash the probing SimHash
+   * @param publishedAt the probing article's publication time (epoch ms), or {@link
+   *     #UNKNOWN_TIME}
    * @param sketch the probing text's containment sketch ({@link ContainmentSketch#EMPTY} in a
    *     verdict)
    * @param article the article itself, or null
@@ -89,6 +94,7 @@ public final class DedupState {
       String articleId,
       String eventId,
       long simhash,
+      long publishedAt,
       ContainmentSketch sketch,
       EnrichedArticle article,
       String matchArticleId,
@@ -106,13 +112,13 @@ public final class DedupState {
 
     public NearCheck withMatch(NearEntry match, int distance, boolean exact) {
       return new NearCheck(
-          probeCount, seenProbes, articleId, eventId, simhash, sketch, article, match.articleId(), match.eventId(), distance, exact);
+          probeCount, seenProbes, articleId, eventId, simhash, publishedAt, sketch, article, match.articleId(), match.eventId(), distance, exact);
     }
 
     /** What travels on to the decision: the verdict without the sketch. */
     public NearCheck verdict() {
       return new NearCheck(
-          probeCount, seenProbes, articleId, eventId, simhash, ContainmentSketch.EMPTY, article, matchArticleId, matchEventId, matchDistance, exact);
+          probeCount, seenProbes, articleId, eventId, simhash, publishedAt, ContainmentSketch.EMPTY, article, matchArticleId, matchEventId, matchDistance, exact);
     }
 
     /**
@@ -134,6 +140,7 @@ public final class DedupState {
           articleId,
           eventId,
           simhash,
+          publishedAt,
           ContainmentSketch.EMPTY,
           a,
           closer.matchArticleId,

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * distance) that came earlier and is near. The probe is indexed and the verdict forwarded keyed
  * by eventId. Near means, under a SimHash block, within the distance
  * with the figures of the shorter text all found in the other; under a containment key, {@link
- * ContainmentSketch#copyOf} at the configured share.
+ * ContainmentSketch#copyOf} at the configured share; and, unless the bodies are the same, the
+ * two publication times no further apart than the configured gap (when both are known).
  *
  * <p>"Earlier" is the order (record timestamp, eventId), the same in every partition. Processing
  * order would differ between the blocks of a pair, and could make two articles each other's
@@ -86,16 +87,17 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
         compared++;
         int distance = SimHashBlocks.distance(entry.simhash(), probe.simhash());
         boolean near =
-            containmentKey
-                ? probe.sketch().copyOf(entry.sketch(), settings.nearContainment())
-                : distance <= settings.nearDistance() && probe.sketch().figuresContained(entry.sketch());
+            (containmentKey
+                    ? probe.sketch().copyOf(entry.sketch(), settings.nearContainment())
+                    : distance <= settings.nearDistance() && probe.sketch().figuresContained(entry.sketch()))
+                && (sameBody(probe, entry, distance) || publishedClose(probe.publishedAt(), entry.publishedAt()));
         if (near && distance <= bestDistance) {
           best = entry;
           bestDistance = distance;
         }
       }
     }
-    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.sketch()), ts);
+    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), probe.sketch()), ts);
     NearCheck verdict = probe.verdict();
     return best == null ? verdict : verdict.withMatch(best, bestDistance, false);
   }
@@ -117,9 +119,23 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
         }
       }
     }
-    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), ContainmentSketch.EMPTY), ts);
+    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
     NearCheck verdict = probe.verdict();
     return first == null ? verdict : verdict.withMatch(first, SimHashBlocks.distance(first.simhash(), probe.simhash()), true);
+  }
+
+  /** Same body (SimHash and shingle count equal): a copy whenever it was published. */
+  private static boolean sameBody(NearCheck probe, NearEntry entry, int distance) {
+    return distance == 0 && probe.sketch().shingles() == entry.sketch().shingles();
+  }
+
+  /**
+   * Publication times within the configured gap, or either unknown. A recurring report (the
+   * daily repurchase operation, a weekly auction) repeats its wording a day or more later.
+   */
+  private boolean publishedClose(long a, long b) {
+    long gap = settings.nearMaxPublishedGap().toMillis();
+    return gap == 0 || a == DedupState.UNKNOWN_TIME || b == DedupState.UNKNOWN_TIME || Math.abs(a - b) <= gap;
   }
 
   private static boolean earlier(long candidateTs, String candidateEventId, long ts, String eventId) {

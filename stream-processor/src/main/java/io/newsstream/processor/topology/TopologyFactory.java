@@ -97,6 +97,7 @@ public final class TopologyFactory {
             config.getDedupRetention(),
             config.getNearDuplicateDistance(),
             config.getNearDuplicateContainment(),
+            config.getNearDuplicateMaxPublishedGap(),
             config.getNearDuplicateMode(),
             config.getNearDuplicateMaxCandidates(),
             failures,

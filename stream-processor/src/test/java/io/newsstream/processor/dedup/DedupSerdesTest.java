@@ -63,11 +63,11 @@ class DedupSerdesTest {
   void shouldRoundTripNearCheckWithAndWithoutArticle() {
     // given
     EnrichedArticle article = article();
-    NearCheck withArticle = new NearCheck(4, 1L, article.getArticleId(), article.getEventId(), 255L, ContainmentSketch.EMPTY, article, null, null, -1, false);
-    NearCheck verdict = new NearCheck(4, 4L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "b", "f", 2, false);
+    NearCheck withArticle = new NearCheck(4, 1L, article.getArticleId(), article.getEventId(), 255L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, article, null, null, -1, false);
+    NearCheck verdict = new NearCheck(4, 4L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "b", "f", 2, false);
     NearCheck withSketch =
-        new NearCheck(14, 1L << 9, "a", "e", 7L, ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York."), null, null, null, -1, false);
-    NearEntry entry = new NearEntry("a", "e", 7L, withSketch.sketch());
+        new NearCheck(14, 1L << 9, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York."), null, null, null, -1, false);
+    NearEntry entry = new NearEntry("a", "e", 7L, DedupState.UNKNOWN_TIME, withSketch.sketch());
 
     // when / then
     assertThat(withSketch.sketch().bottom()).isNotEmpty();
@@ -82,10 +82,10 @@ class DedupSerdesTest {
   void shouldMergeVerdictsKeepingTheArticleAndTheClosestMatch() {
     // given
     EnrichedArticle article = article();
-    NearCheck block0 = new NearCheck(4, 1L, "a", "e", 7L, ContainmentSketch.EMPTY, article, "far", "ef", 3, false);
-    NearCheck block1 = new NearCheck(4, 2L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "near", "en", 1, false);
-    NearCheck block2 = new NearCheck(4, 4L, "a", "e", 7L, ContainmentSketch.EMPTY, null, null, null, -1, false);
-    NearCheck block3 = new NearCheck(4, 8L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "other", "eo", 1, false);
+    NearCheck block0 = new NearCheck(4, 1L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, article, "far", "ef", 3, false);
+    NearCheck block1 = new NearCheck(4, 2L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "near", "en", 1, false);
+    NearCheck block2 = new NearCheck(4, 4L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, null, null, -1, false);
+    NearCheck block3 = new NearCheck(4, 8L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "other", "eo", 1, false);
 
     // when
     NearCheck merged = block2.merge(block1).merge(block3).merge(block0);
@@ -96,7 +96,7 @@ class DedupSerdesTest {
     assertThat(merged.matchArticleId()).isEqualTo("near");
     assertThat(merged.matchDistance()).isEqualTo(1);
     assertThat(block2.merge(block1).complete()).isFalse();
-    NearCheck sameContent = new NearCheck(4, 1L, "a", "e", 7L, ContainmentSketch.EMPTY, null, "first", "e0", 5, true);
+    NearCheck sameContent = new NearCheck(4, 1L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "first", "e0", 5, true);
     assertThat(block1.merge(sameContent).matchArticleId()).isEqualTo("first");
     assertThat(sameContent.merge(block1).exact()).isTrue();
   }
@@ -104,7 +104,7 @@ class DedupSerdesTest {
   @Test
   void shouldRejectUnknownFormatVersion() {
     // given
-    byte[] bytes = DedupSerdes.nearEntry().serializer().serialize("t", new NearEntry("a", "e", 1L, ContainmentSketch.EMPTY));
+    byte[] bytes = DedupSerdes.nearEntry().serializer().serialize("t", new NearEntry("a", "e", 1L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY));
     bytes[0] = 9;
 
     // when / then

@@ -32,6 +32,7 @@ class NearBlockProcessorTest {
             Duration.ofDays(1),
             3,
             0.9,
+            Duration.ofHours(12),
             NearDuplicateMode.DROP,
             100,
             new FailureHandler(ErrorMode.DEAD_LETTER, PipelineMetrics.NOOP, Clock.systemUTC()),
@@ -52,7 +53,7 @@ class NearBlockProcessorTest {
   }
 
   private static NearCheck probe(String articleId, String eventId, long simhash) {
-    return new NearCheck(4, 1L, articleId, eventId, simhash, ContainmentSketch.EMPTY, null, null, null, -1, false);
+    return new NearCheck(4, 1L, articleId, eventId, simhash, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, null, null, -1, false);
   }
 
   private List<NearCheck> forwarded() {
@@ -111,7 +112,7 @@ class NearBlockProcessorTest {
   private static final String REPORT_TRIMMED = REPORT.substring(0, REPORT.indexOf(" Economists"));
 
   private static NearCheck containmentProbe(String articleId, String eventId, long simhash, String text) {
-    return new NearCheck(4, 1L, articleId, eventId, simhash, ContainmentSketch.of(text), null, null, null, -1, false);
+    return new NearCheck(4, 1L, articleId, eventId, simhash, DedupState.UNKNOWN_TIME, ContainmentSketch.of(text), null, null, null, -1, false);
   }
 
   @Test
@@ -164,5 +165,31 @@ class NearBlockProcessorTest {
     assertThat(forwarded().get(2).matchArticleId()).isEqualTo("a1");
     assertThat(forwarded().get(2).exact()).isTrue();
     assertThat(forwarded().get(3).hasMatch()).isFalse();
+  }
+
+  private static NearCheck publishedProbe(String articleId, String eventId, long simhash, String text, long publishedAt) {
+    return new NearCheck(4, 1L, articleId, eventId, simhash, publishedAt, ContainmentSketch.of(text), null, null, null, -1, false);
+  }
+
+  @Test
+  void shouldKeepADifferentTextPublishedDaysLaterButNotTheSameBody() {
+    // given: a report published on day 0
+    long day = Duration.ofDays(1).toMillis();
+    String key = ContainmentSketch.of(REPORT).keys().get(0);
+    processor.process(new Record<>(key, publishedProbe("a1", "e1", 0xf0L, REPORT, 0L), 1_000L));
+    processor.process(new Record<>("0:f0", publishedProbe("a1", "e1", 0xf0L, REPORT, 0L), 1_000L));
+
+    // when: its trimmed wording two days later, the same body under another URL two days later,
+    // and the trimmed wording again six hours after the report
+    processor.process(new Record<>(key, publishedProbe("a2", "e2", 0xfffffL, REPORT_TRIMMED, 2 * day), 2_000L));
+    processor.process(new Record<>("0:f0", publishedProbe("a3", "e3", 0xf0L, REPORT, 2 * day), 3_000L));
+    processor.process(new Record<>(key, publishedProbe("a4", "e4", 0xfffffL, REPORT_TRIMMED, day / 4), 4_000L));
+
+    // then
+    assertThat(forwarded().get(2).hasMatch()).isFalse();
+    assertThat(forwarded().get(3).matchArticleId()).isEqualTo("a1");
+    // a copy of both: the report (in time, distance 20) and a2's identical body (distance 0)
+    assertThat(forwarded().get(4).matchArticleId()).isEqualTo("a2");
+    assertThat(forwarded().get(4).matchDistance()).isZero();
   }
 }

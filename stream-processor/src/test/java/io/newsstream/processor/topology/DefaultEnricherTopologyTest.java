@@ -142,4 +142,23 @@ class DefaultEnricherTopologyTest {
         .containsExactly(DuplicateKind.SAME_URL_SAME_CONTENT, DuplicateKind.SAME_CONTENT, DuplicateKind.NEAR_DUPLICATE);
     assertThat(dups.get(2).getDistance()).isEqualTo(distance);
   }
+
+  @Test
+  void shouldEmitAnExtendedStoryUnderItsUrlAsRevisionTwoAfterASyndicatedCopy() {
+    // given: the story, and a copy of it on another outlet
+    String url = "https://www.othernews.example/india/whatsapp-nso-moitra";
+    send(url, text("title"), text("body"));
+    send("https://www.third.example/tech/whatsapp-breach", text("title"), text("body"));
+
+    // when: the outlet extends its story with a new paragraph
+    String extended =
+        text("body")
+            + "\n\nLater on Thursday, the ministry said it had asked the company for a detailed report"
+            + " within a week and would decide on further steps after reading it.";
+    send(url, text("title"), extended);
+
+    // then: the copy is SAME_CONTENT, the extension revision 2 (not a near-duplicate of the copy)
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(1, 2);
+    assertThat(duplicates.readValuesToList()).extracting(DuplicateDetected::getKind).containsExactly(DuplicateKind.SAME_CONTENT);
+  }
 }

@@ -155,13 +155,16 @@ public final class TopologyFactory {
                     windowStore(config, NearBlockProcessor.STORE, DedupSerdes.nearEntry(), true)),
                 Named.as("dedup-near-block"))
             .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_NEAR_BY_EVENT));
+    // Cached: an entry lives from an article's first verdict to its last, usually within one
+    // commit interval, so its puts and its delete mostly never reach RocksDB or the changelog.
     StoreBuilder<?> pending =
         Stores.keyValueStoreBuilder(
-            config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
-                ? Stores.persistentKeyValueStore(NearDecisionProcessor.STORE)
-                : Stores.inMemoryKeyValueStore(NearDecisionProcessor.STORE),
-            Serdes.String(),
-            checkSerde);
+                config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
+                    ? Stores.persistentKeyValueStore(NearDecisionProcessor.STORE)
+                    : Stores.inMemoryKeyValueStore(NearDecisionProcessor.STORE),
+                Serdes.String(),
+                checkSerde)
+            .withCachingEnabled();
     articles =
         outcomes(
             verdicts.processValues(fixedKey(() -> new NearDecisionProcessor(settings), pending), Named.as("dedup-near-decide")),

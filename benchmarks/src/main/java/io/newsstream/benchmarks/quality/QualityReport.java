@@ -187,22 +187,31 @@ public final class QualityReport {
     List<String> otherFigures = new ArrayList<>();
     List<String> otherText = new ArrayList<>();
     long templates = 0;
+    Map<String, Integer> templatesBy = new java.util.LinkedHashMap<>();
     for (DedupQualityRun.Result r : falsePositives) {
       DedupCase target = byArticleId.get(r.report().getDuplicateOf());
       double resemblance = target == null ? Double.NaN : resemblance(r.c().body(), target.body());
       String line = String.format(Locale.ROOT, "%s %s d=%s J=%.2f%s: \"%s\" ~ %s \"%s\"", r.c().corpusId(), r.report().getKind(),
           r.report().getDistance(), resemblance, r.c().template() ? " template" : "", abbreviate(r.c().title()),
           target == null ? "?" : target.corpusId(), target == null ? "" : abbreviate(target.title()));
+      String category;
       if (resemblance < NEAR_COPY_RESEMBLANCE && target != null && contains(target.body(), r.c().body())) {
         versions.add(line);
+        category = "versions";
       } else if (resemblance < NEAR_COPY_RESEMBLANCE) {
         otherText.add(line);
+        category = "other text";
       } else if (target != null && !figures(r.c().body()).equals(figures(target.body()))) {
         otherFigures.add(line);
+        category = "other figures";
       } else {
         reissues.add(line);
+        category = "re-issues";
       }
-      templates += r.c().template() ? 1 : 0;
+      if (r.c().template()) {
+        templates++;
+        templatesBy.merge(category, 1, Integer::sum);
+      }
     }
     out.printf(Locale.ROOT, "     J >= %.1f, same figures (Reuters re-issued the story; right to drop): %d%n", NEAR_COPY_RESEMBLANCE,
         reissues.size());
@@ -216,7 +225,7 @@ public final class QualityReport {
     versions.stream().limit(examples).forEach(l -> out.println("       " + l));
     out.printf(Locale.ROOT, "     J <  %.1f, otherwise (different text: wrong drops): %d%n", NEAR_COPY_RESEMBLANCE, otherText.size());
     otherText.stream().limit(examples * 3L).forEach(l -> out.println("       " + l));
-    out.printf(Locale.ROOT, "     of all %d, %d are template reports%n", falsePositives.size(), templates);
+    out.printf(Locale.ROOT, "     of all %d, %d are template reports %s%n", falsePositives.size(), templates, templatesBy);
   }
 
   /** The numbers of a text (amounts, dates, percentages) in order of appearance. */

@@ -78,8 +78,8 @@ public final class DedupSerdes {
   public static Serde<NearCheck> nearCheck() {
     return serde(
         (out, c) -> {
-          out.writeByte(c.probeCount());
-          out.writeLong(c.seenProbes());
+          out.writeLong(c.expected());
+          out.writeLong(c.seen());
           out.writeUTF(c.articleId());
           out.writeUTF(c.eventId());
           out.writeLong(c.simhash());
@@ -95,10 +95,11 @@ public final class DedupSerdes {
           writeNullable(out, c.matchArticleId());
           writeNullable(out, c.matchEventId());
           out.writeInt(c.matchDistance());
+          out.writeLong(c.matchTime());
           out.writeBoolean(c.exact());
         },
         (in, version) -> {
-          int probeCount = in.readByte();
+          long expected = version >= V2 ? in.readLong() : in.readByte();
           long seen = in.readLong();
           String articleId = in.readUTF();
           String eventId = in.readUTF();
@@ -115,9 +116,34 @@ public final class DedupSerdes {
           String matchArticleId = readNullable(in);
           String matchEventId = readNullable(in);
           int matchDistance = in.readInt();
+          long matchTime = version >= V2 ? in.readLong() : -1L;
           boolean exact = version >= V2 && in.readBoolean();
           return new NearCheck(
-              probeCount, seen, articleId, eventId, simhash, publishedAt, sketch, article, matchArticleId, matchEventId, matchDistance, exact);
+              expected, seen, articleId, eventId, simhash, publishedAt, sketch, article, matchArticleId, matchEventId, matchDistance, matchTime, exact);
+        });
+  }
+
+  public static Serde<TextProbe> textProbe() {
+    return serde(
+        (out, p) -> {
+          out.writeUTF(p.articleId());
+          out.writeUTF(p.eventId());
+          out.writeLong(p.simhash());
+          out.writeLong(p.publishedAt());
+          out.writeUTF(p.contentHash());
+          out.writeByte(p.blockCount());
+          out.writeBoolean(p.containment());
+          writeSketch(out, p.sketch());
+        },
+        (in, version) -> {
+          String articleId = in.readUTF();
+          String eventId = in.readUTF();
+          long simhash = in.readLong();
+          long publishedAt = in.readLong();
+          String contentHash = in.readUTF();
+          int blockCount = in.readByte();
+          boolean containment = in.readBoolean();
+          return new TextProbe(articleId, eventId, simhash, publishedAt, contentHash, blockCount, readSketch(in, version), containment);
         });
   }
 

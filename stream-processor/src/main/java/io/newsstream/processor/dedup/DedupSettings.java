@@ -14,6 +14,7 @@ import java.time.Duration;
  *     for a near-duplicate by containment; 0 turns that rule off
  * @param nearMaxPublishedGap largest gap between the publication times of two different texts
  *     that can be near-duplicates; zero: no limit
+ * @param textPartitions partitions of the text-key topic (which partition owns which key)
  */
 public record DedupSettings(
     Duration retention,
@@ -22,6 +23,7 @@ public record DedupSettings(
     Duration nearMaxPublishedGap,
     NearDuplicateMode nearMode,
     int nearMaxCandidates,
+    int textPartitions,
     FailureHandler failures,
     PipelineMetrics metrics,
     Clock clock) {

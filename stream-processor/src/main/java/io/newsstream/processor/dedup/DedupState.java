@@ -66,31 +66,29 @@ public final class DedupState {
   public static final long UNKNOWN_TIME = Long.MIN_VALUE;
 
   /**
-   * One text probe (keyed by the content hash, a SimHash block or a containment key) or verdict
-   * (keyed by eventId), and the pending decision that merges the verdicts. {@code seenProbes} is
-   * a bit set of the probes this value covers; only probe 0 carries the article, so it travels
-   * once.
+   * The near-duplicate decision's input, keyed by eventId, and its pending merge: the article
+   * (the carrier, sent once) and one verdict per partition of the text-key step that owns one of
+   * the article's keys. {@code expected} is the bit set of everything to wait for (the owning
+   * partitions and {@link #ARTICLE_BIT}); only the carrier knows it.
    *
-   * @param probeCount number of probes of the article: content hash, SimHash blocks, containment
-   *     keys
-   * @param seenProbes bit i set: probe i's verdict is included
-   * @param articleId the probing article
-   * @param eventId the probing submission
-   * @param simhash the probing SimHash
-   * @param publishedAt the probing article's publication time (epoch ms), or {@link
-   *     #UNKNOWN_TIME}
-   * @param sketch the probing text's containment sketch ({@link ContainmentSketch#EMPTY} in a
-   *     verdict)
-   * @param article the article itself, or null
-   * @param matchArticleId the earlier article with the same content, else the closest near one,
+   * @param expected bits of the verdicts and the carrier to wait for; 0 in a verdict
+   * @param seen bits included: partition p's verdict is bit p, the carrier {@link #ARTICLE_BIT}
+   * @param articleId the article
+   * @param eventId the submission
+   * @param simhash its SimHash
+   * @param publishedAt its publication time (epoch ms), or {@link #UNKNOWN_TIME}
+   * @param sketch unused in verdicts and carriers ({@link ContainmentSketch#EMPTY})
+   * @param article the article itself (the carrier), or null
+   * @param matchArticleId the earlier article with the same content, else the earliest near one,
    *     or null
    * @param matchEventId its eventId, or null
    * @param matchDistance its SimHash distance, or -1
+   * @param matchTime its record timestamp, or -1
    * @param exact the match has the same content hash (SAME_CONTENT), not only a near text
    */
   public record NearCheck(
-      int probeCount,
-      long seenProbes,
+      long expected,
+      long seen,
       String articleId,
       String eventId,
       long simhash,
@@ -100,43 +98,68 @@ public final class DedupState {
       String matchArticleId,
       String matchEventId,
       int matchDistance,
+      long matchTime,
       boolean exact) {
 
+    /** The carrier's bit in {@code seen} and {@code expected}. */
+    public static final long ARTICLE_BIT = 1L << 63;
+
+    /** The article, waiting for the verdicts of the partitions in {@code partitionMask}. */
+    public static NearCheck carrier(EnrichedArticle article, long partitionMask) {
+      long publishedAt = article.getPublishedAt() == null ? UNKNOWN_TIME : article.getPublishedAt().toEpochMilli();
+      return new NearCheck(
+          partitionMask | ARTICLE_BIT, ARTICLE_BIT, article.getArticleId(), article.getEventId(), article.getSimhash(), publishedAt,
+          ContainmentSketch.EMPTY, article, null, null, -1, -1L, false);
+    }
+
+    /** One partition's verdict without a match. */
+    public static NearCheck verdict(TextProbe probe, int partition) {
+      return new NearCheck(
+          0L, 1L << partition, probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY, null,
+          null, null, -1, -1L, false);
+    }
+
     public boolean complete() {
-      return seenProbes == (1L << probeCount) - 1;
+      return expected != 0 && (seen & expected) == expected;
     }
 
     public boolean hasMatch() {
       return matchArticleId != null;
     }
 
-    public NearCheck withMatch(NearEntry match, int distance, boolean exact) {
+    public NearCheck withMatch(NearEntry match, int distance, long time, boolean exact) {
       return new NearCheck(
-          probeCount, seenProbes, articleId, eventId, simhash, publishedAt, sketch, article, match.articleId(), match.eventId(), distance, exact);
+          expected, seen, articleId, eventId, simhash, publishedAt, sketch, article, match.articleId(), match.eventId(), distance, time,
+          exact);
     }
 
-    /** What travels on to the decision: the verdict without the sketch. */
-    public NearCheck verdict() {
-      return new NearCheck(
-          probeCount, seenProbes, articleId, eventId, simhash, publishedAt, ContainmentSketch.EMPTY, article, matchArticleId, matchEventId, matchDistance, exact);
+    /** This verdict or {@code other}, whichever has the better match (see {@link #merge}). */
+    public NearCheck better(NearCheck other) {
+      return other.betterThan(this) ? other : this;
+    }
+
+    /** An exact match before a near one, then the earlier (timestamp, eventId) match. */
+    private boolean betterThan(NearCheck other) {
+      if (!hasMatch()) {
+        return false;
+      }
+      if (!other.hasMatch() || exact != other.exact) {
+        return !other.hasMatch() || exact;
+      }
+      return matchTime < other.matchTime || (matchTime == other.matchTime && matchEventId.compareTo(other.matchEventId) < 0);
     }
 
     /**
-     * Both verdicts together: the article from whichever carries it, and the better match: an
-     * exact one (same content) before a near one, then the closer.
+     * Both together: the article from whichever carries it, and the better match: an exact one
+     * (same content) before a near one, then the earlier, which is the likelier to have been
+     * emitted (a copy of a copy names the original).
      */
     public NearCheck merge(NearCheck other) {
       EnrichedArticle a = article != null ? article : other.article;
-      NearCheck closer = this;
-      if (other.hasMatch()
-          && (!hasMatch()
-              || (other.exact && !exact)
-              || (other.exact == exact && other.matchDistance < matchDistance))) {
-        closer = other;
-      }
+      NearCheck closer = other.betterThan(this) ? other : this;
       return new NearCheck(
-          probeCount,
-          seenProbes | other.seenProbes,
+          expected | other.expected,
+          seen | other.seen,
           articleId,
           eventId,
           simhash,
@@ -146,6 +169,7 @@ public final class DedupState {
           closer.matchArticleId,
           closer.matchEventId,
           closer.matchDistance,
+          closer.matchTime,
           closer.exact);
     }
   }

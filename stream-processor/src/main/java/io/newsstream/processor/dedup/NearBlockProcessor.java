@@ -14,14 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SAME_CONTENT and NEAR_DUPLICATE, step 1 of 2: input is keyed by the content hash ({@code
- * "h:…"}), one SimHash block ({@code "index:value"}) or one containment key ({@code "c:…"}), so
- * every article sharing that key is in this partition's store. Under the content hash, the first
- * earlier article is the one a copy duplicates; under the other keys the probe is compared with
- * up to {@code nearMaxCandidates} of them (newest first), keeping the closest (by SimHash
- * distance) that came earlier and is near. The probe is indexed and the verdict forwarded keyed
- * by eventId. Near means, under a SimHash block, within the distance
- * with the figures of the shorter text all found in the other; under a containment key, {@link
+ * SAME_CONTENT and NEAR_DUPLICATE, step 1 of 2: each article's {@link TextProbe} reaches every
+ * partition that owns one of its keys (the content hash {@code "h:…"}, SimHash blocks {@code
+ * "index:value"}, containment keys {@code "c:…"}), one copy keyed by the owner's number ({@link
+ * TextKeyPartitioner}), so every article sharing a key is in the owner's store. For each key the
+ * copy's owner owns ({@link TextProbe#partitionOf}), the processor looks
+ * up earlier articles: under the content hash, the first earlier article is the one a copy
+ * duplicates; under the other keys up to {@code nearMaxCandidates} of them (newest first) are
+ * compared and the earliest that came before and is near is kept (it is the likeliest to have
+ * been emitted: a copy of a copy names the original). The
+ * article is indexed under the key, and one verdict per partition, the best of its keys, is
+ * forwarded keyed by eventId. Near means, under a SimHash block, within the distance with the
+ * figures of the shorter text all found in the other; under a containment key, {@link
  * ContainmentSketch#copyOf} at the configured share; and, unless the bodies are the same, the
  * two publication times no further apart than the configured gap (when both are known).
  *
@@ -29,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * order would differ between the blocks of a pair, and could make two articles each other's
  * duplicate and lose both; a fixed order never drops both of a pair.
  */
-public final class NearBlockProcessor extends ContextualProcessor<String, NearCheck, String, NearCheck> {
+public final class NearBlockProcessor extends ContextualProcessor<String, TextProbe, String, NearCheck> {
 
   public static final String STORE = "dedup-near-block-store";
   private static final Logger LOG = LoggerFactory.getLogger(NearBlockProcessor.class);
@@ -48,34 +52,42 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
   }
 
   @Override
-  public void process(Record<String, NearCheck> record) {
-    NearCheck probe = record.value();
-    NearCheck verdict = probe.verdict();
-    try {
-      verdict = check(record.key(), probe, record.timestamp());
-    } catch (StreamsException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // The verdict must still reach the decision step, or the article would wait there forever:
-      // this block counts as "no match" and the failure is counted and logged.
-      settings.metrics().failed(Stage.DEDUP);
-      LOG.warn(
-          "Near-duplicate check of block {} failed for event {} at {}; treating it as no match",
-          record.key(),
-          probe.eventId(),
-          context().recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("unknown"),
-          e);
+  public void process(Record<String, TextProbe> record) {
+    TextProbe probe = record.value();
+    int partition = Integer.parseInt(record.key());
+    NearCheck verdict = NearCheck.verdict(probe, partition);
+    for (String key : probe.keys()) {
+      if (TextProbe.partitionOf(key, settings.textPartitions()) != partition) {
+        continue;
+      }
+      try {
+        verdict = verdict.better(check(key, probe, NearCheck.verdict(probe, partition), record.timestamp()));
+      } catch (StreamsException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // The verdict must still reach the decision step, or the article would wait there
+        // forever: this key counts as "no match" and the failure is counted and logged.
+        settings.metrics().failed(Stage.DEDUP);
+        LOG.warn(
+            "Near-duplicate check of key {} failed for event {} at {}; treating it as no match",
+            key,
+            probe.eventId(),
+            context().recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("unknown"),
+            e);
+      }
     }
     context().forward(record.withKey(probe.eventId()).withValue(verdict));
   }
 
-  private NearCheck check(String key, NearCheck probe, long ts) {
-    if (NearDuplicateProbes.isContentKey(key)) {
-      return checkContent(key, probe, ts);
+  private NearCheck check(String key, TextProbe probe, NearCheck verdict, long ts) {
+    if (TextProbe.isContentKey(key)) {
+      return checkContent(key, probe, verdict, ts);
     }
     boolean containmentKey = ContainmentSketch.isKey(key);
+    ContainmentSketch sketch = probe.sketchFor(key);
     NearEntry best = null;
-    int bestDistance = Integer.MAX_VALUE;
+    int bestDistance = -1;
+    long bestTime = -1L;
     int compared = 0;
     try (WindowStoreIterator<NearEntry> it = store.backwardFetch(key, settings.from(ts), settings.to(ts))) {
       while (it.hasNext() && compared < settings.nearMaxCandidates()) {
@@ -88,26 +100,28 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
         int distance = SimHashBlocks.distance(entry.simhash(), probe.simhash());
         boolean near =
             (containmentKey
-                    ? probe.sketch().copyOf(entry.sketch(), settings.nearContainment())
-                    : distance <= settings.nearDistance() && probe.sketch().figuresContained(entry.sketch()))
-                && (sameBody(probe, entry, distance) || publishedClose(probe.publishedAt(), entry.publishedAt()));
-        if (near && distance <= bestDistance) {
+                    ? sketch.copyOf(entry.sketch(), settings.nearContainment())
+                    : distance <= settings.nearDistance() && sketch.figuresContained(entry.sketch()))
+                && (sameBody(sketch, entry, distance) || publishedClose(probe.publishedAt(), entry.publishedAt()));
+        if (near) {
+          // Newest first: each near candidate found is earlier than the previous one.
           best = entry;
           bestDistance = distance;
+          bestTime = candidate.key;
         }
       }
     }
-    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), probe.sketch()), ts);
-    NearCheck verdict = probe.verdict();
-    return best == null ? verdict : verdict.withMatch(best, bestDistance, false);
+    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), sketch), ts);
+    return best == null ? verdict : verdict.withMatch(best, bestDistance, bestTime, false);
   }
 
   /**
    * SAME_CONTENT: the earliest article under the content hash that came before the probe is the
    * one it duplicates, so every later copy names the first.
    */
-  private NearCheck checkContent(String key, NearCheck probe, long ts) {
+  private NearCheck checkContent(String key, TextProbe probe, NearCheck verdict, long ts) {
     NearEntry first = null;
+    long firstTime = -1L;
     try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
       int seen = 0;
       while (it.hasNext() && seen++ < settings.nearMaxCandidates()) {
@@ -115,18 +129,18 @@ public final class NearBlockProcessor extends ContextualProcessor<String, NearCh
         NearEntry entry = candidate.value;
         if (earlier(candidate.key, entry.eventId(), ts, probe.eventId()) && !entry.articleId().equals(probe.articleId())) {
           first = entry;
+          firstTime = candidate.key;
           break;
         }
       }
     }
     store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
-    NearCheck verdict = probe.verdict();
-    return first == null ? verdict : verdict.withMatch(first, SimHashBlocks.distance(first.simhash(), probe.simhash()), true);
+    return first == null ? verdict : verdict.withMatch(first, SimHashBlocks.distance(first.simhash(), probe.simhash()), firstTime, true);
   }
 
   /** Same body (SimHash and shingle count equal): a copy whenever it was published. */
-  private static boolean sameBody(NearCheck probe, NearEntry entry, int distance) {
-    return distance == 0 && probe.sketch().shingles() == entry.sketch().shingles();
+  private static boolean sameBody(ContainmentSketch sketch, NearEntry entry, int distance) {
+    return distance == 0 && sketch.shingles() == entry.sketch().shingles();
   }
 
   /**

@@ -11,11 +11,12 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * SAME_CONTENT and NEAR_DUPLICATE, step 2 of 2: input is keyed by eventId, so the verdicts of
- * all probes of one submission meet here. Merges them in a pending store until every probe has
- * answered, then emits the article, or reports it as a duplicate of the first article with the
+ * SAME_CONTENT and NEAR_DUPLICATE, step 2 of 2: input is keyed by eventId, so the article (sent
+ * once, from the URL step) and the verdicts of the text-key partitions that own its keys meet
+ * here. Merges them in a pending store until the article and every verdict it expects have
+ * arrived, then emits the article, or reports it as a duplicate of the first article with the
  * same content (always dropped) or else as a near-duplicate of the closest match (dropped or
- * flagged by configuration). A pending entry lives only until its last probe arrives.
+ * flagged by configuration). A pending entry lives only until its last part arrives.
  */
 public final class NearDecisionProcessor
     extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<EnrichedArticle>> {

@@ -8,7 +8,8 @@ import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.EventDedupProcessor;
 import io.newsstream.processor.dedup.NearBlockProcessor;
 import io.newsstream.processor.dedup.NearDecisionProcessor;
-import io.newsstream.processor.dedup.NearDuplicateProbes;
+import io.newsstream.processor.dedup.TextKeyPartitioner;
+import io.newsstream.processor.dedup.TextProbe;
 import io.newsstream.processor.dedup.SimHashBlocks;
 import io.newsstream.processor.dedup.UrlDedupProcessor;
 import io.newsstream.processor.enrich.ArticleEnricher;
@@ -70,6 +71,18 @@ public final class TopologyFactory {
   public static final String REPARTITION_BY_URL = "dedup-by-url";
   public static final String REPARTITION_BY_TEXT_KEY = "dedup-by-text-key";
   public static final String REPARTITION_NEAR_BY_EVENT = "dedup-near-by-event";
+  public static final String REPARTITION_ARTICLE_BY_EVENT = "dedup-near-article-by-event";
+
+  /** Upper bound of the text-key step's partitions: its verdicts are tracked in a 63-bit set. */
+  public static final int TEXT_PARTITIONS_MAX = 32;
+
+  /** An article and its text probe, between the URL step and the two text-step topics. */
+  private record Probed(EnrichedArticle article, TextProbe probe) {}
+
+  /** Partitions of the text-key step's topics: the configured topic partitions, at most 32. */
+  public static int textPartitions(ProcessorConfig config) {
+    return Math.min(config.getTopicPartitions(), TEXT_PARTITIONS_MAX);
+  }
 
   private final PipelineMetrics metrics;
   private final Clock clock;
@@ -100,6 +113,7 @@ public final class TopologyFactory {
             config.getNearDuplicateMaxPublishedGap(),
             config.getNearDuplicateMode(),
             config.getNearDuplicateMaxCandidates(),
+            textPartitions(config),
             failures,
             metrics,
             clock);
@@ -138,25 +152,39 @@ public final class TopologyFactory {
                     Named.as("dedup-url")),
             "dedup-url",
             topics);
-    // 3b. the same or a near text under another URL: one probe keyed by the content hash, and
-    // (unless near-duplicates are off) one per SimHash block and containment key; then the
-    // verdicts per event
+    // 3b. the same or a near text under another URL: the article goes to the decision keyed by
+    // eventId; its text keys (content hash, SimHash blocks, containment keys) in one probe per
+    // partition that owns some of them; each answers with one verdict by eventId.
     boolean near = config.getNearDuplicateMode() != NearDuplicateMode.OFF;
     int blocks = near ? SimHashBlocks.blockCount(config.getNearDuplicateDistance()) : 0;
     boolean containment = near && config.getNearDuplicateContainment() > 0.0;
+    int textPartitions = textPartitions(config);
     Serde<NearCheck> checkSerde = DedupSerdes.nearCheck();
+    KStream<String, Probed> probed =
+        articles.map(
+            (k, a) -> KeyValue.pair(a.getEventId(), new Probed(a, TextProbe.of(a, blocks, containment))), Named.as("text-probe"));
+    KStream<String, NearCheck> carriers =
+        probed
+            .mapValues(p -> NearCheck.carrier(p.article(), p.probe().partitionMask(textPartitions)), Named.as("text-carrier"))
+            .repartition(
+                Repartitioned.with(keys, checkSerde).withName(REPARTITION_ARTICLE_BY_EVENT).withNumberOfPartitions(textPartitions));
     KStream<String, NearCheck> verdicts =
-        articles
-            .flatMap((k, a) -> NearDuplicateProbes.probes(a, blocks, containment), Named.as("near-probes"))
-            .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_BY_TEXT_KEY))
+        probed
+            .flatMap(
+                (k, p) -> p.probe().partitions(textPartitions).stream().map(n -> KeyValue.pair(Integer.toString(n), p.probe())).toList(),
+                Named.as("text-keys"))
+            .repartition(
+                Repartitioned.with(keys, DedupSerdes.textProbe())
+                    .withName(REPARTITION_BY_TEXT_KEY)
+                    .withNumberOfPartitions(textPartitions)
+                    .withStreamPartitioner(new TextKeyPartitioner()))
             .process(
                 processor(
                     () -> new NearBlockProcessor(settings),
                     windowStore(config, NearBlockProcessor.STORE, DedupSerdes.nearEntry(), true)),
                 Named.as("dedup-near-block"))
-            .repartition(Repartitioned.with(keys, checkSerde).withName(REPARTITION_NEAR_BY_EVENT));
-    // Cached: an entry lives from an article's first verdict to its last, usually within one
-    // commit interval, so its puts and its delete mostly never reach RocksDB or the changelog.
+            .repartition(
+                Repartitioned.with(keys, checkSerde).withName(REPARTITION_NEAR_BY_EVENT).withNumberOfPartitions(textPartitions));
     StoreBuilder<?> pending =
         Stores.keyValueStoreBuilder(
                 config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
@@ -167,7 +195,9 @@ public final class TopologyFactory {
             .withCachingEnabled();
     articles =
         outcomes(
-            verdicts.processValues(fixedKey(() -> new NearDecisionProcessor(settings), pending), Named.as("dedup-near-decide")),
+            carriers
+                .merge(verdicts, Named.as("text-verdicts"))
+                .processValues(fixedKey(() -> new NearDecisionProcessor(settings), pending), Named.as("dedup-near-decide")),
             "dedup-near-decide",
             topics);
 

@@ -60,45 +60,53 @@ class DedupSerdesTest {
   }
 
   @Test
-  void shouldRoundTripNearCheckWithAndWithoutArticle() {
+  void shouldRoundTripTheTextStepValues() {
     // given
     EnrichedArticle article = article();
-    NearCheck withArticle = new NearCheck(4, 1L, article.getArticleId(), article.getEventId(), 255L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, article, null, null, -1, false);
-    NearCheck verdict = new NearCheck(4, 4L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "b", "f", 2, false);
-    NearCheck withSketch =
-        new NearCheck(14, 1L << 9, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York."), null, null, null, -1, false);
-    NearEntry entry = new NearEntry("a", "e", 7L, DedupState.UNKNOWN_TIME, withSketch.sketch());
+    NearCheck carrier = NearCheck.carrier(article, 0b101L);
+    NearCheck verdict =
+        new NearCheck(0L, 4L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "b", "f", 2, 1_000L, false);
+    ContainmentSketch sketch = ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York.");
+    TextProbe probe = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true);
+    NearEntry entry = new NearEntry("a", "e", 7L, DedupState.UNKNOWN_TIME, sketch);
 
     // when / then
-    assertThat(withSketch.sketch().bottom()).isNotEmpty();
-    assertThat(withSketch.sketch().numbers()).hasSize(3);
-    assertThat(roundTrip(DedupSerdes.nearCheck(), withSketch)).isEqualTo(withSketch);
+    assertThat(sketch.bottom()).isNotEmpty();
+    assertThat(sketch.numbers()).hasSize(3);
+    assertThat(roundTrip(DedupSerdes.textProbe(), probe)).isEqualTo(probe);
     assertThat(roundTrip(DedupSerdes.nearEntry(), entry)).isEqualTo(entry);
-    assertThat(roundTrip(DedupSerdes.nearCheck(), withArticle)).isEqualTo(withArticle);
+    assertThat(roundTrip(DedupSerdes.nearCheck(), carrier)).isEqualTo(carrier);
     assertThat(roundTrip(DedupSerdes.nearCheck(), verdict)).isEqualTo(verdict);
   }
 
+  private static NearCheck verdict(long partitionBit, String match, int distance, long time, boolean exact) {
+    return new NearCheck(
+        0L, partitionBit, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, match, match == null ? null : "e-" + match,
+        distance, time, exact);
+  }
+
   @Test
-  void shouldMergeVerdictsKeepingTheArticleAndTheClosestMatch() {
-    // given
+  void shouldMergeTheCarrierAndTheVerdictsKeepingTheArticleAndTheBestMatch() {
+    // given: the article waits for partitions 0, 1 and 3
     EnrichedArticle article = article();
-    NearCheck block0 = new NearCheck(4, 1L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, article, "far", "ef", 3, false);
-    NearCheck block1 = new NearCheck(4, 2L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "near", "en", 1, false);
-    NearCheck block2 = new NearCheck(4, 4L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, null, null, -1, false);
-    NearCheck block3 = new NearCheck(4, 8L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "other", "eo", 1, false);
+    NearCheck carrier = NearCheck.carrier(article, 0b1011L);
+    NearCheck p0 = verdict(1L, "later", 1, 2_000L, false);
+    NearCheck p1 = verdict(2L, "earlier", 3, 1_000L, false);
+    NearCheck p3 = verdict(8L, null, -1, -1L, false);
 
     // when
-    NearCheck merged = block2.merge(block1).merge(block3).merge(block0);
+    NearCheck merged = p1.merge(p3).merge(carrier).merge(p0);
 
     // then
     assertThat(merged.complete()).isTrue();
     assertThat(merged.article()).isEqualTo(article);
-    assertThat(merged.matchArticleId()).isEqualTo("near");
-    assertThat(merged.matchDistance()).isEqualTo(1);
-    assertThat(block2.merge(block1).complete()).isFalse();
-    NearCheck sameContent = new NearCheck(4, 1L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "first", "e0", 5, true);
-    assertThat(block1.merge(sameContent).matchArticleId()).isEqualTo("first");
-    assertThat(sameContent.merge(block1).exact()).isTrue();
+    assertThat(merged.matchArticleId()).isEqualTo("earlier");
+    assertThat(merged.matchDistance()).isEqualTo(3);
+    assertThat(p1.merge(p3).merge(p0).complete()).isFalse();
+    assertThat(carrier.merge(p1).merge(p3).complete()).isFalse();
+    NearCheck sameContent = verdict(4L, "first", 5, 3_000L, true);
+    assertThat(p1.merge(sameContent).matchArticleId()).isEqualTo("first");
+    assertThat(sameContent.merge(p1).exact()).isTrue();
   }
 
   @Test

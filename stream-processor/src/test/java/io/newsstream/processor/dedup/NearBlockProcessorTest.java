@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The block step alone, with a mock context and an in-memory window store. */
+/** The text-key step alone (one partition owning every key), with a mock context and an in-memory window store. */
 class NearBlockProcessorTest {
 
   private MockProcessorContext<String, NearCheck> context;
@@ -35,6 +35,7 @@ class NearBlockProcessorTest {
             Duration.ofHours(12),
             NearDuplicateMode.DROP,
             100,
+            1,
             new FailureHandler(ErrorMode.DEAD_LETTER, PipelineMetrics.NOOP, Clock.systemUTC()),
             PipelineMetrics.NOOP,
             Clock.systemUTC());
@@ -52,8 +53,21 @@ class NearBlockProcessorTest {
     processor.init(context);
   }
 
-  private static NearCheck probe(String articleId, String eventId, long simhash) {
-    return new NearCheck(4, 1L, articleId, eventId, simhash, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, null, null, -1, false);
+  /** A probe of the SimHash rule only (4 blocks), for a text without figures. */
+  private static TextProbe probe(String articleId, String eventId, long simhash) {
+    return new TextProbe(articleId, eventId, simhash, DedupState.UNKNOWN_TIME, "hash-" + articleId, 4, ContainmentSketch.EMPTY, false);
+  }
+
+  private static TextProbe containmentProbe(String articleId, String eventId, long simhash, String text, long publishedAt) {
+    return new TextProbe(articleId, eventId, simhash, publishedAt, "hash-" + articleId, 4, ContainmentSketch.of(text), true);
+  }
+
+  private static TextProbe contentProbe(String articleId, String eventId, String contentHash) {
+    return new TextProbe(articleId, eventId, 0xf0L, DedupState.UNKNOWN_TIME, contentHash, 0, ContainmentSketch.EMPTY, false);
+  }
+
+  private void process(TextProbe probe, long timestamp) {
+    processor.process(new Record<>("0", probe, timestamp));
   }
 
   private List<NearCheck> forwarded() {
@@ -63,10 +77,10 @@ class NearBlockProcessorTest {
   @Test
   void shouldMatchAnEarlierArticleWithinTheDistanceAndKeyTheVerdictByEvent() {
     // given
-    processor.process(new Record<>("0:f0", probe("a1", "e1", 0xf0L), 1_000L));
+    process(probe("a1", "e1", 0xf0L), 1_000L);
 
     // when
-    processor.process(new Record<>("0:f0", probe("a2", "e2", 0xf3L), 2_000L));
+    process(probe("a2", "e2", 0xf3L), 2_000L);
 
     // then
     List<String> keys = context.forwarded().stream().map(f -> (String) f.record().key()).toList();
@@ -75,16 +89,32 @@ class NearBlockProcessorTest {
     assertThat(verdict.matchArticleId()).isEqualTo("a1");
     assertThat(verdict.matchEventId()).isEqualTo("e1");
     assertThat(verdict.matchDistance()).isEqualTo(2);
+    assertThat(verdict.exact()).isFalse();
+    assertThat(verdict.seen()).isEqualTo(1L);
     assertThat(forwarded().get(0).hasMatch()).isFalse();
+  }
+
+  @Test
+  void shouldNameTheEarliestNearArticleNotTheClosest() {
+    // given: an original, and a copy of it that is closer to what comes next
+    process(probe("a1", "e1", 0xf0L), 1_000L);
+    process(probe("a2", "e2", 0xf3L), 2_000L);
+
+    // when
+    process(probe("a3", "e3", 0xf7L), 3_000L);
+
+    // then
+    assertThat(forwarded().get(2).matchArticleId()).isEqualTo("a1");
+    assertThat(forwarded().get(2).matchDistance()).isEqualTo(3);
   }
 
   @Test
   void shouldNotMatchALaterTimestampedArticleProcessedFirst() {
     // given: the store holds an article with a later timestamp
-    processor.process(new Record<>("0:f0", probe("a1", "e1", 0xf0L), 5_000L));
+    process(probe("a1", "e1", 0xf0L), 5_000L);
 
     // when: an earlier-timestamped one arrives
-    processor.process(new Record<>("0:f0", probe("a2", "e2", 0xf0L), 1_000L));
+    process(probe("a2", "e2", 0xf0L), 1_000L);
 
     // then: it is the original, not a duplicate
     assertThat(forwarded().get(1).hasMatch()).isFalse();
@@ -93,11 +123,11 @@ class NearBlockProcessorTest {
   @Test
   void shouldIgnoreTheSameArticleAndArticlesBeyondTheDistance() {
     // given
-    processor.process(new Record<>("0:f0", probe("a1", "e1", 0xf0L), 1_000L));
-    processor.process(new Record<>("0:f0", probe("a2", "e2", 0xf0L | 0xf00L), 2_000L));
+    process(probe("a1", "e1", 0xf0L), 1_000L);
+    process(probe("a2", "e2", 0xf0L | 0xf00L), 2_000L);
 
     // when
-    processor.process(new Record<>("0:f0", probe("a1", "e3", 0xf1L), 3_000L));
+    process(probe("a1", "e3", 0xf1L), 3_000L);
 
     // then: e3 is another version of a1 (same article) and a2 is 4 bits away
     assertThat(forwarded().get(1).hasMatch()).isFalse();
@@ -111,18 +141,13 @@ class NearBlockProcessorTest {
           + " supply of reserves to the banking system. Economists said the move was widely expected.";
   private static final String REPORT_TRIMMED = REPORT.substring(0, REPORT.indexOf(" Economists"));
 
-  private static NearCheck containmentProbe(String articleId, String eventId, long simhash, String text) {
-    return new NearCheck(4, 1L, articleId, eventId, simhash, DedupState.UNKNOWN_TIME, ContainmentSketch.of(text), null, null, null, -1, false);
-  }
-
   @Test
-  void shouldMatchAContainedTextUnderAContainmentKeyWhateverItsSimHashDistance() {
+  void shouldMatchAContainedTextWhateverItsSimHashDistance() {
     // given
-    String key = ContainmentSketch.of(REPORT).keys().get(0);
-    processor.process(new Record<>(key, containmentProbe("a1", "e1", 0L, REPORT), 1_000L));
+    process(containmentProbe("a1", "e1", 0L, REPORT, DedupState.UNKNOWN_TIME), 1_000L);
 
     // when: the trimmed copy is 20 bits away by SimHash
-    processor.process(new Record<>(key, containmentProbe("a2", "e2", 0xfffffL, REPORT_TRIMMED), 2_000L));
+    process(containmentProbe("a2", "e2", 0xfffffL, REPORT_TRIMMED, DedupState.UNKNOWN_TIME), 2_000L);
 
     // then
     NearCheck verdict = forwarded().get(1);
@@ -135,28 +160,24 @@ class NearBlockProcessorTest {
   void shouldNotMatchTheSameWordingWithOtherFiguresUnderEitherRule() {
     // given: the same report a week later, 2.5 instead of 1.5 billion, same SimHash
     String nextWeek = REPORT.replace("1.5 billion", "2.5 billion");
-    String key = ContainmentSketch.of(REPORT).keys().get(0);
-    processor.process(new Record<>(key, containmentProbe("a1", "e1", 0xf0L, REPORT), 1_000L));
-    processor.process(new Record<>("0:f0", containmentProbe("a1", "e1", 0xf0L, REPORT), 1_000L));
+    process(containmentProbe("a1", "e1", 0xf0L, REPORT, DedupState.UNKNOWN_TIME), 1_000L);
 
     // when
-    processor.process(new Record<>(key, containmentProbe("a2", "e2", 0xf0L, nextWeek), 2_000L));
-    processor.process(new Record<>("0:f0", containmentProbe("a2", "e2", 0xf0L, nextWeek), 2_000L));
+    process(containmentProbe("a2", "e2", 0xf0L, nextWeek, DedupState.UNKNOWN_TIME), 2_000L);
 
     // then
-    assertThat(forwarded().get(2).hasMatch()).isFalse();
-    assertThat(forwarded().get(3).hasMatch()).isFalse();
+    assertThat(forwarded().get(1).hasMatch()).isFalse();
   }
 
   @Test
   void shouldNameTheFirstArticleWithTheSameContentAsTheOneEveryLaterCopyDuplicates() {
     // given
-    processor.process(new Record<>("h:abc", probe("a1", "e1", 0xf0L), 1_000L));
-    processor.process(new Record<>("h:abc", probe("a2", "e2", 0xf0L), 2_000L));
+    process(contentProbe("a1", "e1", "abc"), 1_000L);
+    process(contentProbe("a2", "e2", "abc"), 2_000L);
 
     // when: a third copy, and a later version of the first article itself
-    processor.process(new Record<>("h:abc", probe("a3", "e3", 0xf0L), 3_000L));
-    processor.process(new Record<>("h:abc", probe("a1", "e4", 0xf0L), 500L));
+    process(contentProbe("a3", "e3", "abc"), 3_000L);
+    process(contentProbe("a1", "e4", "abc"), 500L);
 
     // then
     assertThat(forwarded().get(0).hasMatch()).isFalse();
@@ -167,29 +188,23 @@ class NearBlockProcessorTest {
     assertThat(forwarded().get(3).hasMatch()).isFalse();
   }
 
-  private static NearCheck publishedProbe(String articleId, String eventId, long simhash, String text, long publishedAt) {
-    return new NearCheck(4, 1L, articleId, eventId, simhash, publishedAt, ContainmentSketch.of(text), null, null, null, -1, false);
-  }
-
   @Test
   void shouldKeepADifferentTextPublishedDaysLaterButNotTheSameBody() {
     // given: a report published on day 0
     long day = Duration.ofDays(1).toMillis();
-    String key = ContainmentSketch.of(REPORT).keys().get(0);
-    processor.process(new Record<>(key, publishedProbe("a1", "e1", 0xf0L, REPORT, 0L), 1_000L));
-    processor.process(new Record<>("0:f0", publishedProbe("a1", "e1", 0xf0L, REPORT, 0L), 1_000L));
+    process(containmentProbe("a1", "e1", 0xf0L, REPORT, 0L), 1_000L);
 
     // when: its trimmed wording two days later, the same body under another URL two days later,
     // and the trimmed wording again six hours after the report
-    processor.process(new Record<>(key, publishedProbe("a2", "e2", 0xfffffL, REPORT_TRIMMED, 2 * day), 2_000L));
-    processor.process(new Record<>("0:f0", publishedProbe("a3", "e3", 0xf0L, REPORT, 2 * day), 3_000L));
-    processor.process(new Record<>(key, publishedProbe("a4", "e4", 0xfffffL, REPORT_TRIMMED, day / 4), 4_000L));
+    process(containmentProbe("a2", "e2", 0xfffffL, REPORT_TRIMMED, 2 * day), 2_000L);
+    process(containmentProbe("a3", "e3", 0xf0L, REPORT, 2 * day), 3_000L);
+    process(containmentProbe("a4", "e4", 0xfffffL, REPORT_TRIMMED, day / 4), 4_000L);
 
     // then
-    assertThat(forwarded().get(2).hasMatch()).isFalse();
+    assertThat(forwarded().get(1).hasMatch()).isFalse();
+    assertThat(forwarded().get(2).matchArticleId()).isEqualTo("a1");
+    // a copy of both the report (in time) and a2's identical body: the earlier wins
     assertThat(forwarded().get(3).matchArticleId()).isEqualTo("a1");
-    // a copy of both: the report (in time, distance 20) and a2's identical body (distance 0)
-    assertThat(forwarded().get(4).matchArticleId()).isEqualTo("a2");
-    assertThat(forwarded().get(4).matchDistance()).isZero();
+    assertThat(forwarded().get(3).matchDistance()).isEqualTo(Long.bitCount(0xfffffL ^ 0xf0L));
   }
 }

@@ -1,0 +1,108 @@
+package io.newsstream.processor.dedup;
+
+import io.newsstream.schemas.avro.EnrichedArticle;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * What the text-key step needs of one article, without the article: its ids, SimHash,
+ * publication time, content hash and containment sketch. Its keys are derived, not carried: the
+ * content hash ({@code "h:…"}, SAME_CONTENT), then, when near-duplicates are looked for, one per
+ * SimHash block ({@link SimHashBlocks#blockKey}) and, when the containment rule is on, one per
+ * {@link ContainmentSketch#keys() containment key}. A revision (n &gt; 1) has only the content
+ * key: the URL step has already judged it a real change of an emitted article, and an extended
+ * story must not become a near-duplicate of its own syndicated first version.
+ *
+ * <p>One record per article is multicast to every partition that owns one of its keys ({@link
+ * #partitionOf}); each partition checks the keys it owns.
+ *
+ * @param blockCount SimHash blocks, 0 when the SimHash rule is off for this article
+ * @param sketch the body's sketch, {@link ContainmentSketch#EMPTY} when neither near rule runs;
+ *     without its shingle values when only the SimHash rule runs
+ * @param containment whether the containment keys are probed
+ */
+public record TextProbe(
+    String articleId,
+    String eventId,
+    long simhash,
+    long publishedAt,
+    String contentHash,
+    int blockCount,
+    ContainmentSketch sketch,
+    boolean containment) {
+
+  /** Prefix of the content-hash key. */
+  public static final String CONTENT_KEY_PREFIX = "h:";
+
+  /**
+   * @param nearBlockCount SimHash blocks, 0 when near-duplicates are not looked for
+   * @param nearContainment whether the containment rule is on
+   */
+  public static TextProbe of(EnrichedArticle article, int nearBlockCount, boolean nearContainment) {
+    boolean revision = article.getRevision() > 1;
+    int blockCount = revision ? 0 : nearBlockCount;
+    boolean containment = !revision && nearContainment;
+    ContainmentSketch sketch = ContainmentSketch.EMPTY;
+    if (containment) {
+      sketch = ContainmentSketch.of(article.getBody());
+    } else if (blockCount > 0) {
+      sketch = ContainmentSketch.of(article.getBody()).figuresOnly();
+    }
+    long publishedAt = article.getPublishedAt() == null ? DedupState.UNKNOWN_TIME : article.getPublishedAt().toEpochMilli();
+    return new TextProbe(
+        article.getArticleId(), article.getEventId(), article.getSimhash(), publishedAt, article.getContentHash(), blockCount, sketch,
+        containment);
+  }
+
+  /** Every key of this article: content hash, SimHash blocks, containment keys. */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>(1 + blockCount + 10);
+    keys.add(CONTENT_KEY_PREFIX + contentHash);
+    for (int i = 0; i < blockCount; i++) {
+      keys.add(SimHashBlocks.blockKey(simhash, i, blockCount));
+    }
+    if (containment) {
+      keys.addAll(sketch.keys());
+    }
+    return keys;
+  }
+
+  /** The partitions of a topic of {@code partitions} partitions that own one of the keys. */
+  public Set<Integer> partitions(int partitions) {
+    Set<Integer> owners = new LinkedHashSet<>();
+    for (String key : keys()) {
+      owners.add(partitionOf(key, partitions));
+    }
+    return owners;
+  }
+
+  /** Bit set of {@link #partitions}. */
+  public long partitionMask(int partitions) {
+    long mask = 0L;
+    for (int p : partitions(partitions)) {
+      mask |= 1L << p;
+    }
+    return mask;
+  }
+
+  /** The partition that owns a key: murmur2 of its UTF-8 bytes, as Kafka's default partitioner. */
+  public static int partitionOf(String key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+  }
+
+  static boolean isContentKey(String key) {
+    return key.startsWith(CONTENT_KEY_PREFIX);
+  }
+
+  /** What an entry indexed under {@code key} keeps of the sketch. */
+  ContainmentSketch sketchFor(String key) {
+    if (isContentKey(key)) {
+      return ContainmentSketch.EMPTY;
+    }
+    return ContainmentSketch.isKey(key) ? sketch : sketch.figuresOnly();
+  }
+}

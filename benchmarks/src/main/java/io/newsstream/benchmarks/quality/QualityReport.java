@@ -49,7 +49,9 @@ public final class QualityReport {
       "  --limit N        only the first N usable Reuters articles (default: all, about 19,970)",
       "  --corpus-dir DIR default <repo>/../shared/corpus",
       "  --skip-topics    only the duplicate report",
-      "  --examples N     misses and false positives listed per category (default 5)");
+      "  --examples N     misses and false positives listed per category (default 5)",
+      "  --false-positives FILE  also write every dropped distinct article with the article it was matched to",
+      "                   (JSON lines: category, ids, titles, publication times, bodies), for labelling");
 
   private static final double TARGET_RECALL = 0.95;
   private static final double TARGET_FALSE_POSITIVE_RATE = 0.01;
@@ -60,13 +62,16 @@ public final class QualityReport {
   static final double NEAR_COPY_CONTAINMENT = 0.9;
   static final double NEAR_COPY_GROWTH = 1.5;
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("\\d+(?:[.,/-]\\d+)*");
 
   private final PrintStream out = System.out;
   private final int examples;
+  private final Path falsePositivesFile;
 
-  private QualityReport(int examples) {
+  private QualityReport(int examples, Path falsePositivesFile) {
     this.examples = examples;
+    this.falsePositivesFile = falsePositivesFile;
   }
 
   public static void main(String[] args) throws IOException {
@@ -100,7 +105,8 @@ public final class QualityReport {
       TopicAccuracyReport.main(new String[] {corpusDir.resolve("uci_news_aggregator_sample.jsonl").toString()});
     }
     System.out.println();
-    new QualityReport(examples).dedup(corpusDir.resolve("reuters21578.jsonl"), variants, seed, limit);
+    Path falsePositives = options.containsKey("false-positives") ? Path.of(options.get("false-positives")) : null;
+    new QualityReport(examples, falsePositives).dedup(corpusDir.resolve("reuters21578.jsonl"), variants, seed, limit);
   }
 
   private void dedup(Path reuters, int variantSample, long seed, int limit) throws IOException {
@@ -117,7 +123,7 @@ public final class QualityReport {
         + "variants of %,d sampled distinct articles (seed %d)%n", corpus.size(), Math.min(variantSample, byKind.get(CaseKind.DISTINCT)), seed);
     out.println("   near-duplicate distance " + ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT + ", mode "
         + ProcessorConfig.NEAR_DUPLICATE_MODE_DEFAULT + ", retention " + ProcessorConfig.DEDUP_RETENTION_DEFAULT
-        + " (all submissions 1 s apart, so all meet); RocksDB stores");
+        + " (all submissions 1 s apart, so all meet, each with its publication time); RocksDB stores");
     out.println("   submissions: " + byKind);
 
     EnrichmentConfig enrichment = EnrichmentConfig.defaults();
@@ -178,7 +184,9 @@ public final class QualityReport {
         + "with a different body of another day)%n", tally.templateFalsePositiveRate(), distinct.templateDropped(), distinct.templateSubmitted());
   }
 
-  private void printFalsePositives(List<DedupQualityRun.Result> falsePositives, Map<String, DedupCase> byArticleId) {
+  private void printFalsePositives(List<DedupQualityRun.Result> falsePositives, Map<String, DedupCase> byArticleId)
+      throws IOException {
+    List<String> dump = new ArrayList<>();
     out.println();
     out.println("   distinct articles dropped, by what separates them from the article they were matched to");
     out.println("   (J = word 3-shingle Jaccard of the bodies; figures = the numbers in the bodies):");
@@ -212,6 +220,18 @@ public final class QualityReport {
         templates++;
         templatesBy.merge(category, 1, Integer::sum);
       }
+      if (falsePositivesFile != null) {
+        var node = JSON.createObjectNode();
+        node.put("category", category).put("kind", r.report().getKind().toString()).put("distance", r.report().getDistance())
+            .put("jaccard", resemblance).put("template", r.c().template());
+        node.put("id", r.c().corpusId()).put("title", r.c().title())
+            .put("publishedAt", String.valueOf(r.c().publishedAt())).put("body", r.c().body());
+        if (target != null) {
+          node.put("matchId", target.corpusId()).put("matchTitle", target.title())
+              .put("matchPublishedAt", String.valueOf(target.publishedAt())).put("matchBody", target.body());
+        }
+        dump.add(JSON.writeValueAsString(node));
+      }
     }
     out.printf(Locale.ROOT, "     J >= %.1f, same figures (Reuters re-issued the story; right to drop): %d%n", NEAR_COPY_RESEMBLANCE,
         reissues.size());
@@ -226,6 +246,10 @@ public final class QualityReport {
     out.printf(Locale.ROOT, "     J <  %.1f, otherwise (different text: wrong drops): %d%n", NEAR_COPY_RESEMBLANCE, otherText.size());
     otherText.stream().limit(examples * 3L).forEach(l -> out.println("       " + l));
     out.printf(Locale.ROOT, "     of all %d, %d are template reports %s%n", falsePositives.size(), templates, templatesBy);
+    if (falsePositivesFile != null) {
+      Files.write(falsePositivesFile, dump);
+      out.println("     all of them, with both bodies: " + falsePositivesFile.toAbsolutePath());
+    }
   }
 
   /** The numbers of a text (amounts, dates, percentages) in order of appearance. */
@@ -469,7 +493,7 @@ public final class QualityReport {
   }
 
   private static Map<String, String> parse(String[] args) {
-    Set<String> known = Set.of("variants", "seed", "limit", "corpus-dir", "skip-topics", "examples", "help");
+    Set<String> known = Set.of("variants", "seed", "limit", "corpus-dir", "skip-topics", "examples", "false-positives", "help");
     Set<String> flags = Set.of("skip-topics", "help");
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {

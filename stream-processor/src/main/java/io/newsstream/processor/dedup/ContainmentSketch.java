@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>The sketch keeps the {@value #SIZE} smallest distinct 32-bit shingle hashes (the high half
  * of {@link SimHasher#shingleHashes}), the number of distinct shingles, and the hashes of the
- * text's numbers (words starting with a digit, such as {@code 1.5} or {@code 1986}; at most
+ * text's numbers (words starting with a digit, as written: {@code 1.5}, {@code 1,400}; at most
  * {@value #MAX_NUMBERS}, again the smallest).
  *
  * <p><b>Containment</b> of a text S in a text L is estimated from S's sketch values that are at
@@ -59,13 +59,14 @@ public record ContainmentSketch(int shingles, int[] bottom, int[] numbers) {
     }
   }
 
-  /** Sketch of a text (the article's cleaned body). */
+  /**
+   * Sketch of a text (the article's cleaned body): shingles of its {@link
+   * WordTokenizer#normalizedWords normalised} words, numbers as {@link WordTokenizer#words
+   * written} ({@code 1.4} and {@code 14} are different figures, though both normalise to {@code
+   * 14}).
+   */
   public static ContainmentSketch of(String text) {
-    return of(WordTokenizer.normalizedWords(text));
-  }
-
-  /** Sketch of already {@link WordTokenizer#normalizedWords normalised} words. */
-  public static ContainmentSketch of(List<String> normalizedWords) {
+    List<String> normalizedWords = WordTokenizer.normalizedWords(text);
     long[] shingleHashes = SimHasher.shingleHashes(normalizedWords);
     int[] hashes = new int[shingleHashes.length];
     for (int i = 0; i < hashes.length; i++) {
@@ -73,7 +74,7 @@ public record ContainmentSketch(int shingles, int[] bottom, int[] numbers) {
     }
     int[] distinct = sortedDistinct(hashes);
     List<String> numberWords = new ArrayList<>();
-    for (String word : normalizedWords) {
+    for (String word : WordTokenizer.words(text)) {
       if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
         numberWords.add(word);
       }

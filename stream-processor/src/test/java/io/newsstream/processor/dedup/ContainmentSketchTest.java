@@ -95,6 +95,21 @@ class ContainmentSketchTest {
   }
 
   @Test
+  void shouldTellACorrectedFigureFromTheOriginalOne() {
+    // given: a correction that moves a decimal point, which the shingles do not see
+    String original = STORY.replace("34 to 2", "34 to 2, and the cost at 14 cents a share");
+    String corrected = STORY.replace("34 to 2", "34 to 2, and the cost at 1.4 cents a share");
+
+    // when
+    ContainmentSketch first = ContainmentSketch.of(original);
+    ContainmentSketch correction = ContainmentSketch.of(corrected);
+
+    // then
+    assertThat(correction.containedIn(first)).isEqualTo(1.0);
+    assertThat(correction.copyOf(first, 0.9)).isFalse();
+  }
+
+  @Test
   void shouldGiveNoEstimateForAVeryShortText() {
     ContainmentSketch headline = ContainmentSketch.of("House panel approves trade bill");
 

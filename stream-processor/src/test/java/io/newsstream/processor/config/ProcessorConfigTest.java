@@ -39,6 +39,10 @@ class ProcessorConfigTest {
     assertThatThrownBy(() -> config.setDedupRetention(Duration.ZERO)).hasMessageContaining("dedup-retention");
     assertThatThrownBy(() -> config.setTopicPartitions(0)).hasMessageContaining("topic-partitions");
     assertThatThrownBy(() -> config.setBootstrapServers(" ")).hasMessageContaining("bootstrap-servers");
+    assertThatThrownBy(() -> config.setNearDuplicateContainment(1.5)).hasMessageContaining("near-duplicate-containment");
+    assertThatThrownBy(() -> config.setNearDuplicateContainment(Double.NaN)).hasMessageContaining("near-duplicate-containment");
+    assertThatThrownBy(() -> config.setNearDuplicateMaxPublishedGap(Duration.ofHours(-1)))
+        .hasMessageContaining("near-duplicate-max-published-gap");
   }
 
   @Test

@@ -6,7 +6,7 @@ import io.newsstream.processor.dedup.DedupSerdes;
 import io.newsstream.processor.dedup.DedupSettings;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.EventDedupProcessor;
-import io.newsstream.processor.dedup.NearBlockProcessor;
+import io.newsstream.processor.dedup.TextKeyProcessor;
 import io.newsstream.processor.dedup.NearDecisionProcessor;
 import io.newsstream.processor.dedup.TextKeyPartitioner;
 import io.newsstream.processor.dedup.TextProbe;
@@ -180,9 +180,9 @@ public final class TopologyFactory {
                     .withStreamPartitioner(new TextKeyPartitioner()))
             .process(
                 processor(
-                    () -> new NearBlockProcessor(settings),
-                    windowStore(config, NearBlockProcessor.STORE, DedupSerdes.nearEntry(), true)),
-                Named.as("dedup-near-block"))
+                    () -> new TextKeyProcessor(settings),
+                    windowStore(config, TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true)),
+                Named.as("dedup-text-key"))
             .repartition(
                 Repartitioned.with(keys, checkSerde).withName(REPARTITION_NEAR_BY_EVENT).withNumberOfPartitions(textPartitions));
     StoreBuilder<?> pending =

@@ -33,15 +33,15 @@ import org.slf4j.LoggerFactory;
  * order would differ between the blocks of a pair, and could make two articles each other's
  * duplicate and lose both; a fixed order never drops both of a pair.
  */
-public final class NearBlockProcessor extends ContextualProcessor<String, TextProbe, String, NearCheck> {
+public final class TextKeyProcessor extends ContextualProcessor<String, TextProbe, String, NearCheck> {
 
-  public static final String STORE = "dedup-near-block-store";
-  private static final Logger LOG = LoggerFactory.getLogger(NearBlockProcessor.class);
+  public static final String STORE = "dedup-text-key-store";
+  private static final Logger LOG = LoggerFactory.getLogger(TextKeyProcessor.class);
 
   private final DedupSettings settings;
   private WindowStore<String, NearEntry> store;
 
-  public NearBlockProcessor(DedupSettings settings) {
+  public TextKeyProcessor(DedupSettings settings) {
     this.settings = settings;
   }
 

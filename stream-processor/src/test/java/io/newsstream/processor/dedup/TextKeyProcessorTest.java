@@ -20,10 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The text-key step alone (one partition owning every key), with a mock context and an in-memory window store. */
-class NearBlockProcessorTest {
+class TextKeyProcessorTest {
 
   private MockProcessorContext<String, NearCheck> context;
-  private NearBlockProcessor processor;
+  private TextKeyProcessor processor;
 
   @BeforeEach
   void setUp() {
@@ -42,14 +42,14 @@ class NearBlockProcessorTest {
     context = new MockProcessorContext<>();
     WindowStore<String, NearEntry> store =
         Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore(NearBlockProcessor.STORE, Duration.ofDays(1), Duration.ofDays(1), true),
+                Stores.inMemoryWindowStore(TextKeyProcessor.STORE, Duration.ofDays(1), Duration.ofDays(1), true),
                 Serdes.String(),
                 DedupSerdes.nearEntry())
             .withLoggingDisabled()
             .build();
     store.init(context.getStateStoreContext(), store);
     context.addStateStore(store);
-    processor = new NearBlockProcessor(settings);
+    processor = new TextKeyProcessor(settings);
     processor.init(context);
   }
 

@@ -82,9 +82,6 @@ public final class DedupSerdes {
           out.writeLong(c.seen());
           out.writeUTF(c.articleId());
           out.writeUTF(c.eventId());
-          out.writeLong(c.simhash());
-          out.writeLong(c.publishedAt());
-          writeSketch(out, c.sketch());
           if (c.article() == null) {
             out.writeInt(-1);
           } else {
@@ -99,13 +96,14 @@ public final class DedupSerdes {
           out.writeBoolean(c.exact());
         },
         (in, version) -> {
-          long expected = version >= V2 ? in.readLong() : in.readByte();
+          if (version < V2) {
+            // Format 1 belonged to the per-block topology, whose topics no longer exist.
+            throw new IOException("format 1 near-duplicate verdicts are not read by this topology; reset the application");
+          }
+          long expected = in.readLong();
           long seen = in.readLong();
           String articleId = in.readUTF();
           String eventId = in.readUTF();
-          long simhash = in.readLong();
-          long publishedAt = version >= V2 ? in.readLong() : DedupState.UNKNOWN_TIME;
-          ContainmentSketch sketch = readSketch(in, version);
           int length = in.readInt();
           EnrichedArticle article = null;
           if (length >= 0) {
@@ -116,10 +114,9 @@ public final class DedupSerdes {
           String matchArticleId = readNullable(in);
           String matchEventId = readNullable(in);
           int matchDistance = in.readInt();
-          long matchTime = version >= V2 ? in.readLong() : -1L;
-          boolean exact = version >= V2 && in.readBoolean();
-          return new NearCheck(
-              expected, seen, articleId, eventId, simhash, publishedAt, sketch, article, matchArticleId, matchEventId, matchDistance, matchTime, exact);
+          long matchTime = in.readLong();
+          boolean exact = in.readBoolean();
+          return new NearCheck(expected, seen, articleId, eventId, article, matchArticleId, matchEventId, matchDistance, matchTime, exact);
         });
   }
 

@@ -75,9 +75,6 @@ public final class DedupState {
    * @param seen bits included: partition p's verdict is bit p, the carrier {@link #ARTICLE_BIT}
    * @param articleId the article
    * @param eventId the submission
-   * @param simhash its SimHash
-   * @param publishedAt its publication time (epoch ms), or {@link #UNKNOWN_TIME}
-   * @param sketch unused in verdicts and carriers ({@link ContainmentSketch#EMPTY})
    * @param article the article itself (the carrier), or null
    * @param matchArticleId the earlier article with the same content, else the earliest near one,
    *     or null
@@ -91,9 +88,6 @@ public final class DedupState {
       long seen,
       String articleId,
       String eventId,
-      long simhash,
-      long publishedAt,
-      ContainmentSketch sketch,
       EnrichedArticle article,
       String matchArticleId,
       String matchEventId,
@@ -106,17 +100,13 @@ public final class DedupState {
 
     /** The article, waiting for the verdicts of the partitions in {@code partitionMask}. */
     public static NearCheck carrier(EnrichedArticle article, long partitionMask) {
-      long publishedAt = article.getPublishedAt() == null ? UNKNOWN_TIME : article.getPublishedAt().toEpochMilli();
       return new NearCheck(
-          partitionMask | ARTICLE_BIT, ARTICLE_BIT, article.getArticleId(), article.getEventId(), article.getSimhash(), publishedAt,
-          ContainmentSketch.EMPTY, article, null, null, -1, -1L, false);
+          partitionMask | ARTICLE_BIT, ARTICLE_BIT, article.getArticleId(), article.getEventId(), article, null, null, -1, -1L, false);
     }
 
     /** One partition's verdict without a match. */
     public static NearCheck verdict(TextProbe probe, int partition) {
-      return new NearCheck(
-          0L, 1L << partition, probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY, null,
-          null, null, -1, -1L, false);
+      return new NearCheck(0L, 1L << partition, probe.articleId(), probe.eventId(), null, null, null, -1, -1L, false);
     }
 
     public boolean complete() {
@@ -128,9 +118,7 @@ public final class DedupState {
     }
 
     public NearCheck withMatch(NearEntry match, int distance, long time, boolean exact) {
-      return new NearCheck(
-          expected, seen, articleId, eventId, simhash, publishedAt, sketch, article, match.articleId(), match.eventId(), distance, time,
-          exact);
+      return new NearCheck(expected, seen, articleId, eventId, article, match.articleId(), match.eventId(), distance, time, exact);
     }
 
     /** This verdict or {@code other}, whichever has the better match (see {@link #merge}). */
@@ -162,9 +150,6 @@ public final class DedupState {
           seen | other.seen,
           articleId,
           eventId,
-          simhash,
-          publishedAt,
-          ContainmentSketch.EMPTY,
           a,
           closer.matchArticleId,
           closer.matchEventId,

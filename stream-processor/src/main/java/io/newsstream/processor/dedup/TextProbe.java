@@ -80,10 +80,10 @@ public record TextProbe(
     return owners;
   }
 
-  /** Bit set of {@link #partitions}. */
-  public long partitionMask(int partitions) {
+  /** Bit set of partition numbers (such as {@link #partitions}), as the decision tracks them. */
+  public static long mask(Set<Integer> partitions) {
     long mask = 0L;
-    for (int p : partitions(partitions)) {
+    for (int p : partitions) {
       mask |= 1L << p;
     }
     return mask;

@@ -76,8 +76,11 @@ public final class TopologyFactory {
   /** Upper bound of the text-key step's partitions: its verdicts are tracked in a 63-bit set. */
   public static final int TEXT_PARTITIONS_MAX = 32;
 
-  /** An article and its text probe, between the URL step and the two text-step topics. */
-  private record Probed(EnrichedArticle article, TextProbe probe) {}
+  /**
+   * An article, its text probe and the partitions that own the probe's keys, between the URL
+   * step and the two text-step topics (the keys are derived once per article).
+   */
+  private record Probed(EnrichedArticle article, TextProbe probe, Set<Integer> owners) {}
 
   /** Partitions of the text-key step's topics: the configured topic partitions, at most 32. */
   public static int textPartitions(ProcessorConfig config) {
@@ -162,16 +165,20 @@ public final class TopologyFactory {
     Serde<NearCheck> checkSerde = DedupSerdes.nearCheck();
     KStream<String, Probed> probed =
         articles.map(
-            (k, a) -> KeyValue.pair(a.getEventId(), new Probed(a, TextProbe.of(a, blocks, containment))), Named.as("text-probe"));
+            (k, a) -> {
+              TextProbe probe = TextProbe.of(a, blocks, containment);
+              return KeyValue.pair(a.getEventId(), new Probed(a, probe, probe.partitions(textPartitions)));
+            },
+            Named.as("text-probe"));
     KStream<String, NearCheck> carriers =
         probed
-            .mapValues(p -> NearCheck.carrier(p.article(), p.probe().partitionMask(textPartitions)), Named.as("text-carrier"))
+            .mapValues(p -> NearCheck.carrier(p.article(), TextProbe.mask(p.owners())), Named.as("text-carrier"))
             .repartition(
                 Repartitioned.with(keys, checkSerde).withName(REPARTITION_ARTICLE_BY_EVENT).withNumberOfPartitions(textPartitions));
     KStream<String, NearCheck> verdicts =
         probed
             .flatMap(
-                (k, p) -> p.probe().partitions(textPartitions).stream().map(n -> KeyValue.pair(Integer.toString(n), p.probe())).toList(),
+                (k, p) -> p.owners().stream().map(n -> KeyValue.pair(Integer.toString(n), p.probe())).toList(),
                 Named.as("text-keys"))
             .repartition(
                 Repartitioned.with(keys, DedupSerdes.textProbe())

@@ -65,7 +65,7 @@ class DedupSerdesTest {
     EnrichedArticle article = article();
     NearCheck carrier = NearCheck.carrier(article, 0b101L);
     NearCheck verdict =
-        new NearCheck(0L, 4L, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, "b", "f", 2, 1_000L, false);
+        new NearCheck(0L, 4L, "a", "e", null, "b", "f", 2, 1_000L, false);
     ContainmentSketch sketch = ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York.");
     TextProbe probe = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true);
     NearEntry entry = new NearEntry("a", "e", 7L, DedupState.UNKNOWN_TIME, sketch);
@@ -80,9 +80,7 @@ class DedupSerdesTest {
   }
 
   private static NearCheck verdict(long partitionBit, String match, int distance, long time, boolean exact) {
-    return new NearCheck(
-        0L, partitionBit, "a", "e", 7L, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY, null, match, match == null ? null : "e-" + match,
-        distance, time, exact);
+    return new NearCheck(0L, partitionBit, "a", "e", null, match, match == null ? null : "e-" + match, distance, time, exact);
   }
 
   @Test

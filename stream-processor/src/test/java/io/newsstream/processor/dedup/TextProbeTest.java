@@ -55,7 +55,7 @@ class TextProbeTest {
     for (String key : probe.keys()) {
       assertThat(partitions).contains(TextProbe.partitionOf(key, 4));
     }
-    long mask = probe.partitionMask(4);
+    long mask = TextProbe.mask(partitions);
     assertThat(Long.bitCount(mask)).isEqualTo(partitions.size());
     assertThat(new TextKeyPartitioner().partitions("t", "3", probe, 4)).contains(Set.of(3));
   }

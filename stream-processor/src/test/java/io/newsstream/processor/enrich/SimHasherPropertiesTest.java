@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -58,13 +59,18 @@ class SimHasherPropertiesTest {
     assertThat(distance).isLessThanOrEqualTo(14);
   }
 
-  /** Unrelated texts differ in about half of the 64 bits (32, standard deviation 4). */
-  @Property(tries = 100)
+  /**
+   * Unrelated texts differ in about half of the 64 bits (32, standard deviation 4). Unrelated
+   * means no shared word: the second text's words get a prefix the first's cannot have, and
+   * jqwik's edge cases (lists of one repeated word such as "aa") are off, since two such lists
+   * are the same text, not unrelated ones.
+   */
+  @Property(tries = 100, edgeCases = EdgeCasesMode.NONE)
   void unrelatedArticlesAreFarApart(
       @ForAll("articles") List<String> a, @ForAll("articles") List<String> b) {
     int distance =
         SimHasher.hammingDistance(
-            hasher.simhash(String.join(" ", a)), hasher.simhash(String.join(" ", b)));
+            hasher.simhash(String.join(" ", a)), hasher.simhash("q0" + String.join(" q0", b)));
     assertThat(distance).isGreaterThanOrEqualTo(14);
   }
 

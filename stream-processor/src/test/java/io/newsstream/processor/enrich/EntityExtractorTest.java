@@ -2,7 +2,11 @@ package io.newsstream.processor.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class EntityExtractorTest {
@@ -137,5 +141,48 @@ class EntityExtractorTest {
 
     // then
     assertThat(entities).containsExactly(new NamedEntity("Paye", "PERSON"));
+  }
+
+  @Test
+  void shouldScanTheSameWordsAsTheWordExpression() {
+    // given: the expression the scanner replaces, and texts mixing letters, marks, digits,
+    // joiners, punctuation, spaces and characters outside the Basic Multilingual Plane
+    Pattern word = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[’'&.\\-][\\p{L}\\p{M}\\p{N}]+)*");
+    String[] pieces = {
+      "a", "Z", "é", "e\u0301", "7", "½", "Ⅻ", "中", "ß", "’", "'", "&", ".", "-", "--", ",", " ",
+      "\u00A0", "\n", "\uD835\uDC00", "\uD83D\uDE00", "\uD800", "\uDC00", "_", "@", "“"
+    };
+    List<String> texts =
+        new ArrayList<>(
+            List.of(
+                "", "O'Brien met AT&T in the U.S. on Monday.", "a.b..c -d- e’s ’x' 1,400",
+                "\uD835\uDC00\uD835\uDC01-\uD835\uDC02", "x\uD800y", "end."));
+    Random random = new Random(42);
+    for (int t = 0; t < 2_000; t++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      texts.add(text.toString());
+    }
+
+    for (String text : texts) {
+      // when
+      List<String> scanned = new ArrayList<>();
+      int start = 0;
+      while ((start = EntityExtractor.wordStart(text, start)) >= 0) {
+        int end = EntityExtractor.wordEnd(text, start);
+        scanned.add(start + ":" + text.substring(start, end));
+        start = end;
+      }
+
+      // then
+      List<String> expected = new ArrayList<>();
+      Matcher m = word.matcher(text);
+      while (m.find()) {
+        expected.add(m.start() + ":" + m.group());
+      }
+      assertThat(scanned).as("words of %s", text).isEqualTo(expected);
+    }
   }
 }

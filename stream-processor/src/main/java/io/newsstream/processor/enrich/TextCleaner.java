@@ -50,7 +50,7 @@ public final class TextCleaner {
   private static final String DROPPED_ELEMENTS =
       "script,style,noscript,nav,aside,form,iframe,svg,button,template,title,head";
   /** "breach.A member": a sentence end followed directly by the next sentence. */
-  private static final Pattern GLUED_SENTENCE =
+  static final Pattern GLUED_SENTENCE =
       Pattern.compile("(?<=\\p{Ll}\\p{Ll}[.!?])(?=\\p{Lu}(?:\\p{Ll}|\\s))");
   /**
    * Credit and rights lines that outlets append to a syndicated story ("Reporting by …; Editing
@@ -119,7 +119,9 @@ public final class TextCleaner {
     for (Pattern rule : config.furnitureFor(domain)) {
       text = applyRule(rule, text, domain);
     }
-    text = GLUED_SENTENCE.matcher(text).replaceAll(" ");
+    if (mayHaveGluedSentence(text)) {
+      text = GLUED_SENTENCE.matcher(text).replaceAll(" ");
+    }
     return collapseWhitespace(text);
   }
 
@@ -197,21 +199,86 @@ public final class TextCleaner {
   }
 
   private static String normalize(String text) {
+    if (belowNoBreakSpace(text)) {
+      // Characters below U+00A0 are their own NFKC form, and none of them is zero-width.
+      return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
     String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC)
         ? text
         : Normalizer.normalize(text, Normalizer.Form.NFKC);
     return ZERO_WIDTH.matcher(nfkc.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
   }
 
+  /** Every line of the text that is not furniture, each followed by {@code \n}. */
   private String removeFurnitureLines(String text) {
-    StringBuilder sb = new StringBuilder(text.length());
-    for (String line : text.split("\n", -1)) {
-      // Furniture lines are short; only those are worth normalising and looking up.
-      if (line.length() > longestFurniture + 40 || !furnitureLines.contains(furnitureKey(line))) {
-        sb.append(line).append('\n');
+    StringBuilder sb = new StringBuilder(text.length() + 1);
+    int start = 0;
+    while (true) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline;
+      if (!isFurniture(text, start, end)) {
+        sb.append(text, start, end).append('\n');
+      }
+      if (newline < 0) {
+        return sb.toString();
+      }
+      start = newline + 1;
+    }
+  }
+
+  /** Whether {@code text[start, end)} is one of the furniture lines. */
+  private boolean isFurniture(String text, int start, int end) {
+    // Furniture lines are short; only those are worth normalising and looking up.
+    if (end - start > longestFurniture + 40) {
+      return false;
+    }
+    // Most lines are too long to be furniture once their whitespace is dropped. For plain ASCII
+    // the key keeps every other character but a trailing colon, so it is no shorter than that.
+    int significant = 0;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        significant = 0; // lower-casing may change the length: look it up
+        break;
+      }
+      if (!Character.isWhitespace(c)) {
+        significant++;
       }
     }
-    return sb.toString();
+    if (significant - 1 > longestFurniture) {
+      return false;
+    }
+    return furnitureLines.contains(furnitureKey(text.substring(start, end)));
+  }
+
+  /**
+   * Whether {@link #GLUED_SENTENCE} can match at all: it needs a sentence end after a lower-case
+   * letter and before an upper-case one, which most texts do not have, and the expression is
+   * slow to rule that out itself.
+   */
+  static boolean mayHaveGluedSentence(String text) {
+    for (int i = 2; i + 1 < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == '.' || c == '!' || c == '?')
+          && Character.getType(text.codePointAt(i + 1)) == Character.UPPERCASE_LETTER) {
+        char before = text.charAt(i - 1);
+        // a lower-case letter outside the Basic Multilingual Plane ends in a low surrogate
+        if (Character.getType(before) == Character.LOWERCASE_LETTER
+            || Character.isLowSurrogate(before)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean belowNoBreakSpace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= '\u00A0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Drops credit lines (see {@link #CREDIT_LINE}) from the end of the text, blank lines between them too. */
@@ -253,7 +320,8 @@ public final class TextCleaner {
           sb.append('\n');
           lineStart = sb.length();
         }
-      } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      } else if ((c <= ' ' || c >= 0x7F) && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+        // printable ASCII is neither, and most of the text
         pendingSpace = sb.length() > lineStart;
       } else {
         if (pendingSpace) {

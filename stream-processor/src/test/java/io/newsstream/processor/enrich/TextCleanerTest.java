@@ -3,6 +3,7 @@ package io.newsstream.processor.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
@@ -192,5 +193,50 @@ class TextCleanerTest {
 
     // then
     assertThat(cleaned).isEqualTo(body);
+  }
+
+  @Test
+  void shouldRemoveFurnitureLinesPaddedWithWhitespaceOrWrittenInCapitals() {
+    // given: padding that makes a line long, a tab-spaced colon, a no-break space
+    String body =
+        "Intro.\nClose" + " ".repeat(60) + "\n\tALSO \t READ :\t\nREAD\u00A0MORE:\n"
+            + "Share this article!\nEnd.";
+
+    // when
+    String cleaned = cleaner.cleanBody(body, "example.com");
+
+    // then
+    assertThat(cleaned).isEqualTo("Intro.\nShare this article!\nEnd.");
+  }
+
+  @Test
+  void shouldLookForGluedSentencesWheneverTheExpressionWouldFindOne() {
+    // given: texts shaped like "ab.Cd" whose every character varies between lower- and
+    // upper-case letters (some outside the Basic Multilingual Plane), sentence ends and spaces
+    String[] letters = {"a", "é", "\uD835\uDC1A", "A", "É", "\uD835\uDC00", ".", " "};
+    String[] ends = {".", "!", "?", "a", ","};
+    String[] after = {"a", "A", " ", "\n", "", "\uD835\uDC1A"};
+    Random random = new Random(7);
+    int glued = 0;
+    for (int t = 0; t < 20_000; t++) {
+      String text =
+          letters[random.nextInt(letters.length)]
+              + letters[random.nextInt(letters.length)]
+              + letters[random.nextInt(letters.length)]
+              + ends[random.nextInt(ends.length)]
+              + letters[random.nextInt(letters.length)]
+              + after[random.nextInt(after.length)];
+
+      // when
+      boolean found = TextCleaner.GLUED_SENTENCE.matcher(text).find();
+
+      // then
+      if (found) {
+        glued++;
+        assertThat(TextCleaner.mayHaveGluedSentence(text)).as("%s", text).isTrue();
+      }
+    }
+    assertThat(glued).isGreaterThan(100);
+    assertThat(TextCleaner.mayHaveGluedSentence("The U.S. economy. J.P. Smith, 1.5 pct. ABC.Def")).isFalse();
   }
 }

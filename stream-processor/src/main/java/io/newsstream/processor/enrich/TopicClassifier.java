@@ -55,6 +55,10 @@ public final class TopicClassifier {
   private record Phrase(String[] words, Weighted term) {}
   private final double threshold;
   private final int maxTopics;
+  /** The maps above again, looked up by a word's first characters without copying them. */
+  private final PrefixLookup<List<Weighted>> wordsByPrefix;
+  private final PrefixLookup<List<Weighted>> prefixesByPrefix;
+  private final PrefixLookup<List<Phrase>> phrasesByPrefix;
 
   public TopicClassifier(EnrichmentConfig config) {
     this.topics = config.topicNames();
@@ -86,6 +90,9 @@ public final class TopicClassifier {
         }
       }
     }
+    this.wordsByPrefix = new PrefixLookup<>(words);
+    this.prefixesByPrefix = new PrefixLookup<>(prefixes);
+    this.phrasesByPrefix = new PrefixLookup<>(phrases);
   }
 
   /** Matched topics, strongest first; empty when none reaches the threshold. */
@@ -112,7 +119,7 @@ public final class TopicClassifier {
       String w = token.getKey();
       List<Weighted> exact = words.get(w);
       if (exact == null && isPluralOrPossessive(w)) {
-        exact = words.get(w.substring(0, w.length() - 1));
+        exact = wordsByPrefix.get(w, w.length() - 1);
       }
       if (exact != null) {
         for (Weighted term : exact) {
@@ -121,7 +128,7 @@ public final class TopicClassifier {
       }
       int upTo = Math.min(w.length(), longestPrefix);
       for (int len = shortestPrefix; len <= upTo; len++) {
-        List<Weighted> byPrefix = prefixes.get(w.substring(0, len));
+        List<Weighted> byPrefix = prefixesByPrefix.get(w, len);
         if (byPrefix != null) {
           for (Weighted term : byPrefix) {
             add(hits, term, token.getValue()[0], token.getValue()[1]);
@@ -208,7 +215,7 @@ public final class TopicClassifier {
     for (int i = 0; i < w.length; i++) {
       List<Phrase> candidates = phrases.get(w[i]);
       if (candidates == null && isPluralOrPossessive(w[i])) {
-        candidates = phrases.get(w[i].substring(0, w[i].length() - 1));
+        candidates = phrasesByPrefix.get(w[i], w[i].length() - 1);
       }
       if (candidates == null) {
         continue;

@@ -15,7 +15,8 @@ import org.apache.kafka.common.utils.Utils;
  * SimHash block ({@link SimHashBlocks#blockKey}) and, when the containment rule is on, one per
  * {@link ContainmentSketch#keys() containment key}. A revision (n &gt; 1) has only the content
  * key: the URL step has already judged it a real change of an emitted article, and an extended
- * story must not become a near-duplicate of its own syndicated first version.
+ * story must not become a near-duplicate of its own syndicated first version. So has a {@link
+ * Corrections correction}: it differs from what it corrects in a few words on purpose.
  *
  * <p>One record per article is multicast to every partition that owns one of its keys ({@link
  * #partitionOf}); each partition checks the keys it owns.
@@ -43,9 +44,9 @@ public record TextProbe(
    * @param nearContainment whether the containment rule is on
    */
   public static TextProbe of(EnrichedArticle article, int nearBlockCount, boolean nearContainment) {
-    boolean revision = article.getRevision() > 1;
-    int blockCount = revision ? 0 : nearBlockCount;
-    boolean containment = !revision && nearContainment;
+    boolean contentOnly = article.getRevision() > 1 || Corrections.isCorrection(article.getTitle());
+    int blockCount = contentOnly ? 0 : nearBlockCount;
+    boolean containment = !contentOnly && nearContainment;
     ContainmentSketch sketch = ContainmentSketch.EMPTY;
     if (containment) {
       sketch = ContainmentSketch.of(article.getBody());

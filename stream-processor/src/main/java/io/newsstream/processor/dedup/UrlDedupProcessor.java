@@ -12,7 +12,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * Same canonical URL (input keyed by articleId). Content seen before under this URL:
  * SAME_URL_SAME_CONTENT, dropped. Content within the SimHash distance of the latest revision (a
- * light edit): NEAR_DUPLICATE, dropped or flagged by configuration. Otherwise a real change:
+ * light edit): NEAR_DUPLICATE, dropped or flagged by configuration, unless its title announces a
+ * {@link Corrections correction}. Otherwise a real change:
  * emitted as revision n+1 (n = latest revision remembered). Store: articleId to its last {@value
  * DedupState#URL_HISTORY_LIMIT} revisions.
  */
@@ -50,7 +51,9 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
     }
     Revision latest = history.latest();
     int distance = SimHashBlocks.distance(latest.simhash(), article.getSimhash());
-    if (settings.nearMode() != NearDuplicateMode.OFF && distance <= settings.nearDistance()) {
+    if (settings.nearMode() != NearDuplicateMode.OFF
+        && distance <= settings.nearDistance()
+        && !Corrections.isCorrection(article.getTitle())) {
       boolean drop = settings.nearMode() == NearDuplicateMode.DROP;
       duplicate(record, article.getArticleId(), latest.eventId(), DuplicateKind.NEAR_DUPLICATE, distance, drop);
       if (drop) {

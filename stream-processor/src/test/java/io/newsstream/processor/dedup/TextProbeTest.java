@@ -46,6 +46,16 @@ class TextProbeTest {
   }
 
   @Test
+  void shouldProbeACorrectionByItsContentOnly() {
+    EnrichedArticle correction = article(1);
+    correction.setTitle("CORRECTED - Fed adds reserves");
+
+    TextProbe probe = TextProbe.of(correction, 4, true);
+
+    assertThat(probe.keys()).containsExactly("h:" + correction.getContentHash());
+  }
+
+  @Test
   void shouldBeSentToExactlyThePartitionsOwningItsKeys() {
     TextProbe probe = TextProbe.of(article(1), 4, true);
 

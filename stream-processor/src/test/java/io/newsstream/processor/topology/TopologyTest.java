@@ -246,6 +246,40 @@ class TopologyTest {
   }
 
   @Test
+  void shouldEmitCorrectionUnderSameUrlAsNextRevisionThoughOnlyLightlyEdited() {
+    // given
+    start();
+    send(submitted("https://example.com/f", "Bank sells units", "Sale agreed on Monday [simhash:1234]"));
+
+    // when
+    send(submitted("https://example.com/f", "CORRECTED - Bank sells units", "Sale agreed on Tuesday [simhash:1235]"));
+
+    // then
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(1, 2);
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldEmitCorrectionUnderAnotherUrlUnlessItIsTheSameContent() {
+    // given
+    start();
+    send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+
+    // when: a near copy that announces a correction, then an exact copy of the correction
+    send(submitted("https://outlet-two.com/y", "Correction: Story", "Text two [simhash:f0f1f0f0f0f0f0f0]"));
+    send(submitted("https://outlet-three.com/z", "Correction: Story", "Text two [simhash:f0f1f0f0f0f0f0f0]"));
+
+    // then
+    assertThat(enriched.readValuesToList())
+        .extracting(EnrichedArticle::getCanonicalUrl)
+        .containsExactly("https://outlet-one.com/x", "https://outlet-two.com/y");
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.SAME_CONTENT);
+    assertThat(dup.getCanonicalUrl()).isEqualTo("https://outlet-three.com/z");
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
   void shouldEmitAndReportNearDuplicateInFlagMode() {
     // given
     ProcessorConfig config = new ProcessorConfig();

@@ -1,5 +1,7 @@
 package io.newsstream.processor.enrich;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +75,15 @@ final class FunctionWordGuesser {
               "voor", "ook", "aan", "er", "maar", "om", "bij", "nog", "naar", "dan", "wordt",
               "worden", "heeft", "hebben", "werd", "uit", "tot", "zich", "deze", "wel"));
 
+  /** The languages above in a fixed order. */
+  private static final String[] LANGUAGES = FUNCTION_WORDS.keySet().toArray(String[]::new);
+
+  /**
+   * Each function word with the languages it is one of, bit {@code i} for {@code LANGUAGES[i]}:
+   * one lookup per word instead of one per word and language.
+   */
+  private static final Map<String, Integer> LANGUAGES_OF_WORD = languagesOfWord();
+
   private final Set<String> enabled;
 
   FunctionWordGuesser(Set<String> configuredLanguages) {
@@ -88,36 +99,63 @@ final class FunctionWordGuesser {
     if (n < MIN_WORDS) {
       return Optional.empty();
     }
-    String best = null;
-    int bestHits = 0;
-    int bestDistinct = 0;
-    int secondHits = 0;
-    Set<String> distinct = new java.util.HashSet<>();
-    for (Map.Entry<String, Set<String>> language : FUNCTION_WORDS.entrySet()) {
-      int hits = 0;
-      distinct.clear();
-      for (int i = 0; i < n; i++) {
-        if (language.getValue().contains(words.get(i))) {
-          hits++;
-          distinct.add(words.get(i));
+    int[] hits = new int[LANGUAGES.length];
+    int[] languagesOf = new int[n];
+    for (int i = 0; i < n; i++) {
+      Integer languages = LANGUAGES_OF_WORD.get(words.get(i));
+      if (languages != null) {
+        languagesOf[i] = languages;
+        for (int bits = languages; bits != 0; bits &= bits - 1) {
+          hits[Integer.numberOfTrailingZeros(bits)]++;
         }
       }
-      if (hits > bestHits) {
+    }
+    // When two languages share the most hits, the runner-up has as many as the winner and the
+    // guess abstains below, so which of them is taken for the winner does not matter.
+    int bestLanguage = -1;
+    int bestHits = 0;
+    int secondHits = 0;
+    for (int l = 0; l < LANGUAGES.length; l++) {
+      if (hits[l] > bestHits) {
         secondHits = bestHits;
-        best = language.getKey();
-        bestHits = hits;
-        bestDistinct = distinct.size();
-      } else if (hits > secondHits) {
-        secondHits = hits;
+        bestLanguage = l;
+        bestHits = hits[l];
+      } else if (hits[l] > secondHits) {
+        secondHits = hits[l];
       }
     }
+    String best = bestLanguage < 0 ? null : LANGUAGES[bestLanguage];
     boolean prose = bestHits >= MIN_SHARE * n && bestHits >= MIN_RATIO * secondHits;
     boolean sparse =
-        bestHits >= MIN_HITS_SPARSE && bestDistinct >= MIN_DISTINCT && bestHits >= 5 * secondHits;
+        !prose
+            && bestHits >= MIN_HITS_SPARSE
+            && bestHits >= 5 * secondHits
+            && distinct(words, languagesOf, bestLanguage) >= MIN_DISTINCT;
     if (best == null || !enabled.contains(best) || !(prose || sparse)) {
       return Optional.empty();
     }
     return Optional.of(new Guess(best, 1.0 - (double) secondHits / bestHits));
+  }
+
+  /** Different words among those that are function words of the language. */
+  private static int distinct(List<String> words, int[] languagesOf, int language) {
+    Set<String> distinct = new HashSet<>();
+    for (int i = 0; i < languagesOf.length; i++) {
+      if ((languagesOf[i] & (1 << language)) != 0) {
+        distinct.add(words.get(i));
+      }
+    }
+    return distinct.size();
+  }
+
+  private static Map<String, Integer> languagesOfWord() {
+    Map<String, Integer> languages = new HashMap<>();
+    for (int l = 0; l < LANGUAGES.length; l++) {
+      for (String word : FUNCTION_WORDS.get(LANGUAGES[l])) {
+        languages.merge(word, 1 << l, (a, b) -> a | b);
+      }
+    }
+    return Map.copyOf(languages);
   }
 
   private static boolean mostlyLatin(String text) {

@@ -17,10 +17,19 @@ public final class WordTokenizer {
 
   /** Words of the text in order, as written. */
   public static List<String> words(String text) {
+    return split(text, false);
+  }
+
+  /**
+   * Words of the text in order, as written or {@link #normalizedWords normalised}: normalising
+   * while splitting saves copying each word twice.
+   */
+  private static List<String> split(String text, boolean normalize) {
     List<String> words = new ArrayList<>();
     if (text == null) {
       return words;
     }
+    StringBuilder scratch = normalize ? new StringBuilder() : null;
     int n = text.length();
     int start = -1;
     for (int i = 0; i < n; ) {
@@ -28,10 +37,10 @@ public final class WordTokenizer {
       int len = Character.charCount(cp);
       if (cp >= 0x3040 && (Character.isIdeographic(cp) || isKana(cp))) {
         if (start >= 0) {
-          words.add(text.substring(start, i));
+          words.add(word(text, start, i, scratch));
           start = -1;
         }
-        words.add(text.substring(i, i + len));
+        words.add(word(text, i, i + len, scratch));
       } else if (isWordChar(cp)) {
         if (start < 0) {
           start = i;
@@ -41,15 +50,20 @@ public final class WordTokenizer {
           && joins(text.codePointBefore(i), cp, text.codePointAt(i + len))) {
         // inner joiner: keep going
       } else if (start >= 0) {
-        words.add(text.substring(start, i));
+        words.add(word(text, start, i, scratch));
         start = -1;
       }
       i += len;
     }
     if (start >= 0) {
-      words.add(text.substring(start));
+      words.add(word(text, start, n, scratch));
     }
     return words;
+  }
+
+  /** {@code text[start, end)}, normalised when a scratch buffer is given. */
+  private static String word(String text, int start, int end, StringBuilder scratch) {
+    return scratch == null ? text.substring(start, end) : normalized(text, start, end, scratch);
   }
 
   /** Number of words, without building the list. */
@@ -62,25 +76,41 @@ public final class WordTokenizer {
    * both give {@code whatsapps}), for comparisons that must not depend on typography.
    */
   public static List<String> normalizedWords(String text) {
-    List<String> words = words(text);
-    List<String> result = new ArrayList<>(words.size());
-    StringBuilder sb = new StringBuilder();
-    for (String word : words) {
-      if (isPlainAscii(word)) {
-        result.add(word.toLowerCase(Locale.ROOT));
-        continue;
+    return split(text, true);
+  }
+
+  /** The normalised form of the word {@code text[start, end)}. */
+  private static String normalized(String text, int start, int end, StringBuilder scratch) {
+    boolean upper = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        upper = true;
+      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+        return normalizedNonAscii(text.substring(start, end), scratch);
       }
-      sb.setLength(0);
-      for (int i = 0; i < word.length(); ) {
-        int cp = word.codePointAt(i);
-        if (isWordChar(cp) || Character.isIdeographic(cp)) {
-          sb.appendCodePoint(cp);
-        }
-        i += Character.charCount(cp);
-      }
-      result.add(sb.toString().toLowerCase(Locale.ROOT));
     }
-    return result;
+    if (!upper) {
+      return text.substring(start, end);
+    }
+    char[] lower = new char[end - start];
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      lower[i - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    return new String(lower);
+  }
+
+  private static String normalizedNonAscii(String word, StringBuilder sb) {
+    sb.setLength(0);
+    for (int i = 0; i < word.length(); ) {
+      int cp = word.codePointAt(i);
+      if (isWordChar(cp) || Character.isIdeographic(cp)) {
+        sb.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    return sb.toString().toLowerCase(Locale.ROOT);
   }
 
   static boolean isWordChar(int cp) {
@@ -90,16 +120,6 @@ public final class WordTokenizer {
     return Character.isLetterOrDigit(cp)
         || Character.getType(cp) == Character.NON_SPACING_MARK
         || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
-  }
-
-  private static boolean isPlainAscii(String word) {
-    for (int i = 0; i < word.length(); i++) {
-      char c = word.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean joins(int before, int cp, int after) {

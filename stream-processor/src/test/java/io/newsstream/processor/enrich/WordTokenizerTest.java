@@ -2,6 +2,10 @@ package io.newsstream.processor.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class WordTokenizerTest {
@@ -32,5 +36,36 @@ class WordTokenizerTest {
         .containsExactly("whatsapps", "pegasus");
     assertThat(WordTokenizer.normalizedWords("WhatsApp's \"Pegasus\""))
         .containsExactly("whatsapps", "pegasus");
+  }
+
+  @Test
+  void shouldNormaliseEachWordAsLowerCaseLettersDigitsAndIdeographsOnly() {
+    // given: texts mixing ASCII in both cases, accented and Turkish capitals, joiners, marks,
+    // ideographs, kana and characters outside the Basic Multilingual Plane
+    String[] pieces = {
+      "a", "Z", "Q7", "0", "É", "İ", "ß", "e\u0301", "'", "’", "-", ".", ",", "&", " ", "U.S.",
+      "1,400", "東", "カ", "・", "\uD835\uDC00", "\uD801\uDC00", "ǅ"
+    };
+    Random random = new Random(3);
+    for (int t = 0; t < 5_000; t++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(10); k > 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+
+      // when
+      List<String> normalized = WordTokenizer.normalizedWords(text.toString());
+
+      // then: word by word, the characters kept, lower-cased as a whole
+      List<String> expected = new ArrayList<>();
+      for (String word : WordTokenizer.words(text.toString())) {
+        StringBuilder kept = new StringBuilder();
+        word.codePoints()
+            .filter(cp -> WordTokenizer.isWordChar(cp) || Character.isIdeographic(cp))
+            .forEach(kept::appendCodePoint);
+        expected.add(kept.toString().toLowerCase(Locale.ROOT));
+      }
+      assertThat(normalized).as("%s", text).isEqualTo(expected);
+    }
   }
 }

@@ -36,6 +36,15 @@ public final class ContentHasher {
     boolean pendingSpace = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c > ' ' && c < 0x7F && c != '`') {
+        // printable ASCII other than the backquote is kept as it is, and most of the text
+        if (pendingSpace) {
+          sb.append(' ');
+          pendingSpace = false;
+        }
+        sb.append(c);
+        continue;
+      }
       if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
         pendingSpace = sb.length() > 0;
         continue;

@@ -28,6 +28,16 @@ class ContentHasherTest {
   }
 
   @Test
+  void shouldNormaliseBackquotesAndSpacesButKeepOtherAscii() {
+    // when
+    String normalized =
+        ContentHasher.normalize("\t It`s {a} [b] ~c~ |d|\u00A0\u2003e\u0085f\u001Cg\u007F ");
+
+    // then: no-break and em spaces are spaces; NEL and DEL are control characters, kept
+    assertThat(normalized).isEqualTo("It's {a} [b] ~c~ |d| e\u0085f g\u007F");
+  }
+
+  @Test
   void shouldChangeWhenAWordChanges() {
     // given
     String body = "WhatsApp has sued NSO in the US.";

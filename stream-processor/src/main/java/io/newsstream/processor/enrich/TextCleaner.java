@@ -312,7 +312,8 @@ public final class TextCleaner {
     StringBuilder sb = new StringBuilder(text.length());
     int lineStart = 0; // index in sb where the current line starts
     boolean pendingSpace = false;
-    for (int i = 0; i < text.length(); i++) {
+    int n = text.length();
+    for (int i = 0; i < n; ) {
       char c = text.charAt(i);
       if (c == '\n') {
         pendingSpace = false;
@@ -320,15 +321,21 @@ public final class TextCleaner {
           sb.append('\n');
           lineStart = sb.length();
         }
-      } else if ((c <= ' ' || c >= 0x7F) && (Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-        // printable ASCII is neither, and most of the text
+        i++;
+      } else if (isSpace(c)) {
         pendingSpace = sb.length() > lineStart;
+        i++;
       } else {
         if (pendingSpace) {
           sb.append(' ');
           pendingSpace = false;
         }
-        sb.append(c);
+        int end = i + 1;
+        while (end < n && !isSpace(text.charAt(end))) {
+          end++; // a line break is a space too
+        }
+        sb.append(text, i, end);
+        i = end;
       }
     }
     int end = sb.length();
@@ -337,6 +344,11 @@ public final class TextCleaner {
     }
     sb.setLength(end);
     return sb.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    // printable ASCII, most of the text, is neither
+    return (c <= ' ' || c >= 0x7F) && (Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 
   private static String htmlToText(String html) {

@@ -209,9 +209,20 @@ public final class TopicClassifier {
     c[1] += title;
   }
 
+  private static String[] nonEmpty(List<String> words) {
+    String[] result = new String[words.size()];
+    int n = 0;
+    for (String word : words) {
+      if (!word.isEmpty()) {
+        result[n++] = word;
+      }
+    }
+    return n == result.length ? result : java.util.Arrays.copyOf(result, n);
+  }
+
   /** Counts phrase occurrences in one pass over the words (slot 0 = body, 1 = title). */
   private void countPhrases(List<String> words, int slot, Map<Weighted, int[]> hits) {
-    String[] w = words.stream().filter(x -> !x.isEmpty()).toArray(String[]::new);
+    String[] w = nonEmpty(words);
     for (int i = 0; i < w.length; i++) {
       List<Phrase> candidates = phrases.get(w[i]);
       if (candidates == null && isPluralOrPossessive(w[i])) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -125,19 +126,24 @@ public final class KeywordExtractor {
     collect(analyzer, title, 2, terms);
     collect(analyzer, body, 1, terms);
     boolean english = "en".equals(language) || "und".equals(language);
-    List<Term> ranked = new ArrayList<>(terms.values());
-    for (Term term : ranked) {
+    // Strongest first, ties by stem: a total order, so taking the few strongest from a heap
+    // gives them in the same order as sorting every term.
+    PriorityQueue<Term> ranked =
+        new PriorityQueue<>(
+            Math.max(1, terms.size()),
+            (a, b) -> {
+              int c = Double.compare(b.score, a.score);
+              return c != 0 ? c : a.stem.compareTo(b.stem);
+            });
+    for (Term term : terms.values()) {
       Integer df = english ? documentFrequencies.get(term.stem) : null;
       double weight = df == null ? unknownIdf : idf(df);
       term.score = (1 + Math.log(term.count)) * weight;
+      ranked.add(term);
     }
-    ranked.sort(
-        (a, b) -> {
-          int c = Double.compare(b.score, a.score);
-          return c != 0 ? c : a.stem.compareTo(b.stem);
-        });
     List<String> keywords = new ArrayList<>(maxKeywords);
-    for (Term term : ranked) {
+    Term term;
+    while ((term = ranked.poll()) != null) {
       String surface = term.surface();
       if (!keywords.contains(surface)) {
         keywords.add(surface);

@@ -28,15 +28,18 @@ public final class SimHasher {
     if (shingles.length == 0) {
       return 0L;
     }
-    int[] votes = new int[64];
+    // A bit's vote is +1 from each shingle that has it and -1 from each that has not: positive
+    // when more than half of the shingles have it. Counting only the bits that are set halves
+    // the work.
+    int[] ones = new int[64];
     for (long bits : shingles) {
-      for (int bit = 0; bit < 64; bit++) {
-        votes[bit] += (int) ((bits >>> bit) & 1L) * 2 - 1;
+      for (long rest = bits; rest != 0; rest &= rest - 1) {
+        ones[Long.numberOfTrailingZeros(rest)]++;
       }
     }
     long result = 0L;
     for (int bit = 0; bit < 64; bit++) {
-      if (votes[bit] > 0) {
+      if (2 * ones[bit] > shingles.length) {
         result |= 1L << bit;
       }
     }

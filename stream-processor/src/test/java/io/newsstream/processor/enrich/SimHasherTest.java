@@ -2,6 +2,9 @@ package io.newsstream.processor.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SimHasherTest {
@@ -62,5 +65,30 @@ class SimHasherTest {
     assertThat(SimHasher.hammingDistance(0L, 0L)).isZero();
     assertThat(SimHasher.hammingDistance(0L, -1L)).isEqualTo(64);
     assertThat(SimHasher.hammingDistance(0b1011L, 0b0001L)).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSetExactlyTheBitsThatMoreThanHalfOfTheShinglesHave() {
+    // given: word lists from a small vocabulary, of odd and even shingle counts (ties)
+    Random random = new Random(5);
+    for (int t = 0; t < 500; t++) {
+      List<String> words = new ArrayList<>();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        words.add("w" + random.nextInt(6));
+      }
+
+      // when
+      long simhash = hasher.simhash(words);
+
+      // then: each bit decided by +1/-1 votes of the shingles
+      long[] shingles = SimHasher.shingleHashes(words);
+      for (int bit = 0; bit < 64; bit++) {
+        int votes = 0;
+        for (long shingle : shingles) {
+          votes += ((shingle >>> bit) & 1L) == 1L ? 1 : -1;
+        }
+        assertThat((simhash >>> bit) & 1L).as("bit %d of %s", bit, words).isEqualTo(votes > 0 ? 1L : 0L);
+      }
+    }
   }
 }

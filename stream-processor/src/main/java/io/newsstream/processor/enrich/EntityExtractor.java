@@ -113,7 +113,40 @@ public final class EntityExtractor {
     return aggregate(mentions);
   }
 
-  private record Token(String text, boolean clauseStart) {}
+  /**
+   * A word of a line, by position: most words are lower-case and never read as text, so the text
+   * is copied out only when a rule reads it.
+   */
+  private static final class Token {
+    private final String line;
+    private final int start;
+    private final int end;
+    private final boolean clauseStart;
+
+    Token(String line, int start, int end, boolean clauseStart) {
+      this.line = line;
+      this.start = start;
+      this.end = end;
+      this.clauseStart = clauseStart;
+    }
+
+    Token(String text) {
+      this(text, 0, text.length(), false);
+    }
+
+    String text() {
+      return line.substring(start, end);
+    }
+
+    boolean clauseStart() {
+      return clauseStart;
+    }
+
+    /** Whether the word starts with an upper-case letter. */
+    boolean capitalised() {
+      return end > start && Character.isUpperCase(line.codePointAt(start));
+    }
+  }
 
   private record Mention(String text, String type) {}
 
@@ -128,19 +161,19 @@ public final class EntityExtractor {
       List<Token> tokens = tokenize(line);
       int i = 0;
       while (i < tokens.size()) {
-        if (!capitalised(tokens.get(i).text())) {
+        if (!tokens.get(i).capitalised()) {
           i++;
           continue;
         }
         int end = i + 1; // exclusive
         while (end < tokens.size() && !tokens.get(end).clauseStart()) {
           Token next = tokens.get(end);
-          if (capitalised(next.text())) {
+          if (next.capitalised()) {
             end++;
           } else if (CONNECTORS.contains(next.text())
               && end + 1 < tokens.size()
               && !tokens.get(end + 1).clauseStart()
-              && capitalised(tokens.get(end + 1).text())) {
+              && tokens.get(end + 1).capitalised()) {
             end += 2;
           } else {
             break;
@@ -364,15 +397,15 @@ public final class EntityExtractor {
       boolean clauseStart =
           pendingBreak
               || (!isBlank(line, previousEnd, start) && !afterTitle(tokens, line, previousEnd, start));
-      String word = line.substring(start, end);
+      int wordEnd = end;
       pendingBreak = false;
-      if (word.endsWith("'s") || word.endsWith("’s")) {
-        word = word.substring(0, word.length() - 2);
+      if (end - start >= 2 && (line.startsWith("'s", end - 2) || line.startsWith("’s", end - 2))) {
+        wordEnd = end - 2;
         pendingBreak = true; // a possessive ends the name
-      } else if (word.endsWith(".") && word.length() > 2) {
-        word = word.substring(0, word.length() - 1);
+      } else if (line.charAt(end - 1) == '.' && end - start > 2) {
+        wordEnd = end - 1;
       }
-      tokens.add(new Token(word, clauseStart));
+      tokens.add(new Token(line, start, wordEnd, clauseStart));
       previousEnd = end;
     }
     return tokens;
@@ -486,13 +519,9 @@ public final class EntityExtractor {
   private static List<Token> toTokens(List<String> words) {
     List<Token> tokens = new ArrayList<>();
     for (String w : words) {
-      tokens.add(new Token(w, false));
+      tokens.add(new Token(w));
     }
     return tokens;
-  }
-
-  private static boolean capitalised(String word) {
-    return !word.isEmpty() && Character.isUpperCase(word.codePointAt(0));
   }
 
   private static boolean isAcronym(String word) {
@@ -527,7 +556,15 @@ public final class EntityExtractor {
     int upper = 0;
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (Character.isLetter(c)) {
+      if (c < 0x80) {
+        // ASCII, most of the text: the same tests without the character tables
+        if (c >= 'A' && c <= 'Z') {
+          letters++;
+          upper++;
+        } else if (c >= 'a' && c <= 'z') {
+          letters++;
+        }
+      } else if (Character.isLetter(c)) {
         letters++;
         if (Character.isUpperCase(c)) {
           upper++;

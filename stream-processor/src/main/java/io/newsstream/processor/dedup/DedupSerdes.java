@@ -27,6 +27,10 @@ public final class DedupSerdes {
   private static final byte V1 = 1;
   /** Current format: text entries and probes carry the publication time and a {@link ContainmentSketch}, verdicts a SAME_CONTENT flag. */
   private static final byte V2 = 2;
+  /** Probe flag: the containment keys are probed. */
+  private static final int PROBE_CONTAINMENT = 1;
+  /** Probe flag: indexed under its near keys but not compared there (a correction). */
+  private static final int PROBE_INDEX_ONLY = 2;
   private static final AvroBinarySerde<EnrichedArticle> ARTICLE = new AvroBinarySerde<>(EnrichedArticle.getClassSchema());
 
   private DedupSerdes() {}
@@ -129,7 +133,8 @@ public final class DedupSerdes {
           out.writeLong(p.publishedAt());
           out.writeUTF(p.contentHash());
           out.writeByte(p.blockCount());
-          out.writeBoolean(p.containment());
+          // Flags in the byte that held only "containment" (1), so earlier probes read the same.
+          out.writeByte((p.containment() ? PROBE_CONTAINMENT : 0) | (p.nearCheck() ? 0 : PROBE_INDEX_ONLY));
           writeSketch(out, p.sketch());
         },
         (in, version) -> {
@@ -139,8 +144,10 @@ public final class DedupSerdes {
           long publishedAt = in.readLong();
           String contentHash = in.readUTF();
           int blockCount = in.readByte();
-          boolean containment = in.readBoolean();
-          return new TextProbe(articleId, eventId, simhash, publishedAt, contentHash, blockCount, readSketch(in, version), containment);
+          int flags = in.readUnsignedByte();
+          return new TextProbe(
+              articleId, eventId, simhash, publishedAt, contentHash, blockCount, readSketch(in, version),
+              (flags & PROBE_CONTAINMENT) != 0, (flags & PROBE_INDEX_ONLY) == 0);
         });
   }
 

@@ -85,6 +85,11 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     }
     boolean containmentKey = ContainmentSketch.isKey(key);
     ContainmentSketch sketch = probe.sketchFor(key);
+    if (!probe.nearCheck()) {
+      // A correction: indexed so that later copies of it find it, never a near copy itself.
+      store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), sketch), ts);
+      return verdict;
+    }
     NearEntry best = null;
     int bestDistance = -1;
     long bestTime = -1L;

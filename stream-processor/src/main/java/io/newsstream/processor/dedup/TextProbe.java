@@ -15,8 +15,10 @@ import org.apache.kafka.common.utils.Utils;
  * SimHash block ({@link SimHashBlocks#blockKey}) and, when the containment rule is on, one per
  * {@link ContainmentSketch#keys() containment key}. A revision (n &gt; 1) has only the content
  * key: the URL step has already judged it a real change of an emitted article, and an extended
- * story must not become a near-duplicate of its own syndicated first version. So has a {@link
- * Corrections correction}: it differs from what it corrects in a few words on purpose.
+ * story must not become a near-duplicate of its own syndicated first version. A {@link
+ * Corrections correction} has every key but is checked under the content hash only ({@code
+ * nearCheck} false): it differs from what it corrects in a few words on purpose, yet a later copy
+ * of the correction must find it.
  *
  * <p>One record per article is multicast to every partition that owns one of its keys ({@link
  * #partitionOf}); each partition checks the keys it owns.
@@ -25,6 +27,8 @@ import org.apache.kafka.common.utils.Utils;
  * @param sketch the body's sketch, {@link ContainmentSketch#EMPTY} when neither near rule runs;
  *     without its shingle values when only the SimHash rule runs
  * @param containment whether the containment keys are probed
+ * @param nearCheck whether earlier articles under the SimHash and containment keys are compared
+ *     with this one; when false the article is only indexed under them
  */
 public record TextProbe(
     String articleId,
@@ -34,7 +38,8 @@ public record TextProbe(
     String contentHash,
     int blockCount,
     ContainmentSketch sketch,
-    boolean containment) {
+    boolean containment,
+    boolean nearCheck) {
 
   /** Prefix of the content-hash key. */
   public static final String CONTENT_KEY_PREFIX = "h:";
@@ -44,9 +49,9 @@ public record TextProbe(
    * @param nearContainment whether the containment rule is on
    */
   public static TextProbe of(EnrichedArticle article, int nearBlockCount, boolean nearContainment) {
-    boolean contentOnly = article.getRevision() > 1 || Corrections.isCorrection(article.getTitle());
-    int blockCount = contentOnly ? 0 : nearBlockCount;
-    boolean containment = !contentOnly && nearContainment;
+    boolean revision = article.getRevision() > 1;
+    int blockCount = revision ? 0 : nearBlockCount;
+    boolean containment = !revision && nearContainment;
     ContainmentSketch sketch = ContainmentSketch.EMPTY;
     if (containment) {
       sketch = ContainmentSketch.of(article.getBody());
@@ -56,7 +61,7 @@ public record TextProbe(
     long publishedAt = article.getPublishedAt() == null ? DedupState.UNKNOWN_TIME : article.getPublishedAt().toEpochMilli();
     return new TextProbe(
         article.getArticleId(), article.getEventId(), article.getSimhash(), publishedAt, article.getContentHash(), blockCount, sketch,
-        containment);
+        containment, !Corrections.isCorrection(article.getTitle()));
   }
 
   /** Every key of this article: content hash, SimHash blocks, containment keys. */

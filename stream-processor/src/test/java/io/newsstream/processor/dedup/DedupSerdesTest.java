@@ -67,13 +67,17 @@ class DedupSerdesTest {
     NearCheck verdict =
         new NearCheck(0L, 4L, "a", "e", null, "b", "f", 2, 1_000L, false);
     ContainmentSketch sketch = ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York.");
-    TextProbe probe = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true);
+    TextProbe probe = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, true);
+    TextProbe correction = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, false);
+    TextProbe blocksOnly = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch.figuresOnly(), false, false);
     NearEntry entry = new NearEntry("a", "e", 7L, DedupState.UNKNOWN_TIME, sketch);
 
     // when / then
     assertThat(sketch.bottom()).isNotEmpty();
     assertThat(sketch.numbers()).hasSize(3);
     assertThat(roundTrip(DedupSerdes.textProbe(), probe)).isEqualTo(probe);
+    assertThat(roundTrip(DedupSerdes.textProbe(), correction)).isEqualTo(correction);
+    assertThat(roundTrip(DedupSerdes.textProbe(), blocksOnly)).isEqualTo(blocksOnly);
     assertThat(roundTrip(DedupSerdes.nearEntry(), entry)).isEqualTo(entry);
     assertThat(roundTrip(DedupSerdes.nearCheck(), carrier)).isEqualTo(carrier);
     assertThat(roundTrip(DedupSerdes.nearCheck(), verdict)).isEqualTo(verdict);

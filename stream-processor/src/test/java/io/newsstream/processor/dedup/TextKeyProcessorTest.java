@@ -55,15 +55,15 @@ class TextKeyProcessorTest {
 
   /** A probe of the SimHash rule only (4 blocks), for a text without figures. */
   private static TextProbe probe(String articleId, String eventId, long simhash) {
-    return new TextProbe(articleId, eventId, simhash, DedupState.UNKNOWN_TIME, "hash-" + articleId, 4, ContainmentSketch.EMPTY, false);
+    return new TextProbe(articleId, eventId, simhash, DedupState.UNKNOWN_TIME, "hash-" + articleId, 4, ContainmentSketch.EMPTY, false, true);
   }
 
   private static TextProbe containmentProbe(String articleId, String eventId, long simhash, String text, long publishedAt) {
-    return new TextProbe(articleId, eventId, simhash, publishedAt, "hash-" + articleId, 4, ContainmentSketch.of(text), true);
+    return new TextProbe(articleId, eventId, simhash, publishedAt, "hash-" + articleId, 4, ContainmentSketch.of(text), true, true);
   }
 
   private static TextProbe contentProbe(String articleId, String eventId, String contentHash) {
-    return new TextProbe(articleId, eventId, 0xf0L, DedupState.UNKNOWN_TIME, contentHash, 0, ContainmentSketch.EMPTY, false);
+    return new TextProbe(articleId, eventId, 0xf0L, DedupState.UNKNOWN_TIME, contentHash, 0, ContainmentSketch.EMPTY, false, true);
   }
 
   private void process(TextProbe probe, long timestamp) {

@@ -46,13 +46,15 @@ class TextProbeTest {
   }
 
   @Test
-  void shouldProbeACorrectionByItsContentOnly() {
+  void shouldIndexACorrectionUnderEveryKeyWithoutComparingItThere() {
     EnrichedArticle correction = article(1);
     correction.setTitle("CORRECTED - Fed adds reserves");
 
     TextProbe probe = TextProbe.of(correction, 4, true);
 
-    assertThat(probe.keys()).containsExactly("h:" + correction.getContentHash());
+    assertThat(probe.keys()).isEqualTo(TextProbe.of(article(1), 4, true).keys());
+    assertThat(probe.nearCheck()).isFalse();
+    assertThat(TextProbe.of(article(1), 4, true).nearCheck()).isTrue();
   }
 
   @Test

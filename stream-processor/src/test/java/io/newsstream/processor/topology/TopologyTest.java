@@ -280,6 +280,26 @@ class TopologyTest {
   }
 
   @Test
+  void shouldDropANearCopyOfACorrectionAsADuplicateOfTheCorrection() {
+    // given
+    start();
+    send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+    send(submitted("https://outlet-two.com/y", "CORRECTED - Story", "Text two [simhash:f0f1f0f0f0f0f0f0]"));
+
+    // when: another outlet's copy of the correction, 3 bits from it and 4 from the original
+    send(submitted("https://outlet-three.com/z", "Story, corrected", "Text three [simhash:f0f1f1f0f0f1f0f1]"));
+
+    // then
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).extracting(EnrichedArticle::getCanonicalUrl).containsExactly("https://outlet-one.com/x", "https://outlet-two.com/y");
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.NEAR_DUPLICATE);
+    assertThat(dup.getCanonicalUrl()).isEqualTo("https://outlet-three.com/z");
+    assertThat(dup.getDistance()).isEqualTo(3);
+    assertThat(dup.getDuplicateOf()).isEqualTo(out.get(1).getArticleId());
+  }
+
+  @Test
   void shouldEmitAndReportNearDuplicateInFlagMode() {
     // given
     ProcessorConfig config = new ProcessorConfig();

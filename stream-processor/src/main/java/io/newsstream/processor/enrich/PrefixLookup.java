@@ -26,7 +26,7 @@ final class PrefixLookup<V> {
     this.mask = capacity - 1;
     for (Map.Entry<String, V> e : entries.entrySet()) {
       String key = e.getKey();
-      int hash = hash(key, key.length());
+      int hash = spread(hash(key, key.length()));
       int slot = hash & mask;
       while (keys[slot] != null) {
         slot = (slot + 1) & mask;
@@ -38,9 +38,17 @@ final class PrefixLookup<V> {
   }
 
   /** The value of the key equal to the first {@code length} characters of the text, or null. */
-  @SuppressWarnings("unchecked")
   V get(String text, int length) {
-    int hash = hash(text, length);
+    return get(text, length, hash(text, length));
+  }
+
+  /**
+   * As {@link #get(String, int)}, with the {@link #hash} of those characters already computed:
+   * trying every prefix length of a word extends one hash instead of starting over.
+   */
+  @SuppressWarnings("unchecked")
+  V get(String text, int length, int prefixHash) {
+    int hash = spread(prefixHash);
     for (int slot = hash & mask; keys[slot] != null; slot = (slot + 1) & mask) {
       String key = keys[slot];
       if (hashes[slot] == hash && key.length() == length && text.startsWith(key)) {
@@ -50,11 +58,21 @@ final class PrefixLookup<V> {
     return null;
   }
 
-  private static int hash(String text, int length) {
+  /** Hash of the first {@code length} characters of the text. */
+  static int hash(String text, int length) {
     int h = 0;
     for (int i = 0; i < length; i++) {
-      h = 31 * h + text.charAt(i);
+      h = extend(h, text.charAt(i));
     }
+    return h;
+  }
+
+  /** Hash of a prefix one character longer than the one that hashed to {@code prefixHash}. */
+  static int extend(int prefixHash, char next) {
+    return 31 * prefixHash + next;
+  }
+
+  private static int spread(int h) {
     return h ^ (h >>> 16);
   }
 }

@@ -127,8 +127,12 @@ public final class TopicClassifier {
         }
       }
       int upTo = Math.min(w.length(), longestPrefix);
+      int prefixHash = upTo < shortestPrefix ? 0 : PrefixLookup.hash(w, shortestPrefix);
       for (int len = shortestPrefix; len <= upTo; len++) {
-        List<Weighted> byPrefix = prefixesByPrefix.get(w, len);
+        if (len > shortestPrefix) {
+          prefixHash = PrefixLookup.extend(prefixHash, w.charAt(len - 1));
+        }
+        List<Weighted> byPrefix = prefixesByPrefix.get(w, len, prefixHash);
         if (byPrefix != null) {
           for (Weighted term : byPrefix) {
             add(hits, term, token.getValue()[0], token.getValue()[1]);

@@ -61,6 +61,27 @@ class PrefixLookupTest {
   }
 
   @Test
+  void shouldFindTheSameWithAHashExtendedCharacterByCharacter() {
+    // given
+    PrefixLookup<String> lookup =
+        new PrefixLookup<>(Map.of("ele", "ELE", "elect", "ELECT", "election", "ELECTION"));
+    String word = "elections";
+
+    // when: every prefix length from 3, extending the hash of the previous one
+    int hash = PrefixLookup.hash(word, 3);
+    List<String> found = new java.util.ArrayList<>();
+    for (int length = 3; length <= word.length(); length++) {
+      if (length > 3) {
+        hash = PrefixLookup.extend(hash, word.charAt(length - 1));
+      }
+      found.add(lookup.get(word, length, hash));
+    }
+
+    // then
+    assertThat(found).containsExactly("ELE", null, "ELECT", null, null, "ELECTION", null);
+  }
+
+  @Test
   void shouldFindNothingInAnEmptyLookup() {
     assertThat(new PrefixLookup<List<String>>(Map.of()).get("word", 2)).isNull();
   }

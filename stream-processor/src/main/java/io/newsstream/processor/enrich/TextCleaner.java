@@ -232,21 +232,16 @@ public final class TextCleaner {
     if (end - start > longestFurniture + 40) {
       return false;
     }
-    // Most lines are too long to be furniture once their whitespace is dropped. For plain ASCII
-    // the key keeps every other character but a trailing colon, so it is no shorter than that.
-    int significant = 0;
+    // Most lines are too long to be furniture even without their whitespace: the key keeps each
+    // non-space ASCII character as one character (all but a trailing colon), and lower-casing
+    // turns no character into nothing, so more of them than the longest furniture line allows
+    // (plus the colon) rule the line out.
+    int ascii = 0;
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
-      if (c >= 0x80) {
-        significant = 0; // lower-casing may change the length: look it up
-        break;
+      if (c < 0x80 && !Character.isWhitespace(c) && ++ascii - 1 > longestFurniture) {
+        return false;
       }
-      if (!Character.isWhitespace(c)) {
-        significant++;
-      }
-    }
-    if (significant - 1 > longestFurniture) {
-      return false;
     }
     return furnitureLines.contains(furnitureKey(text.substring(start, end)));
   }

@@ -200,6 +200,7 @@ class TextCleanerTest {
     // given: padding that makes a line long, a tab-spaced colon, a no-break space
     String body =
         "Intro.\nClose" + " ".repeat(60) + "\n\tALSO \t READ :\t\nREAD\u00A0MORE:\n"
+            + "\u00A0".repeat(30) + "Advertisement" + "\u2003".repeat(30) + "\n"
             + "Share this article!\nEnd.";
 
     // when

@@ -1,6 +1,8 @@
 package io.newsstream.benchmarks.quality;
 
 import io.newsstream.benchmarks.CorpusArticle;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,31 +31,41 @@ public final class DedupCases {
   }
 
   /**
-   * True when another article has the same title, a different body and another publication day:
-   * a recurring report (weekly reserve prices, money supply, ...) about a different event. Same
-   * title and different body on the same day is most often Reuters re-issuing one story longer
-   * or shorter, which is not a hard negative.
+   * Shortest time between two reports of one title for them to be about different events: a
+   * recurring report comes daily or weekly, while Reuters re-sends one story, edited, within
+   * hours (often across midnight: 22:00 and 07:00 the next day).
+   */
+  static final Duration TEMPLATE_MIN_GAP = Duration.ofHours(24);
+
+  /**
+   * True when another article has the same title, a different body and was published at least
+   * {@link #TEMPLATE_MIN_GAP} earlier or later: a recurring report (weekly reserve prices, money
+   * supply, ...) about a different event. Same title and different body within a day is most
+   * often Reuters re-issuing one story longer or shorter, which is not a hard negative. Without
+   * publication times the two cannot be told apart, and the article is not counted.
    */
   static boolean isTemplateReport(CorpusArticle article, List<CorpusArticle> sameTitle) {
+    Instant published = published(article);
+    if (published == null) {
+      return false;
+    }
     for (CorpusArticle other : sameTitle) {
-      if (!other.body().equals(article.body()) && !day(other).equals(day(article))) {
+      Instant otherPublished = published(other);
+      if (otherPublished != null
+          && !other.body().equals(article.body())
+          && Duration.between(otherPublished, published).abs().compareTo(TEMPLATE_MIN_GAP) >= 0) {
         return true;
       }
     }
     return false;
   }
 
-  private static java.time.Instant published(CorpusArticle article) {
+  private static Instant published(CorpusArticle article) {
     try {
-      return article.publishedAt() == null ? null : java.time.Instant.parse(article.publishedAt());
+      return article.publishedAt() == null ? null : Instant.parse(article.publishedAt());
     } catch (java.time.format.DateTimeParseException e) {
       return null;
     }
-  }
-
-  private static String day(CorpusArticle article) {
-    String published = article.publishedAt();
-    return published == null || published.length() < 10 ? "?" : published.substring(0, 10);
   }
 
   /**

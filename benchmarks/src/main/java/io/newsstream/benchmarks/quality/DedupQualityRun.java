@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -50,13 +51,28 @@ final class DedupQualityRun {
   private final Path stateDir;
   private final PrintStream out;
   private final UrlCanonicalizer canonicalizer;
+  private final Consumer<ProcessorConfig> settings;
 
   DedupQualityRun(DefaultArticleEnricher enricher, EnrichmentConfig enrichment, Path stateDir, PrintStream out) {
+    this(enricher, enrichment, stateDir, out, config -> {});
+  }
+
+  /**
+   * @param settings applied to the processor's default {@link ProcessorConfig} before the
+   *     topology is built (other near-duplicate settings to measure)
+   */
+  DedupQualityRun(
+      DefaultArticleEnricher enricher,
+      EnrichmentConfig enrichment,
+      Path stateDir,
+      PrintStream out,
+      Consumer<ProcessorConfig> settings) {
     this.enricher = enricher;
     this.enrichment = enrichment;
     this.stateDir = stateDir;
     this.out = out;
     this.canonicalizer = new UrlCanonicalizer(enrichment);
+    this.settings = settings;
   }
 
   /** Submits every case in order and returns one result per case, in the same order. */
@@ -64,6 +80,7 @@ final class DedupQualityRun {
     ProcessorConfig config = new ProcessorConfig();
     config.setSchemaRegistryUrl("mock://quality-report-" + UUID.randomUUID());
     config.setStateDir(stateDir);
+    settings.accept(config);
     // The default RocksDB stores: the in-memory window store scans every distinct timestamp
     // in the retention on each lookup, which makes a 25,000-article run quadratic.
     Topics topics = new Topics(config.topicNames(), StreamsProperties.serdeConfig(config));

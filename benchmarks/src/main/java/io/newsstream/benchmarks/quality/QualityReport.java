@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +52,12 @@ public final class QualityReport {
       "  --corpus-dir DIR default <repo>/../shared/corpus",
       "  --skip-topics    only the duplicate report",
       "  --examples N     misses and false positives listed per category (default 5)",
+      "  --distance N     near-duplicate SimHash distance to measure instead of the processor's default ("
+          + ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT + ")",
+      "  --containment X  near-duplicate containment share to measure instead of the default ("
+          + ProcessorConfig.NEAR_DUPLICATE_CONTAINMENT_DEFAULT + "; 0 = off)",
+      "  --max-published-gap D  near-duplicate publication-time guard to measure instead of the default ("
+          + ProcessorConfig.NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT.toHours() + "h), as 12h, 30m or 0 (no guard)",
       "  --false-positives FILE  also write every dropped distinct article with the article it was matched to",
       "                   (JSON lines: category, ids, titles, publication times, bodies), for labelling");
 
@@ -69,9 +77,32 @@ public final class QualityReport {
   private final int examples;
   private final Path falsePositivesFile;
 
-  private QualityReport(int examples, Path falsePositivesFile) {
+  private final int distance;
+  private final double containment;
+
+  private final Duration maxPublishedGap;
+
+  private QualityReport(int examples, Path falsePositivesFile, int distance, double containment, Duration maxPublishedGap) {
     this.examples = examples;
     this.falsePositivesFile = falsePositivesFile;
+    this.distance = distance;
+    this.containment = containment;
+    this.maxPublishedGap = maxPublishedGap;
+  }
+
+  /** A duration as {@code 12h}, {@code 30m}, {@code 90s}, {@code 2d} or {@code 0}. */
+  static Duration duration(String text) {
+    var m = java.util.regex.Pattern.compile("(\\d+)([dhms]?)").matcher(text.strip());
+    if (!m.matches() || (m.group(2).isEmpty() && !m.group(1).equals("0"))) {
+      throw new IllegalArgumentException("not a duration (12h, 30m, 90s, 2d or 0): " + text);
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2)) {
+      case "d" -> Duration.ofDays(n);
+      case "h" -> Duration.ofHours(n);
+      case "m" -> Duration.ofMinutes(n);
+      default -> Duration.ofSeconds(n);
+    };
   }
 
   public static void main(String[] args) throws IOException {
@@ -90,10 +121,42 @@ public final class QualityReport {
     }
     Path root = Path.of(System.getProperty("newsstream.repo.root", ".")).toAbsolutePath().normalize();
     Path corpusDir = Path.of(options.getOrDefault("corpus-dir", root.resolve("../shared/corpus").normalize().toString()));
-    int variants = Integer.parseInt(options.getOrDefault("variants", "1000"));
-    long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-    int limit = Integer.parseInt(options.getOrDefault("limit", "0"));
-    int examples = Integer.parseInt(options.getOrDefault("examples", "5"));
+    Path falsePositives = options.containsKey("false-positives") ? Path.of(options.get("false-positives")) : null;
+    int variants;
+    long seed;
+    int limit;
+    int examples;
+    int distance;
+    double containment;
+    Duration maxPublishedGap;
+    Consumer<ProcessorConfig> settings;
+    try {
+      variants = Integer.parseInt(options.getOrDefault("variants", "1000"));
+      seed = Long.parseLong(options.getOrDefault("seed", "42"));
+      limit = Integer.parseInt(options.getOrDefault("limit", "0"));
+      examples = Integer.parseInt(options.getOrDefault("examples", "5"));
+      distance = Integer.parseInt(options.getOrDefault("distance", String.valueOf(ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT)));
+      containment = Double.parseDouble(
+          options.getOrDefault("containment", String.valueOf(ProcessorConfig.NEAR_DUPLICATE_CONTAINMENT_DEFAULT)));
+      maxPublishedGap = options.containsKey("max-published-gap")
+          ? duration(options.get("max-published-gap"))
+          : ProcessorConfig.NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT;
+      int d = distance;
+      double c = containment;
+      Duration gap = maxPublishedGap;
+      settings = config -> {
+        config.setNearDuplicateDistance(d);
+        config.setNearDuplicateContainment(c);
+        config.setNearDuplicateMaxPublishedGap(gap);
+      };
+      // An invalid setting stops here with the processor's own message, before any work.
+      settings.accept(new ProcessorConfig());
+    } catch (IllegalArgumentException e) {
+      System.err.println(e instanceof NumberFormatException ? "not a number: " + e.getMessage() : e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
 
     System.out.println("== Newsstream quality report (targets of issue 4)");
     System.out.println("corpus: " + corpusDir);
@@ -105,12 +168,26 @@ public final class QualityReport {
       TopicAccuracyReport.main(new String[] {corpusDir.resolve("uci_news_aggregator_sample.jsonl").toString()});
     }
     System.out.println();
-    Path falsePositives = options.containsKey("false-positives") ? Path.of(options.get("false-positives")) : null;
-    new QualityReport(examples, falsePositives).dedup(corpusDir.resolve("reuters21578.jsonl"), variants, seed, limit);
+    QualityReport report = new QualityReport(examples, falsePositives, distance, containment, maxPublishedGap);
+    report.dedup(corpusDir.resolve("reuters21578.jsonl"), variants, seed, limit, settings);
+    report.lightEdits(corpusDir.resolve("samples/moneycontrol-whatsapp-nso.json"), seed);
   }
 
-  private void dedup(Path reuters, int variantSample, long seed, int limit) throws IOException {
-    out.println("== 2. Duplicates: the real topology (TopologyFactory + DefaultArticleEnricher, default settings) "
+  /** How the near-duplicate rules take light edits of the corpus' sample article. */
+  private void lightEdits(Path sample, long seed) throws IOException {
+    if (!Files.exists(sample)) {
+      out.println("   (no " + sample + ": light edits skipped)");
+      return;
+    }
+    var json = JSON.readTree(sample.toFile());
+    new LightEdits(new DefaultArticleEnricher(EnrichmentConfig.defaults()), out)
+        .print(sample.getFileName().toString(), json.path("url").asText(), json.path("title").asText(), json.path("body").asText(),
+            distance, 200, seed);
+  }
+
+  private void dedup(Path reuters, int variantSample, long seed, int limit, Consumer<ProcessorConfig> settings)
+      throws IOException {
+    out.println("== 2. Duplicates: the real topology (TopologyFactory + DefaultArticleEnricher, processor settings below) "
         + "in TopologyTestDriver");
     List<CorpusArticle> corpus = Corpus.load(reuters).stream().filter(DedupCases::hasRealBody).toList();
     if (limit > 0 && limit < corpus.size()) {
@@ -121,7 +198,8 @@ public final class QualityReport {
     Map<CaseKind, Long> byKind = cases.stream().collect(Collectors.groupingBy(DedupCase::kind, LinkedHashMap::new, Collectors.counting()));
     out.printf(Locale.ROOT, "   %,d Reuters articles with a real body (placeholder 'Blah blah blah.' items skipped), "
         + "variants of %,d sampled distinct articles (seed %d)%n", corpus.size(), Math.min(variantSample, byKind.get(CaseKind.DISTINCT)), seed);
-    out.println("   near-duplicate distance " + ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT + ", mode "
+    out.println("   near-duplicate distance " + distance + ", containment " + containment + ", publication gap "
+        + (maxPublishedGap.isZero() ? "unlimited" : maxPublishedGap.toString().substring(2).toLowerCase(Locale.ROOT)) + ", mode "
         + ProcessorConfig.NEAR_DUPLICATE_MODE_DEFAULT + ", retention " + ProcessorConfig.DEDUP_RETENTION_DEFAULT
         + " (all submissions 1 s apart, so all meet, each with its publication time); RocksDB stores");
     out.println("   submissions: " + byKind);
@@ -129,7 +207,7 @@ public final class QualityReport {
     EnrichmentConfig enrichment = EnrichmentConfig.defaults();
     DefaultArticleEnricher enricher = new DefaultArticleEnricher(enrichment);
     Path stateDir = Files.createTempDirectory("newsstream-quality");
-    DedupQualityRun run = new DedupQualityRun(enricher, enrichment, stateDir, out);
+    DedupQualityRun run = new DedupQualityRun(enricher, enrichment, stateDir, out, settings);
     long started = System.nanoTime();
     List<DedupQualityRun.Result> results = run.run(cases);
     out.printf(Locale.ROOT, "   topology run: %.0f s%n", (System.nanoTime() - started) / 1e9);
@@ -180,8 +258,11 @@ public final class QualityReport {
     out.printf(Locale.ROOT, "   precision (drops that were duplicates / all drops): %.4f%n", tally.precision());
     out.printf(Locale.ROOT, "   false-positive rate (distinct articles dropped):    %.4f   (%d of %d; target <= %.2f) %s%n", fpr,
         distinct.dropped(), distinct.submitted(), TARGET_FALSE_POSITIVE_RATE, verdict(fpr <= TARGET_FALSE_POSITIVE_RATE));
+    double templateFpr = tally.templateFalsePositiveRate();
     out.printf(Locale.ROOT, "   false-positive rate on same-title template reports: %.4f   (%d of %d articles that share their title "
-        + "with a different body of another day)%n", tally.templateFalsePositiveRate(), distinct.templateDropped(), distinct.templateSubmitted());
+        + "with a different body published %d h or more apart; target <= %.2f) %s%n", templateFpr, distinct.templateDropped(),
+        distinct.templateSubmitted(), DedupCases.TEMPLATE_MIN_GAP.toHours(), TARGET_FALSE_POSITIVE_RATE,
+        verdict(templateFpr <= TARGET_FALSE_POSITIVE_RATE));
   }
 
   private void printFalsePositives(List<DedupQualityRun.Result> falsePositives, Map<String, DedupCase> byArticleId)
@@ -265,7 +346,7 @@ public final class QualityReport {
   private void printMisses(List<DedupQualityRun.Result> results, Map<String, Long> simhashes) {
     out.println();
     out.println("   SimHash distance of each expected duplicate to its original (cleaned body; title not hashed):");
-    out.println("   kind                            median   p90   share<=3   missed   examples of misses (id, distance, words)");
+    out.println("   kind                            median   p90   share<=d    missed   examples of misses (id, distance, words)");
     for (CaseKind kind : CaseKind.values()) {
       if (!kind.expectedDuplicate()) {
         continue;
@@ -286,7 +367,7 @@ public final class QualityReport {
         continue;
       }
       distances.sort(Comparator.naturalOrder());
-      long within = distances.stream().filter(d -> d <= ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT).count();
+      long within = distances.stream().filter(d -> d <= distance).count();
       out.printf(Locale.ROOT, "   %-31s %6d %5d %10.3f %8d   %s%n", kind.label(), distances.get(distances.size() / 2),
           distances.get((int) Math.min(distances.size() - 1, Math.round(distances.size() * 0.9))),
           (double) within / distances.size(), missed.size(), String.join(" ", missed.subList(0, Math.min(examples * 2, missed.size()))));
@@ -350,7 +431,7 @@ public final class QualityReport {
           }
         }
       }
-      out.printf(Locale.ROOT, "   %8d%s %32.3f %18.3f %21.4f %18.4f%n", d, d == ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT ? "*" : " ",
+      out.printf(Locale.ROOT, "   %8d%s %32.3f %18.3f %21.4f %18.4f%n", d, d == distance ? "*" : " ",
           DedupTally.ratio(caught[0], total[0]), DedupTally.ratio(caught[1], total[1]), DedupTally.ratio(fp, hashes.length),
           DedupTally.ratio(templateFp, templates));
     }
@@ -493,7 +574,7 @@ public final class QualityReport {
   }
 
   private static Map<String, String> parse(String[] args) {
-    Set<String> known = Set.of("variants", "seed", "limit", "corpus-dir", "skip-topics", "examples", "false-positives", "help");
+    Set<String> known = Set.of("variants", "seed", "limit", "corpus-dir", "skip-topics", "examples", "false-positives", "distance", "containment", "max-published-gap", "help");
     Set<String> flags = Set.of("skip-topics", "help");
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {

@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -271,7 +272,14 @@ public final class ProcessorBenchmark {
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     // Bulk load: larger batches than the default 16 KiB make the pre-load quicker.
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    // The topic was created a moment ago. With several requests in flight, the first one can
+    // reach the broker before it has opened the partition (NOT_LEADER_OR_FOLLOWER) while the
+    // next is appended; the first then fails with OUT_OF_ORDER_SEQUENCE_NUMBER until its
+    // delivery timeout (KAFKA-15591, seen here with Kafka 4.3.1). One request at a time keeps
+    // the order through that retry.
+    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
     AtomicLong failed = new AtomicLong();
+    AtomicReference<Exception> firstError = new AtomicReference<>();
     Instant receivedAt = Instant.now();
     try (KafkaProducer<String, ArticleSubmitted> producer = new KafkaProducer<>(props, topics.raw().keySerde().serializer(),
         topics.raw().valueSerde().serializer())) {
@@ -282,13 +290,15 @@ public final class ProcessorBenchmark {
         producer.send(new ProducerRecord<>(topics.raw().name(), url, event), (metadata, error) -> {
           if (error != null) {
             failed.incrementAndGet();
+            firstError.compareAndSet(null, error);
           }
         });
       }
       producer.flush();
     }
     if (failed.get() > 0) {
-      throw new IllegalStateException(failed.get() + " input records could not be written");
+      throw new IllegalStateException(
+          failed.get() + " input records could not be written; the first failure: " + firstError.get(), firstError.get());
     }
   }
 

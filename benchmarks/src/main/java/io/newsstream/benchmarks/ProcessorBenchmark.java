@@ -87,7 +87,8 @@ public final class ProcessorBenchmark {
 
   /** What one topology run measured. */
   record RunResult(String name, long input, long output, double seconds, double secondsFromRunning, double cpuSeconds,
-      double brokerCpuSeconds, long heapBytes, long heapDeltaBytes, long stateBytes, boolean complete) {
+      double brokerCpuSeconds, long heapBytes, long heapDeltaBytes, long stateBytes, boolean complete,
+      double flowingArticlesPerSecond) {
 
     double articlesPerSecond() {
       return secondsFromRunning > 0 ? input / secondsFromRunning : 0;
@@ -320,6 +321,10 @@ public final class ProcessorBenchmark {
     long lastOutput = started;
     long deadline = started + bound.toNanos();
     long lastProgress = started;
+    // When the output passed 10 % and 90 % of the input: the rate between them is the one once
+    // the pipeline is full, without the start-up of a backlog's first transactions.
+    long tenPercentAt = 0;
+    long ninetyPercentAt = 0;
     boolean complete = false;
     try (KafkaConsumer<byte[], byte[]> consumer = countingConsumer(outputs)) {
       streams.start();
@@ -329,6 +334,12 @@ public final class ProcessorBenchmark {
         if (!records.isEmpty()) {
           count += records.count();
           lastOutput = now;
+          if (tenPercentAt == 0 && count >= expected / 10) {
+            tenPercentAt = now;
+          }
+          if (ninetyPercentAt == 0 && count >= expected * 9 / 10) {
+            ninetyPercentAt = now;
+          }
         }
         if (count >= expected) {
           complete = true;
@@ -354,14 +365,26 @@ public final class ProcessorBenchmark {
       streams.close(Duration.ofSeconds(60));
       long running = runningAt.get() == 0 ? started : runningAt.get();
       RunResult result = new RunResult(name, expected, count, (end - started) / 1e9, (end - Math.min(running, end)) / 1e9,
-          cpu, brokerCpu, heap, heap - heapBefore, WorkDir.sizeOf(config.getStateDir()), complete);
-      System.out.printf(Locale.ROOT, "  %s: %d output records; %.0f articles/s (%.1f s from RUNNING, %.1f s from start)%s%n",
-          name, count, result.articlesPerSecond(), result.secondsFromRunning(), result.seconds(),
+          cpu, brokerCpu, heap, heap - heapBefore, WorkDir.sizeOf(config.getStateDir()), complete,
+          flowingRate(expected, tenPercentAt, ninetyPercentAt));
+      System.out.printf(Locale.ROOT,
+          "  %s: %d output records; %.0f articles/s (%.1f s from RUNNING, %.1f s from start); %.0f articles/s from 10 %% to 90 %%"
+              + " of the output%s%n",
+          name, count, result.articlesPerSecond(), result.secondsFromRunning(), result.seconds(), result.flowingArticlesPerSecond(),
           complete ? "" : " (stopped by the time bound)");
       return result;
     } finally {
       streams.close(Duration.ofSeconds(60));
     }
+  }
+
+  /** Articles per second between the output's 10 % and 90 % marks; 0 when it did not pass both. */
+  static double flowingRate(long expected, long tenPercentAtNanos, long ninetyPercentAtNanos) {
+    if (tenPercentAtNanos == 0 || ninetyPercentAtNanos <= tenPercentAtNanos) {
+      return 0;
+    }
+    long articles = expected * 9 / 10 - expected / 10;
+    return articles / ((ninetyPercentAtNanos - tenPercentAtNanos) / 1e9);
   }
 
   private KafkaConsumer<byte[], byte[]> countingConsumer(Collection<String> topics) {
@@ -428,6 +451,8 @@ public final class ProcessorBenchmark {
         ratio >= TARGET_RATIO ? "met" : "NOT met");
     System.out.printf(Locale.ROOT, "full topology: %.0f articles/s (target >= %.0f on 2 cores: %s)%n", real.articlesPerSecond(),
         TARGET_ARTICLES_PER_SECOND, real.articlesPerSecond() >= TARGET_ARTICLES_PER_SECOND ? "met" : "NOT met");
+    System.out.printf(Locale.ROOT, "once output flows (from 10 %% to 90 %% of the output): passthrough %.0f, full %.0f articles/s%n",
+        passthrough.flowingArticlesPerSecond(), real.flowingArticlesPerSecond());
     System.out.printf(Locale.ROOT, "heap after GC while running: passthrough %.0f MB, full %.0f MB (full minus the heap before"
             + " it started: %+.0f MB, i.e. %+.0f MB per million articles if it grew linearly)%n",
         passthrough.heapBytes() / 1048576.0, real.heapBytes() / 1048576.0, real.heapDeltaBytes() / 1048576.0,

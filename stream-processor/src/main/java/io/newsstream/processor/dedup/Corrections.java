@@ -4,9 +4,11 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises an article that announces itself as a correction: its title starts with {@code
- * CORRECTED}, {@code CORRECTION} or {@code CORRECTING} (any case, after opening punctuation such
- * as {@code (} or {@code [}; Reuters writes {@code CORRECTED - BANKAMERICA ...}, others {@code
- * Correction: ...}).
+ * CORRECTED}, {@code CORRECTION} or {@code CORRECTING}, after opening punctuation such as {@code
+ * (} or {@code [}, either in capitals as wires write it ({@code CORRECTED - BANKAMERICA ...},
+ * {@code CORRECTED SINGAPORE ...}) or in any case followed by a separator ({@code Correction:
+ * ...}, {@code [Corrected] ...}). A title that only starts with the word ({@code Correction
+ * facility opens}) is not a correction.
  *
  * <p>A correction changes a figure, a name or a date in a few words, so by text alone it is a
  * light edit (SimHash) or a near copy (containment) of the version it corrects. Yet the
@@ -16,13 +18,14 @@ import java.util.regex.Pattern;
  */
 public final class Corrections {
 
+  private static final Pattern WIRE_NOTICE = Pattern.compile("^[\\p{Punct}\\s]*(?:CORRECTED|CORRECTION|CORRECTING)\\b");
   private static final Pattern NOTICE =
-      Pattern.compile("^[\\p{Punct}\\s]*(?:corrected|correction|correcting)\\b", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^[\\p{Punct}\\s]*(?:corrected|correction|correcting)\\s*[-\u2013\u2014:|)\\]]", Pattern.CASE_INSENSITIVE);
 
   private Corrections() {}
 
   /** True when the (cleaned) title announces a correction. */
   public static boolean isCorrection(CharSequence title) {
-    return title != null && NOTICE.matcher(title).find();
+    return title != null && (WIRE_NOTICE.matcher(title).find() || NOTICE.matcher(title).find());
   }
 }

@@ -12,10 +12,12 @@ class CorrectionsTest {
       strings = {
         "CORRECTED - BANKAMERICA NEGOTIATING UNITS SALE",
         "CORRECTED-SINGAPORE ASIAN DLR CLSG",
+        "CORRECTED SINGAPORE ASIAN DLR CLSG - APRIL 7",
         "Correction: Minister resigns",
         "(CORRECTION) Minister resigns",
         "  [Corrected] Minister resigns",
-        "correcting a figure: bank profit rises"
+        "Corrected | Bank profit rises",
+        "Correction \u2013 Bank profit rises"
       })
   void shouldRecogniseATitleThatAnnouncesACorrection(String title) {
     assertThat(Corrections.isCorrection(title)).isTrue();
@@ -28,6 +30,8 @@ class CorrectionsTest {
         "Minister corrected on budget figures",
         "Correctional officers strike",
         "Market correction deepens",
+        "Correction facility opens in Texas",
+        "Corrected figures show growth slowed",
         ""
       })
   void shouldNotMistakeOtherTitlesForCorrections(String title) {

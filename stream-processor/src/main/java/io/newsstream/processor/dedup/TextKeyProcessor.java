@@ -83,16 +83,22 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     if (TextProbe.isContentKey(key)) {
       return checkContent(key, probe, verdict, ts);
     }
-    boolean containmentKey = ContainmentSketch.isKey(key);
     ContainmentSketch sketch = probe.sketchFor(key);
-    if (!probe.nearCheck()) {
-      // A correction: indexed so that later copies of it find it, never a near copy itself.
-      store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), sketch), ts);
-      return verdict;
-    }
-    NearEntry best = null;
-    int bestDistance = -1;
-    long bestTime = -1L;
+    // A correction is only indexed, so that later copies of it find it; it is never a near copy.
+    KeyValue<Long, NearEntry> match = probe.nearCheck() ? earliestNear(key, probe, sketch, ts) : null;
+    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), sketch), ts);
+    return match == null
+        ? verdict
+        : verdict.withMatch(match.value, SimHashBlocks.distance(match.value.simhash(), probe.simhash()), match.key, false);
+  }
+
+  /**
+   * The earliest of the newest {@code nearMaxCandidates} earlier articles under the key that is
+   * near the probe, with its record timestamp; null when none is.
+   */
+  private KeyValue<Long, NearEntry> earliestNear(String key, TextProbe probe, ContainmentSketch sketch, long ts) {
+    boolean containmentKey = ContainmentSketch.isKey(key);
+    KeyValue<Long, NearEntry> best = null;
     int compared = 0;
     try (WindowStoreIterator<NearEntry> it = store.backwardFetch(key, settings.from(ts), settings.to(ts))) {
       while (it.hasNext() && compared < settings.nearMaxCandidates()) {
@@ -110,14 +116,11 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
                 && (sameBody(sketch, entry, distance) || publishedClose(probe.publishedAt(), entry.publishedAt()));
         if (near) {
           // Newest first: each near candidate found is earlier than the previous one.
-          best = entry;
-          bestDistance = distance;
-          bestTime = candidate.key;
+          best = candidate;
         }
       }
     }
-    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), sketch), ts);
-    return best == null ? verdict : verdict.withMatch(best, bestDistance, bestTime, false);
+    return best;
   }
 
   /**

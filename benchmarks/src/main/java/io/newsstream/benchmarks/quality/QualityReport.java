@@ -3,6 +3,7 @@ package io.newsstream.benchmarks.quality;
 import io.newsstream.benchmarks.Corpus;
 import io.newsstream.benchmarks.CorpusArticle;
 import io.newsstream.processor.config.ProcessorConfig;
+import io.newsstream.processor.dedup.ContainmentSketch;
 import io.newsstream.processor.enrich.DefaultArticleEnricher;
 import io.newsstream.processor.enrich.EnrichmentConfig;
 import io.newsstream.processor.enrich.SimHasher;
@@ -66,9 +67,9 @@ public final class QualityReport {
   private static final double TARGET_TOPIC_ACCURACY = 0.85;
   /** Word-shingle resemblance above which a "false positive" is a copy the corpus itself holds. */
   static final double NEAR_COPY_RESEMBLANCE = 0.8;
-  /** The processor's default containment share and growth bound (ContainmentSketch). */
-  static final double NEAR_COPY_CONTAINMENT = 0.9;
-  static final double NEAR_COPY_GROWTH = 1.5;
+  /** The processor's default containment share and growth bound, as the categories' rule. */
+  static final double NEAR_COPY_CONTAINMENT = ProcessorConfig.NEAR_DUPLICATE_CONTAINMENT_DEFAULT;
+  static final double NEAR_COPY_GROWTH = ContainmentSketch.MAX_GROWTH;
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("\\d+(?:[.,/-]\\d+)*");

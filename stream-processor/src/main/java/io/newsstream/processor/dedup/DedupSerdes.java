@@ -136,6 +136,7 @@ public final class DedupSerdes {
           // Flags in the byte that held only "containment" (1), so earlier probes read the same.
           out.writeByte((p.containment() ? PROBE_CONTAINMENT : 0) | (p.nearCheck() ? 0 : PROBE_INDEX_ONLY));
           writeSketch(out, p.sketch());
+          out.writeShort(p.home());
         },
         (in, version) -> {
           String articleId = in.readUTF();
@@ -145,9 +146,11 @@ public final class DedupSerdes {
           String contentHash = in.readUTF();
           int blockCount = in.readByte();
           int flags = in.readUnsignedByte();
+          ContainmentSketch sketch = readSketch(in, version);
+          int home = in.readUnsignedShort();
           return new TextProbe(
-              articleId, eventId, simhash, publishedAt, contentHash, blockCount, readSketch(in, version),
-              (flags & PROBE_CONTAINMENT) != 0, (flags & PROBE_INDEX_ONLY) == 0);
+              articleId, eventId, simhash, publishedAt, contentHash, blockCount, sketch,
+              (flags & PROBE_CONTAINMENT) != 0, (flags & PROBE_INDEX_ONLY) == 0, home);
         });
   }
 

@@ -11,12 +11,13 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * SAME_CONTENT and NEAR_DUPLICATE, step 2 of 2: input is keyed by eventId, so the article (sent
- * once, from the URL step) and the verdicts of the text-key partitions that own its keys meet
- * here. Merges them in a pending store until the article and every verdict it expects have
- * arrived, then emits the article, or reports it as a duplicate of the first article with the
+ * SAME_CONTENT and NEAR_DUPLICATE, the decision: at the article's home partition, where {@link
+ * TextProbeProcessor} parked the article in the pending store under its eventId, the verdicts of
+ * the text-key partitions that own its keys arrive (keyed by the home partition's number; the
+ * verdict names the eventId). Merges them into the pending entry until every verdict it expects
+ * has arrived, then emits the article, or reports it as a duplicate of the first article with the
  * same content (always dropped) or else as a near-duplicate of the closest match (dropped or
- * flagged by configuration). A pending entry lives only until its last part arrives.
+ * flagged by configuration). A pending entry lives only until its last verdict arrives.
  */
 public final class NearDecisionProcessor
     extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<EnrichedArticle>> {
@@ -39,14 +40,15 @@ public final class NearDecisionProcessor
   @Override
   public void process(FixedKeyRecord<String, NearCheck> record) {
     NearCheck verdict = record.value();
-    NearCheck before = pending.get(record.key());
+    String eventId = verdict.eventId();
+    NearCheck before = pending.get(eventId);
     NearCheck merged = before == null ? verdict : before.merge(verdict);
     if (!merged.complete()) {
-      pending.put(record.key(), merged);
+      pending.put(eventId, merged);
       return;
     }
     if (before != null) {
-      pending.delete(record.key());
+      pending.delete(eventId);
     }
     EnrichedArticle article = merged.article();
     if (merged.hasMatch()) {

@@ -17,14 +17,15 @@ import org.slf4j.LoggerFactory;
  * SAME_CONTENT and NEAR_DUPLICATE, step 1 of 2: each article's {@link TextProbe} reaches every
  * partition that owns one of its keys (the content hash {@code "h:…"}, SimHash blocks {@code
  * "index:value"}, containment keys {@code "c:…"}), one copy keyed by the owner's number ({@link
- * TextKeyPartitioner}), so every article sharing a key is in the owner's store. For each key the
+ * PartitionNumberPartitioner}), so every article sharing a key is in the owner's store. For each key the
  * copy's owner owns ({@link TextProbe#partitionOf}), the processor looks
  * up earlier articles: under the content hash, the first earlier article is the one a copy
  * duplicates; under the other keys up to {@code nearMaxCandidates} of them (newest first) are
  * compared and the earliest that came before and is near is kept (it is the likeliest to have
  * been emitted: a copy of a copy names the original). The
  * article is indexed under the key, and one verdict per partition, the best of its keys, is
- * forwarded keyed by eventId. Near means, under a SimHash block, within the distance with the
+ * forwarded keyed by the number of the article's home partition ({@link TextProbe#home}). Near
+ * means, under a SimHash block, within the distance with the
  * figures of the shorter text all found in the other; under a containment key, {@link
  * ContainmentSketch#copyOf} at the configured share; and, unless the bodies are the same, the
  * two publication times no further apart than the configured gap (when both are known).
@@ -76,7 +77,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
             e);
       }
     }
-    context().forward(record.withKey(probe.eventId()).withValue(verdict));
+    context().forward(record.withKey(Integer.toString(probe.home())).withValue(verdict));
   }
 
   private NearCheck check(String key, TextProbe probe, NearCheck verdict, long ts) {

@@ -29,6 +29,7 @@ import org.apache.kafka.common.utils.Utils;
  * @param containment whether the containment keys are probed
  * @param nearCheck whether earlier articles under the SimHash and containment keys are compared
  *     with this one; when false the article is only indexed under them
+ * @param home the article's {@link Homes home} partition, where its verdicts are sent
  */
 public record TextProbe(
     String articleId,
@@ -39,7 +40,8 @@ public record TextProbe(
     int blockCount,
     ContainmentSketch sketch,
     boolean containment,
-    boolean nearCheck) {
+    boolean nearCheck,
+    int home) {
 
   /** Prefix of the content-hash key. */
   public static final String CONTENT_KEY_PREFIX = "h:";
@@ -47,8 +49,9 @@ public record TextProbe(
   /**
    * @param nearBlockCount SimHash blocks, 0 when near-duplicates are not looked for
    * @param nearContainment whether the containment rule is on
+   * @param home the article's home partition
    */
-  public static TextProbe of(EnrichedArticle article, int nearBlockCount, boolean nearContainment) {
+  public static TextProbe of(EnrichedArticle article, int nearBlockCount, boolean nearContainment, int home) {
     boolean revision = article.getRevision() > 1;
     int blockCount = revision ? 0 : nearBlockCount;
     boolean containment = !revision && nearContainment;
@@ -61,7 +64,7 @@ public record TextProbe(
     long publishedAt = article.getPublishedAt() == null ? DedupState.UNKNOWN_TIME : article.getPublishedAt().toEpochMilli();
     return new TextProbe(
         article.getArticleId(), article.getEventId(), article.getSimhash(), publishedAt, article.getContentHash(), blockCount, sketch,
-        containment, !Corrections.isCorrection(article.getTitle()));
+        containment, !Corrections.isCorrection(article.getTitle()), home);
   }
 
   /** Every key of this article: content hash, SimHash blocks, containment keys. */

@@ -6,11 +6,12 @@ import io.newsstream.processor.dedup.DedupSerdes;
 import io.newsstream.processor.dedup.DedupSettings;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.EventDedupProcessor;
-import io.newsstream.processor.dedup.TextKeyProcessor;
+import io.newsstream.processor.dedup.Homes;
 import io.newsstream.processor.dedup.NearDecisionProcessor;
-import io.newsstream.processor.dedup.TextKeyPartitioner;
-import io.newsstream.processor.dedup.TextProbe;
+import io.newsstream.processor.dedup.PartitionNumberPartitioner;
 import io.newsstream.processor.dedup.SimHashBlocks;
+import io.newsstream.processor.dedup.TextKeyProcessor;
+import io.newsstream.processor.dedup.TextProbeProcessor;
 import io.newsstream.processor.dedup.UrlDedupProcessor;
 import io.newsstream.processor.enrich.ArticleEnricher;
 import io.newsstream.processor.route.TopicRouter;
@@ -67,24 +68,27 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  */
 public final class TopologyFactory {
 
-  public static final String REPARTITION_BY_EVENT = "dedup-by-event";
-  public static final String REPARTITION_BY_URL = "dedup-by-url";
-  public static final String REPARTITION_BY_TEXT_KEY = "dedup-by-text-key";
-  public static final String REPARTITION_NEAR_BY_EVENT = "dedup-near-by-event";
-  public static final String REPARTITION_ARTICLE_BY_EVENT = "dedup-near-article-by-event";
+  /** Articles read away from their home partition, on their way there. */
+  public static final String REPARTITION_HOME = "dedup-home";
+  /** Text probes, to the text-key partitions that own their keys. */
+  public static final String REPARTITION_TEXT_PROBES = "dedup-text-probes";
+  /** Verdicts of the text-key partitions, back to the articles' home partitions. */
+  public static final String REPARTITION_VERDICTS = "dedup-verdicts";
 
   /** Upper bound of the text-key step's partitions: its verdicts are tracked in a 63-bit set. */
   public static final int TEXT_PARTITIONS_MAX = 32;
 
-  /**
-   * An article, its text probe and the partitions that own the probe's keys, between the URL
-   * step and the two text-step topics (the keys are derived once per article).
-   */
-  private record Probed(EnrichedArticle article, TextProbe probe, Set<Integer> owners) {}
-
   /** Partitions of the text-key step's topics: the configured topic partitions, at most 32. */
   public static int textPartitions(ProcessorConfig config) {
     return Math.min(config.getTopicPartitions(), TEXT_PARTITIONS_MAX);
+  }
+
+  /**
+   * Home partitions of the articles: the configured topic partitions, which {@code articles.raw}
+   * should have too, so that articles are read at home.
+   */
+  public static int homePartitions(ProcessorConfig config) {
+    return config.getTopicPartitions();
   }
 
   private final PipelineMetrics metrics;
@@ -134,77 +138,76 @@ public final class TopologyFactory {
             "decode-enrich",
             topics);
 
-    // 3. deduplicate: exact kinds, each after a repartition by its own key
+    // 3. deduplicate at the article's home partition (murmur2 of its canonical URL): SAME_EVENT
+    // and the same-URL rules there; an article read elsewhere goes home first.
+    int homes = homePartitions(config);
+    Map<String, KStream<String, Placed>> placed =
+        articles
+            .processValues(() -> new HomeCheck(homes), Named.as("home-check"))
+            .split(Named.as("home-"))
+            .branch((k, p) -> p.atHome(), Branched.as("here"))
+            .defaultBranch(Branched.as("away"));
+    KStream<String, EnrichedArticle> moved =
+        placed
+            .get("home-away")
+            .mapValues(Placed::article, Named.as("home-away-article"))
+            .repartition(
+                Repartitioned.with(keys, articleSerde)
+                    .withName(REPARTITION_HOME)
+                    .withNumberOfPartitions(homes)
+                    .withStreamPartitioner(new Homes.Partitioner()));
+    articles = placed.get("home-here").mapValues(Placed::article, Named.as("home-here-article")).merge(moved, Named.as("home-merge"));
     articles =
         outcomes(
-            articles
-                .selectKey((k, a) -> a.getEventId(), Named.as("key-by-event"))
-                .repartition(Repartitioned.with(keys, articleSerde).withName(REPARTITION_BY_EVENT))
-                .processValues(
-                    fixedKey(() -> new EventDedupProcessor(settings), windowStore(config, EventDedupProcessor.STORE, Serdes.String(), false)),
-                    Named.as("dedup-event")),
+            articles.processValues(
+                fixedKey(() -> new EventDedupProcessor(settings), windowStore(config, EventDedupProcessor.STORE, Serdes.String(), false)),
+                Named.as("dedup-event")),
             "dedup-event",
             topics);
     articles =
         outcomes(
-            articles
-                .selectKey((k, a) -> a.getArticleId(), Named.as("key-by-url"))
-                .repartition(Repartitioned.with(keys, articleSerde).withName(REPARTITION_BY_URL))
-                .processValues(
-                    fixedKey(() -> new UrlDedupProcessor(settings), windowStore(config, UrlDedupProcessor.STORE, DedupSerdes.urlHistory(), false)),
-                    Named.as("dedup-url")),
+            articles.processValues(
+                fixedKey(() -> new UrlDedupProcessor(settings), windowStore(config, UrlDedupProcessor.STORE, DedupSerdes.urlHistory(), false)),
+                Named.as("dedup-url")),
             "dedup-url",
             topics);
-    // 3b. the same or a near text under another URL: the article goes to the decision keyed by
-    // eventId; its text keys (content hash, SimHash blocks, containment keys) in one probe per
-    // partition that owns some of them; each answers with one verdict by eventId.
+    // 3b. the same or a near text under another URL: the article waits at home in the pending
+    // store; its text keys (content hash, SimHash blocks, containment keys) go in one probe to
+    // each text-key partition that owns some of them; each answers home with one verdict.
     boolean near = config.getNearDuplicateMode() != NearDuplicateMode.OFF;
     int blocks = near ? SimHashBlocks.blockCount(config.getNearDuplicateDistance()) : 0;
     boolean containment = near && config.getNearDuplicateContainment() > 0.0;
     int textPartitions = textPartitions(config);
     Serde<NearCheck> checkSerde = DedupSerdes.nearCheck();
-    KStream<String, Probed> probed =
-        articles.map(
-            (k, a) -> {
-              TextProbe probe = TextProbe.of(a, blocks, containment);
-              return KeyValue.pair(a.getEventId(), new Probed(a, probe, probe.partitions(textPartitions)));
-            },
-            Named.as("text-probe"));
-    KStream<String, NearCheck> carriers =
-        probed
-            .mapValues(p -> NearCheck.carrier(p.article(), TextProbe.mask(p.owners())), Named.as("text-carrier"))
-            .repartition(
-                Repartitioned.with(keys, checkSerde).withName(REPARTITION_ARTICLE_BY_EVENT).withNumberOfPartitions(textPartitions));
-    KStream<String, NearCheck> verdicts =
-        probed
-            .flatMap(
-                (k, p) -> p.owners().stream().map(n -> KeyValue.pair(Integer.toString(n), p.probe())).toList(),
-                Named.as("text-keys"))
-            .repartition(
-                Repartitioned.with(keys, DedupSerdes.textProbe())
-                    .withName(REPARTITION_BY_TEXT_KEY)
-                    .withNumberOfPartitions(textPartitions)
-                    .withStreamPartitioner(new TextKeyPartitioner()))
-            .process(
-                processor(
-                    () -> new TextKeyProcessor(settings),
-                    windowStore(config, TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true)),
-                Named.as("dedup-text-key"))
-            .repartition(
-                Repartitioned.with(keys, checkSerde).withName(REPARTITION_NEAR_BY_EVENT).withNumberOfPartitions(textPartitions));
-    StoreBuilder<?> pending =
+    builder.addStateStore(
         Stores.keyValueStoreBuilder(
                 config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
                     ? Stores.persistentKeyValueStore(NearDecisionProcessor.STORE)
                     : Stores.inMemoryKeyValueStore(NearDecisionProcessor.STORE),
                 Serdes.String(),
                 checkSerde)
-            .withCachingEnabled();
+            .withCachingEnabled());
+    KStream<String, NearCheck> verdicts =
+        articles
+            .process(() -> new TextProbeProcessor(blocks, containment, textPartitions), Named.as("text-probe"), NearDecisionProcessor.STORE)
+            .repartition(
+                Repartitioned.with(keys, DedupSerdes.textProbe())
+                    .withName(REPARTITION_TEXT_PROBES)
+                    .withNumberOfPartitions(textPartitions)
+                    .withStreamPartitioner(new PartitionNumberPartitioner<>()))
+            .process(
+                processor(
+                    () -> new TextKeyProcessor(settings),
+                    windowStore(config, TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true)),
+                Named.as("dedup-text-key"))
+            .repartition(
+                Repartitioned.with(keys, checkSerde)
+                    .withName(REPARTITION_VERDICTS)
+                    .withNumberOfPartitions(homes)
+                    .withStreamPartitioner(new PartitionNumberPartitioner<>()));
     articles =
         outcomes(
-            carriers
-                .merge(verdicts, Named.as("text-verdicts"))
-                .processValues(fixedKey(() -> new NearDecisionProcessor(settings), pending), Named.as("dedup-near-decide")),
+            verdicts.processValues(() -> new NearDecisionProcessor(settings), Named.as("dedup-near-decide"), NearDecisionProcessor.STORE),
             "dedup-near-decide",
             topics);
 

@@ -67,9 +67,9 @@ class DedupSerdesTest {
     NearCheck verdict =
         new NearCheck(0L, 4L, "a", "e", null, "b", "f", 2, 1_000L, false);
     ContainmentSketch sketch = ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York.");
-    TextProbe probe = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, true);
-    TextProbe correction = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, false);
-    TextProbe blocksOnly = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch.figuresOnly(), false, false);
+    TextProbe probe = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, true, 3);
+    TextProbe correction = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, false, 0);
+    TextProbe blocksOnly = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch.figuresOnly(), false, false, 31);
     NearEntry entry = new NearEntry("a", "e", 7L, DedupState.UNKNOWN_TIME, sketch);
 
     // when / then

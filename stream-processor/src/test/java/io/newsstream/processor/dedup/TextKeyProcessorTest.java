@@ -55,15 +55,21 @@ class TextKeyProcessorTest {
 
   /** A probe of the SimHash rule only (4 blocks), for a text without figures. */
   private static TextProbe probe(String articleId, String eventId, long simhash) {
-    return new TextProbe(articleId, eventId, simhash, DedupState.UNKNOWN_TIME, "hash-" + articleId, 4, ContainmentSketch.EMPTY, false, true);
+    return new TextProbe(articleId, eventId, simhash, DedupState.UNKNOWN_TIME, "hash-" + articleId, 4, ContainmentSketch.EMPTY, false, true, 0);
   }
 
   private static TextProbe containmentProbe(String articleId, String eventId, long simhash, String text, long publishedAt) {
-    return new TextProbe(articleId, eventId, simhash, publishedAt, "hash-" + articleId, 4, ContainmentSketch.of(text), true, true);
+    return new TextProbe(articleId, eventId, simhash, publishedAt, "hash-" + articleId, 4, ContainmentSketch.of(text), true, true, 0);
   }
 
   private static TextProbe contentProbe(String articleId, String eventId, String contentHash) {
-    return new TextProbe(articleId, eventId, 0xf0L, DedupState.UNKNOWN_TIME, contentHash, 0, ContainmentSketch.EMPTY, false, true);
+    return new TextProbe(articleId, eventId, 0xf0L, DedupState.UNKNOWN_TIME, contentHash, 0, ContainmentSketch.EMPTY, false, true, 0);
+  }
+
+  private static TextProbe homed(TextProbe p, int home) {
+    return new TextProbe(
+        p.articleId(), p.eventId(), p.simhash(), p.publishedAt(), p.contentHash(), p.blockCount(), p.sketch(), p.containment(),
+        p.nearCheck(), home);
   }
 
   private void process(TextProbe probe, long timestamp) {
@@ -75,16 +81,17 @@ class TextKeyProcessorTest {
   }
 
   @Test
-  void shouldMatchAnEarlierArticleWithinTheDistanceAndKeyTheVerdictByEvent() {
+  void shouldMatchAnEarlierArticleWithinTheDistanceAndSendTheVerdictToTheArticlesHome() {
     // given
-    process(probe("a1", "e1", 0xf0L), 1_000L);
+    process(homed(probe("a1", "e1", 0xf0L), 5), 1_000L);
 
     // when
-    process(probe("a2", "e2", 0xf3L), 2_000L);
+    process(homed(probe("a2", "e2", 0xf3L), 2), 2_000L);
 
     // then
     List<String> keys = context.forwarded().stream().map(f -> (String) f.record().key()).toList();
-    assertThat(keys).containsExactly("e1", "e2");
+    assertThat(keys).containsExactly("5", "2");
+    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1", "e2");
     NearCheck verdict = forwarded().get(1);
     assertThat(verdict.matchArticleId()).isEqualTo("a1");
     assertThat(verdict.matchEventId()).isEqualTo("e1");

@@ -28,7 +28,7 @@ class TextProbeTest {
 
   @Test
   void shouldKeyAnArticleByContentHashThenSimHashBlocksThenContainmentKeys() {
-    TextProbe probe = TextProbe.of(article(1), 4, true);
+    TextProbe probe = TextProbe.of(article(1), 4, true, 0);
 
     List<String> keys = probe.keys();
 
@@ -39,7 +39,7 @@ class TextProbeTest {
 
   @Test
   void shouldProbeARevisionByItsContentOnly() {
-    TextProbe probe = TextProbe.of(article(2), 4, true);
+    TextProbe probe = TextProbe.of(article(2), 4, true, 0);
 
     assertThat(probe.keys()).containsExactly("h:" + article(2).getContentHash());
     assertThat(probe.sketch()).isEqualTo(ContainmentSketch.EMPTY);
@@ -50,16 +50,16 @@ class TextProbeTest {
     EnrichedArticle correction = article(1);
     correction.setTitle("CORRECTED - Fed adds reserves");
 
-    TextProbe probe = TextProbe.of(correction, 4, true);
+    TextProbe probe = TextProbe.of(correction, 4, true, 0);
 
-    assertThat(probe.keys()).isEqualTo(TextProbe.of(article(1), 4, true).keys());
+    assertThat(probe.keys()).isEqualTo(TextProbe.of(article(1), 4, true, 0).keys());
     assertThat(probe.nearCheck()).isFalse();
-    assertThat(TextProbe.of(article(1), 4, true).nearCheck()).isTrue();
+    assertThat(TextProbe.of(article(1), 4, true, 0).nearCheck()).isTrue();
   }
 
   @Test
   void shouldBeSentToExactlyThePartitionsOwningItsKeys() {
-    TextProbe probe = TextProbe.of(article(1), 4, true);
+    TextProbe probe = TextProbe.of(article(1), 4, true, 0);
 
     Set<Integer> partitions = probe.partitions(4);
 
@@ -69,6 +69,6 @@ class TextProbeTest {
     }
     long mask = TextProbe.mask(partitions);
     assertThat(Long.bitCount(mask)).isEqualTo(partitions.size());
-    assertThat(new TextKeyPartitioner().partitions("t", "3", probe, 4)).contains(Set.of(3));
+    assertThat(new PartitionNumberPartitioner<TextProbe>().partitions("t", "3", probe, 4)).contains(Set.of(3));
   }
 }

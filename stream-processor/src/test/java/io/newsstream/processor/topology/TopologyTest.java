@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.dedup.TextProbe;
 import io.newsstream.processor.testing.FakeEnricher;
 import io.newsstream.schemas.avro.ArticleSubmitted;
 import io.newsstream.schemas.avro.DeadLetter;
@@ -121,6 +122,38 @@ class TopologyTest {
     for (String topic : TAXONOMY) {
       assertThat(topicStream(topic).isEmpty()).as(topic).isTrue();
     }
+  }
+
+  /** A URL of example.com whose canonical form is (or is not) at home in partition 0 of 4. */
+  private static String urlHomeAtZero(boolean atZero) {
+    for (int i = 0; ; i++) {
+      String url = "https://example.com/home-" + i;
+      if ((TextProbe.partitionOf(url, 4) == 0) == atZero) {
+        return url;
+      }
+    }
+  }
+
+  @Test
+  void shouldSendOnlyAnArticleReadAwayFromItsHomePartitionThroughTheHomeTopic() {
+    // given: the test driver runs every task as partition 0 of topics with 4 partitions
+    ProcessorConfig config = new ProcessorConfig();
+    config.setTopicPartitions(4);
+    start(config);
+    String homeTopic = config.getApplicationId() + "-" + TopologyFactory.REPARTITION_HOME + "-repartition";
+
+    // when
+    send(submitted(urlHomeAtZero(true), "At home", "Read where it belongs #science"));
+
+    // then
+    assertThat(driver.producedTopicNames()).doesNotContain(homeTopic).contains("articles.enriched");
+
+    // when
+    send(submitted(urlHomeAtZero(false), "Away", "Read elsewhere #science"));
+
+    // then: it went home first, and both came out once
+    assertThat(driver.producedTopicNames()).contains(homeTopic);
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getTitle).containsExactly("At home", "Away");
   }
 
   @Test

@@ -104,6 +104,14 @@ public final class DedupState {
           partitionMask | ARTICLE_BIT, ARTICLE_BIT, article.getArticleId(), article.getEventId(), article, null, null, -1, -1L, false);
     }
 
+    /**
+     * The pending entry of an article parked at home (the article itself is kept apart, so that
+     * merging a verdict does not rewrite it), waiting for the partitions in {@code partitionMask}.
+     */
+    public static NearCheck waiting(String articleId, String eventId, long partitionMask) {
+      return new NearCheck(partitionMask | ARTICLE_BIT, ARTICLE_BIT, articleId, eventId, null, null, null, -1, -1L, false);
+    }
+
     /** One partition's verdict without a match. */
     public static NearCheck verdict(TextProbe probe, int partition) {
       return new NearCheck(0L, 1L << partition, probe.articleId(), probe.eventId(), null, null, null, -1, -1L, false);

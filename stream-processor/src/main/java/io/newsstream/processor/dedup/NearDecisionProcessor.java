@@ -3,29 +3,37 @@ package io.newsstream.processor.dedup;
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.stage.Outcome;
+import io.newsstream.processor.stage.Stage;
 import io.newsstream.schemas.avro.DuplicateKind;
 import io.newsstream.schemas.avro.EnrichedArticle;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SAME_CONTENT and NEAR_DUPLICATE, the decision: at the article's home partition, where {@link
- * TextProbeProcessor} parked the article in the pending store under its eventId, the verdicts of
- * the text-key partitions that own its keys arrive (keyed by the home partition's number; the
- * verdict names the eventId). Merges them into the pending entry until every verdict it expects
- * has arrived, then emits the article, or reports it as a duplicate of the first article with the
+ * TextProbeProcessor} parked the article under its eventId, the verdicts of the text-key
+ * partitions that own its keys arrive (keyed by the home partition's number; the verdict names
+ * the eventId). Merges them into the pending entry until every verdict it expects has arrived,
+ * then takes the article out and emits it, or reports it as a duplicate of the first article with the
  * same content (always dropped) or else as a near-duplicate of the closest match (dropped or
- * flagged by configuration). A pending entry lives only until its last verdict arrives.
+ * flagged by configuration). A pending entry and its article live only until the last verdict
+ * arrives.
  */
 public final class NearDecisionProcessor
     extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<EnrichedArticle>> {
 
   public static final String STORE = "dedup-near-pending-store";
+  /** The articles waiting for their verdicts, by eventId. */
+  public static final String ARTICLE_STORE = "dedup-near-article-store";
+  private static final Logger LOG = LoggerFactory.getLogger(NearDecisionProcessor.class);
 
   private final DedupSettings settings;
   private KeyValueStore<String, NearCheck> pending;
+  private KeyValueStore<String, EnrichedArticle> articles;
 
   public NearDecisionProcessor(DedupSettings settings) {
     this.settings = settings;
@@ -35,6 +43,7 @@ public final class NearDecisionProcessor
   public void init(FixedKeyProcessorContext<String, Outcome<EnrichedArticle>> context) {
     super.init(context);
     pending = context.getStateStore(STORE);
+    articles = context.getStateStore(ARTICLE_STORE);
   }
 
   @Override
@@ -51,6 +60,18 @@ public final class NearDecisionProcessor
       pending.delete(eventId);
     }
     EnrichedArticle article = merged.article();
+    if (article == null) {
+      article = articles.get(eventId);
+      articles.delete(eventId);
+    }
+    if (article == null) {
+      // Only lost state gets here: the article was parked in the same task before its probes
+      // were sent, and both stores are restored from their changelogs.
+      settings.metrics().failed(Stage.DEDUP);
+      LOG.error("Near-duplicate verdicts for event {} (article {}) are complete but the article is not in {}; it cannot be emitted",
+          eventId, merged.articleId(), ARTICLE_STORE);
+      return;
+    }
     if (merged.hasMatch()) {
       // The same content under another URL is always dropped; a near text as configured.
       boolean drop = merged.exact() || settings.nearMode() == NearDuplicateMode.DROP;

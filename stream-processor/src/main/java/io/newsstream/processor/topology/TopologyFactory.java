@@ -46,6 +46,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
@@ -179,17 +180,13 @@ public final class TopologyFactory {
     boolean containment = near && config.getNearDuplicateContainment() > 0.0;
     int textPartitions = textPartitions(config);
     Serde<NearCheck> checkSerde = DedupSerdes.nearCheck();
-    builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-                config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
-                    ? Stores.persistentKeyValueStore(NearDecisionProcessor.STORE)
-                    : Stores.inMemoryKeyValueStore(NearDecisionProcessor.STORE),
-                Serdes.String(),
-                checkSerde)
-            .withCachingEnabled());
+    // The pending entries change with every verdict, so a cache folds those updates; an article
+    // is written once and read once, so its store has no cache to fold anything.
+    builder.addStateStore(keyValueStore(config, NearDecisionProcessor.STORE, checkSerde).withCachingEnabled());
+    builder.addStateStore(keyValueStore(config, NearDecisionProcessor.ARTICLE_STORE, articleSerde));
     KStream<String, NearCheck> verdicts =
         articles
-            .process(() -> new TextProbeProcessor(blocks, containment, textPartitions), Named.as("text-probe"), NearDecisionProcessor.STORE)
+            .process(() -> new TextProbeProcessor(blocks, containment, textPartitions), Named.as("text-probe"), NearDecisionProcessor.STORE, NearDecisionProcessor.ARTICLE_STORE)
             .repartition(
                 Repartitioned.with(keys, DedupSerdes.textProbe())
                     .withName(REPARTITION_TEXT_PROBES)
@@ -207,7 +204,8 @@ public final class TopologyFactory {
                     .withStreamPartitioner(new PartitionNumberPartitioner<>()));
     articles =
         outcomes(
-            verdicts.processValues(() -> new NearDecisionProcessor(settings), Named.as("dedup-near-decide"), NearDecisionProcessor.STORE),
+            verdicts.processValues(() -> new NearDecisionProcessor(settings), Named.as("dedup-near-decide"), NearDecisionProcessor.STORE,
+                NearDecisionProcessor.ARTICLE_STORE),
             "dedup-near-decide",
             topics);
 
@@ -292,6 +290,15 @@ public final class TopologyFactory {
             Named.as(stage + "-duplicate-report"))
         .to(duplicates.name(), Produced.with(duplicates.keySerde(), duplicates.valueSerde()).withName(stage + "-sink-duplicates"));
     return branches.get(stage + "-pass").mapValues(v -> ((Outcome.Pass<T>) v).value(), Named.as(stage + "-passed"));
+  }
+
+  private static <V> StoreBuilder<KeyValueStore<String, V>> keyValueStore(ProcessorConfig config, String name, Serde<V> valueSerde) {
+    return Stores.keyValueStoreBuilder(
+        config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
+            ? Stores.persistentKeyValueStore(name)
+            : Stores.inMemoryKeyValueStore(name),
+        Serdes.String(),
+        valueSerde);
   }
 
   private static <V> StoreBuilder<?> windowStore(ProcessorConfig config, String name, Serde<V> valueSerde, boolean retainDuplicates) {

@@ -31,6 +31,10 @@ public final class DedupSerdes {
   private static final int PROBE_CONTAINMENT = 1;
   /** Probe flag: indexed under its near keys but not compared there (a correction). */
   private static final int PROBE_INDEX_ONLY = 2;
+  /** Verdict flag: the match has the same content (or event). */
+  private static final int MATCH_EXACT = 1;
+  /** Verdict flag: the match has the same eventId. */
+  private static final int MATCH_SAME_EVENT = 2;
   private static final AvroBinarySerde<EnrichedArticle> ARTICLE = new AvroBinarySerde<>(EnrichedArticle.getClassSchema());
 
   private DedupSerdes() {}
@@ -97,7 +101,8 @@ public final class DedupSerdes {
           writeNullable(out, c.matchEventId());
           out.writeInt(c.matchDistance());
           out.writeLong(c.matchTime());
-          out.writeBoolean(c.exact());
+          // Flags in the byte that held only "exact" (1), so earlier verdicts read the same.
+          out.writeByte((c.exact() ? MATCH_EXACT : 0) | (c.sameEvent() ? MATCH_SAME_EVENT : 0));
         },
         (in, version) -> {
           if (version < V2) {
@@ -119,8 +124,10 @@ public final class DedupSerdes {
           String matchEventId = readNullable(in);
           int matchDistance = in.readInt();
           long matchTime = in.readLong();
-          boolean exact = in.readBoolean();
-          return new NearCheck(expected, seen, articleId, eventId, article, matchArticleId, matchEventId, matchDistance, matchTime, exact);
+          int match = in.readUnsignedByte();
+          return new NearCheck(
+              expected, seen, articleId, eventId, article, matchArticleId, matchEventId, matchDistance, matchTime,
+              (match & MATCH_EXACT) != 0, (match & MATCH_SAME_EVENT) != 0);
         });
   }
 

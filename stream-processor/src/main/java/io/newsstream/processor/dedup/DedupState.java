@@ -81,7 +81,9 @@ public final class DedupState {
    * @param matchEventId its eventId, or null
    * @param matchDistance its SimHash distance, or -1
    * @param matchTime its record timestamp, or -1
-   * @param exact the match has the same content hash (SAME_CONTENT), not only a near text
+   * @param exact the match has the same content hash (SAME_CONTENT) or eventId, not only a near
+   *     text
+   * @param sameEvent the match has the same eventId under another URL (SAME_EVENT)
    */
   public record NearCheck(
       long expected,
@@ -93,7 +95,8 @@ public final class DedupState {
       String matchEventId,
       int matchDistance,
       long matchTime,
-      boolean exact) {
+      boolean exact,
+      boolean sameEvent) {
 
     /** The carrier's bit in {@code seen} and {@code expected}. */
     public static final long ARTICLE_BIT = 1L << 63;
@@ -101,7 +104,7 @@ public final class DedupState {
     /** The article, waiting for the verdicts of the partitions in {@code partitionMask}. */
     public static NearCheck carrier(EnrichedArticle article, long partitionMask) {
       return new NearCheck(
-          partitionMask | ARTICLE_BIT, ARTICLE_BIT, article.getArticleId(), article.getEventId(), article, null, null, -1, -1L, false);
+          partitionMask | ARTICLE_BIT, ARTICLE_BIT, article.getArticleId(), article.getEventId(), article, null, null, -1, -1L, false, false);
     }
 
     /**
@@ -109,12 +112,12 @@ public final class DedupState {
      * merging a verdict does not rewrite it), waiting for the partitions in {@code partitionMask}.
      */
     public static NearCheck waiting(String articleId, String eventId, long partitionMask) {
-      return new NearCheck(partitionMask | ARTICLE_BIT, ARTICLE_BIT, articleId, eventId, null, null, null, -1, -1L, false);
+      return new NearCheck(partitionMask | ARTICLE_BIT, ARTICLE_BIT, articleId, eventId, null, null, null, -1, -1L, false, false);
     }
 
     /** One partition's verdict without a match. */
     public static NearCheck verdict(TextProbe probe, int partition) {
-      return new NearCheck(0L, 1L << partition, probe.articleId(), probe.eventId(), null, null, null, -1, -1L, false);
+      return new NearCheck(0L, 1L << partition, probe.articleId(), probe.eventId(), null, null, null, -1, -1L, false, false);
     }
 
     public boolean complete() {
@@ -125,8 +128,14 @@ public final class DedupState {
       return matchArticleId != null;
     }
 
+    /** This verdict with a match: near, or {@code exact} (the same content hash). */
     public NearCheck withMatch(NearEntry match, int distance, long time, boolean exact) {
-      return new NearCheck(expected, seen, articleId, eventId, article, match.articleId(), match.eventId(), distance, time, exact);
+      return new NearCheck(expected, seen, articleId, eventId, article, match.articleId(), match.eventId(), distance, time, exact, false);
+    }
+
+    /** This verdict with a match of the same eventId under another URL. */
+    public NearCheck withSameEvent(NearEntry match, long time) {
+      return new NearCheck(expected, seen, articleId, eventId, article, match.articleId(), match.eventId(), -1, time, true, true);
     }
 
     /** This verdict or {@code other}, whichever has the better match (see {@link #merge}). */
@@ -134,20 +143,26 @@ public final class DedupState {
       return other.betterThan(this) ? other : this;
     }
 
-    /** An exact match before a near one, then the earlier (timestamp, eventId) match. */
+    /**
+     * The same event before the same content before a near text, then the earlier (timestamp,
+     * eventId) match.
+     */
     private boolean betterThan(NearCheck other) {
       if (!hasMatch()) {
         return false;
       }
-      if (!other.hasMatch() || exact != other.exact) {
-        return !other.hasMatch() || exact;
+      if (!other.hasMatch() || sameEvent != other.sameEvent) {
+        return !other.hasMatch() || sameEvent;
+      }
+      if (exact != other.exact) {
+        return exact;
       }
       return matchTime < other.matchTime || (matchTime == other.matchTime && matchEventId.compareTo(other.matchEventId) < 0);
     }
 
     /**
-     * Both together: the article from whichever carries it, and the better match: an exact one
-     * (same content) before a near one, then the earlier, which is the likelier to have been
+     * Both together: the article from whichever carries it, and the better match: the same event,
+     * then the same content, before a near one, then the earlier, which is the likelier to have been
      * emitted (a copy of a copy names the original).
      */
     public NearCheck merge(NearCheck other) {
@@ -163,7 +178,8 @@ public final class DedupState {
           closer.matchEventId,
           closer.matchDistance,
           closer.matchTime,
-          closer.exact);
+          closer.exact,
+          closer.sameEvent);
     }
   }
 }

@@ -73,9 +73,12 @@ public final class NearDecisionProcessor
       return;
     }
     if (merged.hasMatch()) {
-      // The same content under another URL is always dropped; a near text as configured.
+      // The same event or content under another URL is always dropped; a near text as configured.
       boolean drop = merged.exact() || settings.nearMode() == NearDuplicateMode.DROP;
-      DuplicateKind kind = merged.exact() ? DuplicateKind.SAME_CONTENT : DuplicateKind.NEAR_DUPLICATE;
+      DuplicateKind kind =
+          merged.sameEvent()
+              ? DuplicateKind.SAME_EVENT
+              : merged.exact() ? DuplicateKind.SAME_CONTENT : DuplicateKind.NEAR_DUPLICATE;
       settings.metrics().duplicate(kind, drop);
       context()
           .forward(

@@ -14,13 +14,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SAME_CONTENT and NEAR_DUPLICATE, step 1 of 2: each article's {@link TextProbe} reaches every
- * partition that owns one of its keys (the content hash {@code "h:…"}, SimHash blocks {@code
- * "index:value"}, containment keys {@code "c:…"}), one copy keyed by the owner's number ({@link
- * PartitionNumberPartitioner}), so every article sharing a key is in the owner's store. For each key the
- * copy's owner owns ({@link TextProbe#partitionOf}), the processor looks
- * up earlier articles: under the content hash, the first earlier article is the one a copy
- * duplicates; under the other keys up to {@code nearMaxCandidates} of them (newest first) are
+ * SAME_EVENT under another URL, SAME_CONTENT and NEAR_DUPLICATE, the text-key step: each
+ * article's {@link TextProbe} reaches every partition that owns one of its keys (the content
+ * hash {@code "h:…"}, SimHash blocks {@code "index:value"}, containment keys {@code "c:…"}, the
+ * eventId {@code "e:…"}), one copy keyed by the owner's number ({@link
+ * PartitionNumberPartitioner}), so every article sharing a key is in the owner's store. For each
+ * key the copy's owner owns ({@link TextProbe#partitionOf}), the processor looks up earlier
+ * articles: under the eventId, any other article is the one a resent event duplicates; under the
+ * content hash, the first earlier article is the one a copy duplicates; under the other keys up to {@code nearMaxCandidates} of them (newest first) are
  * compared and the earliest that came before and is near is kept (it is the likeliest to have
  * been emitted: a copy of a copy names the original). The
  * article is indexed under the key, and one verdict per partition, the best of its keys, is
@@ -84,6 +85,9 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     if (TextProbe.isContentKey(key)) {
       return checkContent(key, probe, verdict, ts);
     }
+    if (TextProbe.isEventKey(key)) {
+      return checkEvent(key, probe, verdict, ts);
+    }
     ContainmentSketch sketch = probe.sketchFor(key);
     // A correction is only indexed, so that later copies of it find it; it is never a near copy.
     KeyValue<Long, NearEntry> match = probe.nearCheck() ? earliestNear(key, probe, sketch, ts) : null;
@@ -145,6 +149,25 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     }
     store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
     return first == null ? verdict : verdict.withMatch(first, SimHashBlocks.distance(first.simhash(), probe.simhash()), firstTime, true);
+  }
+
+  /**
+   * SAME_EVENT under another URL: the first other article indexed with the probe's eventId. The
+   * key lives in one partition only, so the order that matters is that partition's processing
+   * order, as for a retry at home. (The same URL again is dropped at home and never gets here.)
+   */
+  private NearCheck checkEvent(String key, TextProbe probe, NearCheck verdict, long ts) {
+    KeyValue<Long, NearEntry> first = null;
+    try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
+      while (first == null && it.hasNext()) {
+        KeyValue<Long, NearEntry> candidate = it.next();
+        if (!candidate.value.articleId().equals(probe.articleId())) {
+          first = candidate;
+        }
+      }
+    }
+    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
+    return first == null ? verdict : verdict.withSameEvent(first.value, first.key);
   }
 
   /** Same body (SimHash and shingle count equal): a copy whenever it was published. */

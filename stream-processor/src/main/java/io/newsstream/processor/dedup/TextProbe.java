@@ -13,8 +13,9 @@ import org.apache.kafka.common.utils.Utils;
  * publication time, content hash and containment sketch. Its keys are derived, not carried: the
  * content hash ({@code "h:…"}, SAME_CONTENT), then, when near-duplicates are looked for, one per
  * SimHash block ({@link SimHashBlocks#blockKey}) and, when the containment rule is on, one per
- * {@link ContainmentSketch#keys() containment key}. A revision (n &gt; 1) has only the content
- * key: the URL step has already judged it a real change of an emitted article, and an extended
+ * {@link ContainmentSketch#keys() containment key}; last the eventId ({@code "e:…"}), so that an
+ * event sent again under another URL, which has another home, is still found (SAME_EVENT). A
+ * revision (n &gt; 1) has only the content and event keys: the URL step has already judged it a real change of an emitted article, and an extended
  * story must not become a near-duplicate of its own syndicated first version. A {@link
  * Corrections correction} has every key but is checked under the content hash only ({@code
  * nearCheck} false): it differs from what it corrects in a few words on purpose, yet a later copy
@@ -45,6 +46,8 @@ public record TextProbe(
 
   /** Prefix of the content-hash key. */
   public static final String CONTENT_KEY_PREFIX = "h:";
+  /** Prefix of the eventId key. */
+  public static final String EVENT_KEY_PREFIX = "e:";
 
   /**
    * @param nearBlockCount SimHash blocks, 0 when near-duplicates are not looked for
@@ -67,9 +70,9 @@ public record TextProbe(
         containment, !Corrections.isCorrection(article.getTitle()), home);
   }
 
-  /** Every key of this article: content hash, SimHash blocks, containment keys. */
+  /** Every key of this article: content hash, SimHash blocks, containment keys, eventId. */
   public List<String> keys() {
-    List<String> keys = new ArrayList<>(1 + blockCount + 10);
+    List<String> keys = new ArrayList<>(2 + blockCount + 10);
     keys.add(CONTENT_KEY_PREFIX + contentHash);
     for (int i = 0; i < blockCount; i++) {
       keys.add(SimHashBlocks.blockKey(simhash, i, blockCount));
@@ -77,6 +80,7 @@ public record TextProbe(
     if (containment) {
       keys.addAll(sketch.keys());
     }
+    keys.add(EVENT_KEY_PREFIX + eventId);
     return keys;
   }
 
@@ -107,9 +111,13 @@ public record TextProbe(
     return key.startsWith(CONTENT_KEY_PREFIX);
   }
 
+  static boolean isEventKey(String key) {
+    return key.startsWith(EVENT_KEY_PREFIX);
+  }
+
   /** What an entry indexed under {@code key} keeps of the sketch. */
   ContainmentSketch sketchFor(String key) {
-    if (isContentKey(key)) {
+    if (isContentKey(key) || isEventKey(key)) {
       return ContainmentSketch.EMPTY;
     }
     return ContainmentSketch.isKey(key) ? sketch : sketch.figuresOnly();

@@ -65,7 +65,8 @@ class DedupSerdesTest {
     EnrichedArticle article = article();
     NearCheck carrier = NearCheck.carrier(article, 0b101L);
     NearCheck verdict =
-        new NearCheck(0L, 4L, "a", "e", null, "b", "f", 2, 1_000L, false);
+        new NearCheck(0L, 4L, "a", "e", null, "b", "f", 2, 1_000L, false, false);
+    NearCheck sameEvent = new NearCheck(0L, 4L, "a", "e", null, "b", "e", -1, 1_000L, true, true);
     ContainmentSketch sketch = ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York.");
     TextProbe probe = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, true, 3);
     TextProbe correction = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, false, 0);
@@ -81,10 +82,11 @@ class DedupSerdesTest {
     assertThat(roundTrip(DedupSerdes.nearEntry(), entry)).isEqualTo(entry);
     assertThat(roundTrip(DedupSerdes.nearCheck(), carrier)).isEqualTo(carrier);
     assertThat(roundTrip(DedupSerdes.nearCheck(), verdict)).isEqualTo(verdict);
+    assertThat(roundTrip(DedupSerdes.nearCheck(), sameEvent)).isEqualTo(sameEvent);
   }
 
   private static NearCheck verdict(long partitionBit, String match, int distance, long time, boolean exact) {
-    return new NearCheck(0L, partitionBit, "a", "e", null, match, match == null ? null : "e-" + match, distance, time, exact);
+    return new NearCheck(0L, partitionBit, "a", "e", null, match, match == null ? null : "e-" + match, distance, time, exact, false);
   }
 
   @Test
@@ -109,6 +111,9 @@ class DedupSerdesTest {
     NearCheck sameContent = verdict(4L, "first", 5, 3_000L, true);
     assertThat(p1.merge(sameContent).matchArticleId()).isEqualTo("first");
     assertThat(sameContent.merge(p1).exact()).isTrue();
+    NearCheck sameEvent = new NearCheck(0L, 16L, "a", "e", null, "retried", "e", -1, 9_000L, true, true);
+    assertThat(sameContent.merge(sameEvent).matchArticleId()).isEqualTo("retried");
+    assertThat(sameEvent.merge(sameContent).sameEvent()).isTrue();
   }
 
   @Test

@@ -27,32 +27,35 @@ class TextProbeTest {
   }
 
   @Test
-  void shouldKeyAnArticleByContentHashThenSimHashBlocksThenContainmentKeys() {
-    TextProbe probe = TextProbe.of(article(1), 4, true, 0);
+  void shouldKeyAnArticleByContentHashThenSimHashBlocksThenContainmentKeysThenEvent() {
+    EnrichedArticle article = article(1);
+    TextProbe probe = TextProbe.of(article, 4, true, 0);
 
     List<String> keys = probe.keys();
 
-    assertThat(keys.get(0)).isEqualTo("h:" + article(1).getContentHash());
+    assertThat(keys.get(0)).isEqualTo("h:" + article.getContentHash());
     assertThat(keys.subList(1, 5)).allMatch(k -> k.matches("[0-3]:[0-9a-f]+"));
-    assertThat(keys.subList(5, keys.size())).hasSize(10).allMatch(ContainmentSketch::isKey);
+    assertThat(keys.subList(5, keys.size() - 1)).hasSize(10).allMatch(ContainmentSketch::isKey);
+    assertThat(keys.get(keys.size() - 1)).isEqualTo("e:" + article.getEventId());
   }
 
   @Test
-  void shouldProbeARevisionByItsContentOnly() {
-    TextProbe probe = TextProbe.of(article(2), 4, true, 0);
+  void shouldProbeARevisionByItsContentAndEventOnly() {
+    EnrichedArticle revision = article(2);
+    TextProbe probe = TextProbe.of(revision, 4, true, 0);
 
-    assertThat(probe.keys()).containsExactly("h:" + article(2).getContentHash());
+    assertThat(probe.keys()).containsExactly("h:" + revision.getContentHash(), "e:" + revision.getEventId());
     assertThat(probe.sketch()).isEqualTo(ContainmentSketch.EMPTY);
   }
 
   @Test
   void shouldIndexACorrectionUnderEveryKeyWithoutComparingItThere() {
-    EnrichedArticle correction = article(1);
-    correction.setTitle("CORRECTED - Fed adds reserves");
+    EnrichedArticle original = article(1);
+    EnrichedArticle correction = EnrichedArticle.newBuilder(original).setTitle("CORRECTED - Fed adds reserves").build();
 
     TextProbe probe = TextProbe.of(correction, 4, true, 0);
 
-    assertThat(probe.keys()).isEqualTo(TextProbe.of(article(1), 4, true, 0).keys());
+    assertThat(probe.keys()).isEqualTo(TextProbe.of(original, 4, true, 0).keys());
     assertThat(probe.nearCheck()).isFalse();
     assertThat(TextProbe.of(article(1), 4, true, 0).nearCheck()).isTrue();
   }

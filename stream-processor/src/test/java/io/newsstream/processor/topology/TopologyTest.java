@@ -176,6 +176,27 @@ class TopologyTest {
   }
 
   @Test
+  void shouldDropTheSameEventUnderAnotherUrlAsSameEventOfTheFirst() {
+    // given: two URLs with different home partitions
+    ProcessorConfig config = new ProcessorConfig();
+    config.setTopicPartitions(4);
+    start(config);
+    send(submitted("event-2", urlHomeAtZero(true), "Budget passes", "The senate passed the budget #politics"));
+    EnrichedArticle first = enriched.readValue();
+
+    // when: the event id again, with another URL and another text
+    send(submitted("event-2", urlHomeAtZero(false), "Storm warning", "Heavy rain expected on the coast #science"));
+
+    // then
+    assertThat(enriched.isEmpty()).isTrue();
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.SAME_EVENT);
+    assertThat(dup.getDuplicateOf()).isEqualTo(first.getArticleId());
+    assertThat(dup.getEventId()).isEqualTo("event-2");
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
   void shouldDropSameUrlAndContentAsSameUrlSameContent() {
     // given
     start();

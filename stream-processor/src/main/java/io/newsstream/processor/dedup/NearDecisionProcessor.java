@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * arrives.
  */
 public final class NearDecisionProcessor
-    extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<EnrichedArticle>> {
+    extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<Emitted>> {
 
   public static final String STORE = "dedup-near-pending-store";
   /** The articles waiting for their verdicts, by eventId. */
@@ -40,7 +40,7 @@ public final class NearDecisionProcessor
   }
 
   @Override
-  public void init(FixedKeyProcessorContext<String, Outcome<EnrichedArticle>> context) {
+  public void init(FixedKeyProcessorContext<String, Outcome<Emitted>> context) {
     super.init(context);
     pending = context.getStateStore(STORE);
     articles = context.getStateStore(ARTICLE_STORE);
@@ -95,6 +95,6 @@ public final class NearDecisionProcessor
         return;
       }
     }
-    context().forward(record.withValue(Outcome.pass(article)));
+    context().forward(record.withValue(Outcome.pass(new Emitted(article, merged.expected() & ~NearCheck.ARTICLE_BIT))));
   }
 }

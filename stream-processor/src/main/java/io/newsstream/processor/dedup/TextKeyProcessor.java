@@ -42,6 +42,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
 
   private final DedupSettings settings;
   private WindowStore<String, NearEntry> store;
+  private WindowStore<String, String> emitted;
 
   public TextKeyProcessor(DedupSettings settings) {
     this.settings = settings;
@@ -51,6 +52,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   public void init(ProcessorContext<String, NearCheck> context) {
     super.init(context);
     store = context.getStateStore(STORE);
+    emitted = context.getStateStore(EmittedIndexProcessor.STORE);
   }
 
   @Override
@@ -99,19 +101,23 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
 
   /**
    * The earliest of the newest {@code nearMaxCandidates} earlier articles under the key that is
-   * near the probe, with its record timestamp; null when none is.
+   * near the probe, with its record timestamp; else the earliest later one that is near and was
+   * {@link EmittedIndexProcessor emitted} (checked before the probe although later by
+   * timestamp); null when none is.
    */
   private KeyValue<Long, NearEntry> earliestNear(String key, TextProbe probe, ContainmentSketch sketch, long ts) {
     boolean containmentKey = ContainmentSketch.isKey(key);
     KeyValue<Long, NearEntry> best = null;
+    KeyValue<Long, NearEntry> late = null;
     int compared = 0;
     try (WindowStoreIterator<NearEntry> it = store.backwardFetch(key, settings.from(ts), settings.to(ts))) {
       while (it.hasNext() && compared < settings.nearMaxCandidates()) {
         KeyValue<Long, NearEntry> candidate = it.next();
         NearEntry entry = candidate.value;
-        if (entry.articleId().equals(probe.articleId()) || !earlier(candidate.key, entry.eventId(), ts, probe.eventId())) {
+        if (entry.articleId().equals(probe.articleId())) {
           continue;
         }
+        boolean before = earlier(candidate.key, entry.eventId(), ts, probe.eventId());
         compared++;
         int distance = SimHashBlocks.distance(entry.simhash(), probe.simhash());
         boolean near =
@@ -119,18 +125,28 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
                     ? sketch.copyOf(entry.sketch(), settings.nearContainment())
                     : distance <= settings.nearDistance() && sketch.figuresContained(entry.sketch()))
                 && (sameBody(sketch, entry, distance) || publishedClose(probe.publishedAt(), entry.publishedAt()));
-        if (near) {
-          // Newest first: each near candidate found is earlier than the previous one.
+        // Newest first: each near candidate found is earlier than the previous one.
+        if (near && before) {
           best = candidate;
+        } else if (near && wasEmitted(entry, candidate.key)) {
+          late = candidate;
         }
       }
     }
-    return best;
+    return best != null ? best : late;
+  }
+
+  /** Whether the article of {@code entry}, indexed at {@code time}, was emitted. */
+  private boolean wasEmitted(NearEntry entry, long time) {
+    try (WindowStoreIterator<String> it = emitted.fetch(entry.articleId(), time, time)) {
+      return it.hasNext();
+    }
   }
 
   /**
    * SAME_CONTENT: the earliest article under the content hash that came before the probe is the
-   * one it duplicates, so every later copy names the first.
+   * one it duplicates, so every later copy names the first; without one, the earliest later
+   * article with it that was already emitted (checked first, although later by timestamp).
    */
   private NearCheck checkContent(String key, TextProbe probe, NearCheck verdict, long ts) {
     NearEntry first = null;
@@ -140,10 +156,18 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       while (it.hasNext() && seen++ < settings.nearMaxCandidates()) {
         KeyValue<Long, NearEntry> candidate = it.next();
         NearEntry entry = candidate.value;
-        if (earlier(candidate.key, entry.eventId(), ts, probe.eventId()) && !entry.articleId().equals(probe.articleId())) {
+        if (entry.articleId().equals(probe.articleId())) {
+          continue;
+        }
+        if (earlier(candidate.key, entry.eventId(), ts, probe.eventId())) {
           first = entry;
           firstTime = candidate.key;
           break;
+        }
+        if (firstTime == -1L && wasEmitted(entry, candidate.key)) {
+          // Oldest first: the earliest later one; an earlier one further on still wins.
+          first = entry;
+          firstTime = candidate.key;
         }
       }
     }

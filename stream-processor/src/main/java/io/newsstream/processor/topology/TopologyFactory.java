@@ -5,6 +5,8 @@ import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
 import io.newsstream.processor.dedup.DedupSerdes;
 import io.newsstream.processor.dedup.DedupSettings;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
+import io.newsstream.processor.dedup.Emitted;
+import io.newsstream.processor.dedup.EmittedIndexProcessor;
 import io.newsstream.processor.dedup.EventDedupProcessor;
 import io.newsstream.processor.dedup.Homes;
 import io.newsstream.processor.dedup.NearDecisionProcessor;
@@ -26,8 +28,10 @@ import io.newsstream.schemas.topics.TopicDefinition;
 import io.newsstream.schemas.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -53,19 +57,26 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
  * Builds the processor's Kafka Streams topology; the runtime only starts what this returns and
- * tests drive exactly the same topology. Stages, each behind a repartition by its own key:
+ * tests drive exactly the same topology. Stages:
  *
  * <ol>
  *   <li>decode + enrich ({@code articles.raw} bytes to {@link EnrichedArticle}; poison records
  *       and enrichment failures to {@code articles.dlq});
- *   <li>SAME_EVENT by eventId; SAME_URL_SAME_CONTENT, light edits and revisions by articleId;
- *       SAME_CONTENT and NEAR_DUPLICATE by text key (content hash, SimHash block, containment
- *       key) then eventId (drops to {@code articles.duplicates});
+ *   <li>at the article's home partition (murmur2 of its canonical URL; an article read from
+ *       another partition goes there through {@value #REPARTITION_HOME} first): SAME_EVENT by
+ *       eventId, then SAME_URL_SAME_CONTENT, light edits and revisions by articleId; the article
+ *       is parked there while its text probe goes to the text-key partitions that own its keys
+ *       ({@value #REPARTITION_TEXT_PROBES}: eventId, content hash, SimHash blocks, containment
+ *       keys) and their verdicts come back ({@value #REPARTITION_VERDICTS}): SAME_EVENT under
+ *       another URL, SAME_CONTENT, NEAR_DUPLICATE (drops to {@code articles.duplicates});
  *   <li>route to {@code articles.enriched} and {@code articles.topic.<topic>} / {@code general},
  *       keyed by articleId.
  * </ol>
  *
- * Every node, store and internal topic has a fixed name, so a changed topology keeps its state.
+ * Only the text probes and verdicts cross topics when articles are read at home, which they are
+ * when {@code articles.raw} is keyed by the canonical URL (as ingest-service writes it) and has
+ * {@code topic-partitions} partitions. Every node, store and internal topic has a fixed name, so
+ * a changed topology keeps its state.
  */
 public final class TopologyFactory {
 
@@ -75,6 +86,8 @@ public final class TopologyFactory {
   public static final String REPARTITION_TEXT_PROBES = "dedup-text-probes";
   /** Verdicts of the text-key partitions, back to the articles' home partitions. */
   public static final String REPARTITION_VERDICTS = "dedup-verdicts";
+  /** Emitted articles, to the text-key partitions that hold their keys. */
+  public static final String REPARTITION_EMITTED = "dedup-emitted";
 
   /** Upper bound of the text-key step's partitions: its verdicts are tracked in a 63-bit set. */
   public static final int TEXT_PARTITIONS_MAX = 32;
@@ -184,6 +197,7 @@ public final class TopologyFactory {
     // is written once and read once, so its store has no cache to fold anything.
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.STORE, checkSerde).withCachingEnabled());
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.ARTICLE_STORE, articleSerde));
+    builder.addStateStore(windowStore(config, EmittedIndexProcessor.STORE, Serdes.String(), false));
     KStream<String, NearCheck> verdicts =
         articles
             .process(() -> new TextProbeProcessor(blocks, containment, textPartitions), Named.as("text-probe"), NearDecisionProcessor.STORE, NearDecisionProcessor.ARTICLE_STORE)
@@ -196,18 +210,40 @@ public final class TopologyFactory {
                 processor(
                     () -> new TextKeyProcessor(settings),
                     windowStore(config, TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true)),
-                Named.as("dedup-text-key"))
+                Named.as("dedup-text-key"),
+                EmittedIndexProcessor.STORE)
             .repartition(
                 Repartitioned.with(keys, checkSerde)
                     .withName(REPARTITION_VERDICTS)
                     .withNumberOfPartitions(homes)
                     .withStreamPartitioner(new PartitionNumberPartitioner<>()));
-    articles =
+    KStream<String, Emitted> emitted =
         outcomes(
-            verdicts.processValues(() -> new NearDecisionProcessor(settings), Named.as("dedup-near-decide"), NearDecisionProcessor.STORE,
+            verdicts.processValues(
+                () -> new NearDecisionProcessor(settings),
+                Named.as("dedup-near-decide"),
+                NearDecisionProcessor.STORE,
                 NearDecisionProcessor.ARTICLE_STORE),
             "dedup-near-decide",
             topics);
+    // Each text-key partition holding an emitted article's keys is told it was emitted.
+    emitted
+        .flatMap(
+            (k, e) -> {
+              List<KeyValue<String, String>> notices = new ArrayList<>(Long.bitCount(e.owners()));
+              for (long bits = e.owners(); bits != 0; bits &= bits - 1) {
+                notices.add(KeyValue.pair(Integer.toString(Long.numberOfTrailingZeros(bits)), e.article().getArticleId()));
+              }
+              return notices;
+            },
+            Named.as("text-emitted"))
+        .repartition(
+            Repartitioned.with(keys, Serdes.String())
+                .withName(REPARTITION_EMITTED)
+                .withNumberOfPartitions(textPartitions)
+                .withStreamPartitioner(new PartitionNumberPartitioner<>()))
+        .process(EmittedIndexProcessor::new, Named.as("dedup-text-emitted"), EmittedIndexProcessor.STORE);
+    articles = emitted.mapValues(Emitted::article, Named.as("dedup-near-emitted-article"));
 
     // 4. route, keyed by articleId
     TopicRouter router = new TopicRouter(taxonomyTopics, topics.names().generalTopic());

@@ -49,6 +49,15 @@ class TextKeyProcessorTest {
             .build();
     store.init(context.getStateStoreContext(), store);
     context.addStateStore(store);
+    WindowStore<String, String> emitted =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(EmittedIndexProcessor.STORE, Duration.ofDays(1), Duration.ofDays(1), false),
+                Serdes.String(),
+                Serdes.String())
+            .withLoggingDisabled()
+            .build();
+    emitted.init(context.getStateStoreContext(), emitted);
+    context.addStateStore(emitted);
     processor = new TextKeyProcessor(settings);
     processor.init(context);
   }

@@ -270,6 +270,47 @@ class TopologyTest {
   }
 
   @Test
+  void shouldDropAnOriginalCheckedAfterItsEmittedCopyAsADuplicateOfTheCopy() {
+    // given: a copy with a later timestamp reaches the dedup steps first (a backlog read unevenly)
+    start();
+    Instant original = clock;
+    ArticleSubmitted copy = submitted("https://other.example/copy", "Wire story", "Identical text #science");
+    raw.pipeInput(copy.getUrl(), copy, original.plusSeconds(60));
+    EnrichedArticle emitted = enriched.readValue();
+
+    // when: the original, timestamped earlier, comes next
+    ArticleSubmitted first = submitted("https://example.com/original", "Wire story", "Identical text #science");
+    raw.pipeInput(first.getUrl(), first, original);
+
+    // then: one of the two is on the output, and the other names it
+    assertThat(enriched.isEmpty()).isTrue();
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.SAME_CONTENT);
+    assertThat(dup.getEventId()).isEqualTo(first.getEventId());
+    assertThat(dup.getDuplicateOf()).isEqualTo(emitted.getArticleId());
+  }
+
+  @Test
+  void shouldDropANearOriginalCheckedAfterItsEmittedNearCopy() {
+    // given
+    start();
+    Instant original = clock;
+    ArticleSubmitted copy = submitted("https://other.example/near", "Copy", "Text two [simhash:f0f1f0f0f0f1f0f1]");
+    raw.pipeInput(copy.getUrl(), copy, original.plusSeconds(60));
+    EnrichedArticle emitted = enriched.readValue();
+
+    // when
+    ArticleSubmitted first = submitted("https://example.com/near", "Original", "Text one [simhash:f0f0f0f0f0f0f0f0]");
+    raw.pipeInput(first.getUrl(), first, original);
+
+    // then
+    assertThat(enriched.isEmpty()).isTrue();
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.NEAR_DUPLICATE);
+    assertThat(dup.getDuplicateOf()).isEqualTo(emitted.getArticleId());
+  }
+
+  @Test
   void shouldKeepArticlesFartherApartThanTheNearDuplicateDistance() {
     // given
     start();

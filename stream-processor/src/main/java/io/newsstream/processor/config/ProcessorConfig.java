@@ -47,6 +47,7 @@ public class ProcessorConfig {
    * body): recurring reports repeat their wording a day or a week apart.
    */
   public static final Duration NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT = Duration.ofHours(12);
+  public static final Duration NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT = Duration.ofSeconds(2);
 
   /** Candidates compared per SimHash block value, newest first; bounds work on hot blocks. */
   public static final int NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT = 1_000;
@@ -111,6 +112,7 @@ public class ProcessorConfig {
   private NearDuplicateMode nearDuplicateMode = NEAR_DUPLICATE_MODE_DEFAULT;
   private double nearDuplicateContainment = NEAR_DUPLICATE_CONTAINMENT_DEFAULT;
   private Duration nearDuplicateMaxPublishedGap = NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT;
+  private Duration nearDuplicateReorderWindow = NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT;
   private int nearDuplicateMaxCandidates = NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT;
   private StoreType storeType = STORE_TYPE_DEFAULT;
   private ErrorMode errorMode = ERROR_MODE_DEFAULT;
@@ -296,6 +298,23 @@ public class ProcessorConfig {
       throw invalid("near-duplicate-max-published-gap", nearDuplicateMaxPublishedGap, "must be a duration, 0 for no limit");
     }
     this.nearDuplicateMaxPublishedGap = nearDuplicateMaxPublishedGap;
+  }
+
+  /**
+   * How long (wall-clock) the text-key step holds an article's probe before checking it, checking
+   * what it holds in timestamp order, so that an original read a little after its copy (a
+   * backlog read unevenly across partitions) is still checked first; {@code 0} checks each probe
+   * on arrival. Default 2s, which adds that much latency.
+   */
+  public Duration getNearDuplicateReorderWindow() {
+    return nearDuplicateReorderWindow;
+  }
+
+  public void setNearDuplicateReorderWindow(Duration nearDuplicateReorderWindow) {
+    if (nearDuplicateReorderWindow == null || nearDuplicateReorderWindow.isNegative()) {
+      throw invalid("near-duplicate-reorder-window", nearDuplicateReorderWindow, "must be a duration, 0 to check on arrival");
+    }
+    this.nearDuplicateReorderWindow = nearDuplicateReorderWindow;
   }
 
   /** OFF, DROP or FLAG. Default DROP. */

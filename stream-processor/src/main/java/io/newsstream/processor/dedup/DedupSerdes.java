@@ -161,6 +161,28 @@ public final class DedupSerdes {
         });
   }
 
+  /** A probe held by the text-key step: when it arrived (wall clock), where, its timestamp. */
+  public static Serde<TextKeyProcessor.Held> heldProbe() {
+    Serde<TextProbe> probes = textProbe();
+    return serde(
+        (out, h) -> {
+          out.writeLong(h.arrivedAt());
+          out.writeShort(h.partition());
+          out.writeLong(h.timestamp());
+          byte[] probe = probes.serializer().serialize(null, h.probe());
+          out.writeInt(probe.length);
+          out.write(probe);
+        },
+        (in, version) -> {
+          long arrivedAt = in.readLong();
+          int partition = in.readUnsignedShort();
+          long timestamp = in.readLong();
+          byte[] probe = new byte[in.readInt()];
+          in.readFully(probe);
+          return new TextKeyProcessor.Held(arrivedAt, partition, timestamp, probes.deserializer().deserialize(null, probe));
+        });
+  }
+
   /** Format 2 added the sketch; format 1 values read as having none. */
   private static void writeSketch(DataOutputStream out, ContainmentSketch sketch) throws IOException {
     out.writeInt(sketch.shingles());

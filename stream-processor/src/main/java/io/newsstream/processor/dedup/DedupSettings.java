@@ -14,6 +14,8 @@ import java.time.Duration;
  *     for a near-duplicate by containment; 0 turns that rule off
  * @param nearMaxPublishedGap largest gap between the publication times of two different texts
  *     that can be near-duplicates; zero: no limit
+ * @param reorderWindow how long the text-key step holds a probe to check it in timestamp
+ *     order; zero: on arrival
  * @param textPartitions partitions of the text-key topic (which partition owns which key)
  */
 public record DedupSettings(
@@ -21,6 +23,7 @@ public record DedupSettings(
     int nearDistance,
     double nearContainment,
     Duration nearMaxPublishedGap,
+    Duration reorderWindow,
     NearDuplicateMode nearMode,
     int nearMaxCandidates,
     int textPartitions,

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * the eventId). Merges them into the pending entry until every verdict it expects has arrived,
  * then takes the article out and emits it, or reports it as a duplicate of the first article with the
  * same content (always dropped) or else as a near-duplicate of the closest match (dropped or
- * flagged by configuration). A pending entry and its article live only until the last verdict
- * arrives.
+ * flagged by configuration). An emitted article is passed on with the text-key partitions
+ * that hold its keys, which the topology tells ({@link EmittedIndexProcessor}). A pending entry
+ * and its article live only until the last verdict arrives.
  */
 public final class NearDecisionProcessor
     extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<Emitted>> {

@@ -3,11 +3,17 @@ package io.newsstream.processor.dedup;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.DedupState.NearEntry;
 import io.newsstream.processor.stage.Stage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
@@ -38,11 +44,15 @@ import org.slf4j.LoggerFactory;
 public final class TextKeyProcessor extends ContextualProcessor<String, TextProbe, String, NearCheck> {
 
   public static final String STORE = "dedup-text-key-store";
+  /** Probes held for the reorder window, by (timestamp, eventId, articleId). */
+  public static final String HOLD_STORE = "dedup-text-hold-store";
   private static final Logger LOG = LoggerFactory.getLogger(TextKeyProcessor.class);
 
   private final DedupSettings settings;
   private WindowStore<String, NearEntry> store;
   private WindowStore<String, String> emitted;
+  private KeyValueStore<String, Held> held;
+  private long holdMs;
 
   public TextKeyProcessor(DedupSettings settings) {
     this.settings = settings;
@@ -53,19 +63,68 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     super.init(context);
     store = context.getStateStore(STORE);
     emitted = context.getStateStore(EmittedIndexProcessor.STORE);
+    holdMs = settings.reorderWindow().toMillis();
+    if (holdMs > 0) {
+      held = context.getStateStore(HOLD_STORE);
+      context.schedule(Duration.ofMillis(Math.max(50L, Math.min(250L, holdMs / 4))), PunctuationType.WALL_CLOCK_TIME,
+          scheduled -> release(context.currentSystemTimeMs()));
+    }
   }
 
   @Override
   public void process(Record<String, TextProbe> record) {
     TextProbe probe = record.value();
     int partition = Integer.parseInt(record.key());
+    if (held == null) {
+      check(probe, partition, record.timestamp());
+      return;
+    }
+    // Checked by the wall-clock punctuation once held for the window.
+    held.put(holdKey(record.timestamp(), probe, partition), new Held(context().currentSystemTimeMs(), partition, record.timestamp(), probe));
+  }
+
+  /**
+   * Checks, in (timestamp, eventId) order, every held probe up to the first that has not been
+   * held for the reorder window yet: the ones after it wait for it, so that what is checked stays
+   * in order.
+   */
+  private void release(long now) {
+    List<KeyValue<String, Held>> due = new ArrayList<>();
+    try (KeyValueIterator<String, Held> it = held.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Held> next = it.next();
+        if (next.value.arrivedAt() + holdMs > now) {
+          break;
+        }
+        due.add(next);
+      }
+    }
+    for (KeyValue<String, Held> entry : due) {
+      held.delete(entry.key);
+      Held h = entry.value;
+      check(h.probe(), h.partition(), h.timestamp());
+    }
+  }
+
+  /**
+   * Sorts by timestamp (sign bit flipped, as unsigned hex), then eventId; the articleId and the
+   * partition make it unique (one task can serve several partitions' copies in tests).
+   */
+  static String holdKey(long timestamp, TextProbe probe, int partition) {
+    return String.format("%016x", timestamp ^ Long.MIN_VALUE) + probe.eventId() + '\n' + probe.articleId() + '\n' + partition;
+  }
+
+  /** A probe waiting in the hold store: when it arrived (wall clock), for which partition, its timestamp. */
+  public record Held(long arrivedAt, int partition, long timestamp, TextProbe probe) {}
+
+  private void check(TextProbe probe, int partition, long timestamp) {
     NearCheck verdict = NearCheck.verdict(probe, partition);
     for (String key : probe.keys()) {
       if (TextProbe.partitionOf(key, settings.textPartitions()) != partition) {
         continue;
       }
       try {
-        verdict = verdict.better(check(key, probe, NearCheck.verdict(probe, partition), record.timestamp()));
+        verdict = verdict.better(check(key, probe, NearCheck.verdict(probe, partition), timestamp));
       } catch (StreamsException e) {
         throw e;
       } catch (RuntimeException e) {
@@ -80,7 +139,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
             e);
       }
     }
-    context().forward(record.withKey(Integer.toString(probe.home())).withValue(verdict));
+    context().forward(new Record<>(Integer.toString(probe.home()), verdict, timestamp));
   }
 
   private NearCheck check(String key, TextProbe probe, NearCheck verdict, long ts) {

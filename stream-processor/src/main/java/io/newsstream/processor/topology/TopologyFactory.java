@@ -132,6 +132,7 @@ public final class TopologyFactory {
             config.getNearDuplicateDistance(),
             config.getNearDuplicateContainment(),
             config.getNearDuplicateMaxPublishedGap(),
+            config.getNearDuplicateReorderWindow(),
             config.getNearDuplicateMode(),
             config.getNearDuplicateMaxCandidates(),
             textPartitions(config),
@@ -198,6 +199,7 @@ public final class TopologyFactory {
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.STORE, checkSerde).withCachingEnabled());
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.ARTICLE_STORE, articleSerde));
     builder.addStateStore(windowStore(config, EmittedIndexProcessor.STORE, Serdes.String(), false));
+    builder.addStateStore(keyValueStore(config, TextKeyProcessor.HOLD_STORE, DedupSerdes.heldProbe()));
     KStream<String, NearCheck> verdicts =
         articles
             .process(() -> new TextProbeProcessor(blocks, containment, textPartitions), Named.as("text-probe"), NearDecisionProcessor.STORE, NearDecisionProcessor.ARTICLE_STORE)
@@ -211,7 +213,8 @@ public final class TopologyFactory {
                     () -> new TextKeyProcessor(settings),
                     windowStore(config, TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true)),
                 Named.as("dedup-text-key"),
-                EmittedIndexProcessor.STORE)
+                EmittedIndexProcessor.STORE,
+                TextKeyProcessor.HOLD_STORE)
             .repartition(
                 Repartitioned.with(keys, checkSerde)
                     .withName(REPARTITION_VERDICTS)

@@ -43,6 +43,8 @@ class ProcessorConfigTest {
     assertThatThrownBy(() -> config.setNearDuplicateContainment(Double.NaN)).hasMessageContaining("near-duplicate-containment");
     assertThatThrownBy(() -> config.setNearDuplicateMaxPublishedGap(Duration.ofHours(-1)))
         .hasMessageContaining("near-duplicate-max-published-gap");
+    assertThatThrownBy(() -> config.setNearDuplicateReorderWindow(Duration.ofSeconds(-1)))
+        .hasMessageContaining("near-duplicate-reorder-window");
   }
 
   @Test

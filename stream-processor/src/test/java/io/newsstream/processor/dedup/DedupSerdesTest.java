@@ -79,6 +79,8 @@ class DedupSerdesTest {
     assertThat(roundTrip(DedupSerdes.textProbe(), probe)).isEqualTo(probe);
     assertThat(roundTrip(DedupSerdes.textProbe(), correction)).isEqualTo(correction);
     assertThat(roundTrip(DedupSerdes.textProbe(), blocksOnly)).isEqualTo(blocksOnly);
+    TextKeyProcessor.Held held = new TextKeyProcessor.Held(1_700_000_000_000L, 5, 86_400_000L, probe);
+    assertThat(roundTrip(DedupSerdes.heldProbe(), held)).isEqualTo(held);
     assertThat(roundTrip(DedupSerdes.nearEntry(), entry)).isEqualTo(entry);
     assertThat(roundTrip(DedupSerdes.nearCheck(), carrier)).isEqualTo(carrier);
     assertThat(roundTrip(DedupSerdes.nearCheck(), verdict)).isEqualTo(verdict);

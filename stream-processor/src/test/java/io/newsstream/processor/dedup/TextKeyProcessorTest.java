@@ -33,6 +33,7 @@ class TextKeyProcessorTest {
             3,
             0.9,
             Duration.ofHours(12),
+            Duration.ZERO,
             NearDuplicateMode.DROP,
             100,
             1,

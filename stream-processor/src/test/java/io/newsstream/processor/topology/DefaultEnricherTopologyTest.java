@@ -89,6 +89,7 @@ class DefaultEnricherTopologyTest {
     clock = clock.plusSeconds(1);
     ArticleSubmitted article = Articles.submitted(url, title, body);
     raw.pipeInput(url, article, clock);
+    driver.advanceWallClockTime(ProcessorConfig.NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT.plusSeconds(1));
   }
 
   private String text(String field) {

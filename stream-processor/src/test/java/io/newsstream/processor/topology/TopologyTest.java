@@ -78,7 +78,13 @@ class TopologyTest {
 
   private void send(ArticleSubmitted article) {
     clock = clock.plusSeconds(1);
-    raw.pipeInput(article.getUrl(), article, clock);
+    pipe(article, clock);
+  }
+
+  /** Pipes the article, then lets the text-key step's reorder window pass. */
+  private void pipe(ArticleSubmitted article, Instant timestamp) {
+    raw.pipeInput(article.getUrl(), article, timestamp);
+    driver.advanceWallClockTime(ProcessorConfig.NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT.plusSeconds(1));
   }
 
   private TestOutputTopic<String, EnrichedArticle> topicStream(String topic) {
@@ -270,17 +276,39 @@ class TopologyTest {
   }
 
   @Test
+  void shouldCheckAnOriginalReadWithinTheReorderWindowAfterItsCopyFirst() {
+    // given: a copy with a later timestamp is read first, its original a moment later
+    start();
+    Instant original = clock;
+    ArticleSubmitted copy = submitted("https://other.example/copy", "Wire story", "Identical text #science");
+    ArticleSubmitted first = submitted("https://example.com/original", "Wire story", "Identical text #science");
+    raw.pipeInput(copy.getUrl(), copy, original.plusSeconds(60));
+    raw.pipeInput(first.getUrl(), first, original);
+    assertThat(enriched.isEmpty()).as("held for the reorder window").isTrue();
+
+    // when: the window passes
+    driver.advanceWallClockTime(ProcessorConfig.NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT.plusSeconds(1));
+
+    // then: the original is emitted and the copy names it
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getEventId).containsExactly(first.getEventId());
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getKind()).isEqualTo(DuplicateKind.SAME_CONTENT);
+    assertThat(dup.getEventId()).isEqualTo(copy.getEventId());
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
   void shouldDropAnOriginalCheckedAfterItsEmittedCopyAsADuplicateOfTheCopy() {
     // given: a copy with a later timestamp reaches the dedup steps first (a backlog read unevenly)
     start();
     Instant original = clock;
     ArticleSubmitted copy = submitted("https://other.example/copy", "Wire story", "Identical text #science");
-    raw.pipeInput(copy.getUrl(), copy, original.plusSeconds(60));
+    pipe(copy, original.plusSeconds(60));
     EnrichedArticle emitted = enriched.readValue();
 
     // when: the original, timestamped earlier, comes next
     ArticleSubmitted first = submitted("https://example.com/original", "Wire story", "Identical text #science");
-    raw.pipeInput(first.getUrl(), first, original);
+    pipe(first, original);
 
     // then: one of the two is on the output, and the other names it
     assertThat(enriched.isEmpty()).isTrue();
@@ -296,12 +324,12 @@ class TopologyTest {
     start();
     Instant original = clock;
     ArticleSubmitted copy = submitted("https://other.example/near", "Copy", "Text two [simhash:f0f1f0f0f0f1f0f1]");
-    raw.pipeInput(copy.getUrl(), copy, original.plusSeconds(60));
+    pipe(copy, original.plusSeconds(60));
     EnrichedArticle emitted = enriched.readValue();
 
     // when
     ArticleSubmitted first = submitted("https://example.com/near", "Original", "Text one [simhash:f0f0f0f0f0f0f0f0]");
-    raw.pipeInput(first.getUrl(), first, original);
+    pipe(first, original);
 
     // then
     assertThat(enriched.isEmpty()).isTrue();

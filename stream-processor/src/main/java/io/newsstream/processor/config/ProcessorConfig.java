@@ -47,7 +47,7 @@ public class ProcessorConfig {
    * body): recurring reports repeat their wording a day or a week apart.
    */
   public static final Duration NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT = Duration.ofHours(12);
-  public static final Duration NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT = Duration.ofSeconds(2);
+  public static final Duration NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT = Duration.ofSeconds(5);
 
   /** Candidates compared per SimHash block value, newest first; bounds work on hot blocks. */
   public static final int NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT = 1_000;
@@ -304,7 +304,7 @@ public class ProcessorConfig {
    * How long (wall-clock) the text-key step holds an article's probe before checking it, checking
    * what it holds in timestamp order, so that an original read a little after its copy (a
    * backlog read unevenly across partitions) is still checked first; {@code 0} checks each probe
-   * on arrival. Default 2s, which adds that much latency.
+   * on arrival. Default 5s, which adds that much latency.
    */
   public Duration getNearDuplicateReorderWindow() {
     return nearDuplicateReorderWindow;

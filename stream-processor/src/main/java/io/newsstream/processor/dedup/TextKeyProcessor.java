@@ -3,8 +3,10 @@ package io.newsstream.processor.dedup;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.DedupState.NearEntry;
 import io.newsstream.processor.stage.Stage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -52,6 +54,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private WindowStore<String, NearEntry> store;
   private WindowStore<String, String> emitted;
   private KeyValueStore<String, Held> held;
+  /** The last hold key checked since this task started; nothing at or before it is held. */
+  private String releasedUpTo;
   private long holdMs;
 
   public TextKeyProcessor(DedupSettings settings) {
@@ -75,12 +79,19 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   public void process(Record<String, TextProbe> record) {
     TextProbe probe = record.value();
     int partition = Integer.parseInt(record.key());
-    if (held == null) {
+    String key = held == null ? null : holdKey(record.timestamp(), probe, partition);
+    if (key == null || (releasedUpTo != null && compare(key, releasedUpTo) <= 0)) {
+      // No window, or too late to be put in order: what comes before it was checked already.
       check(probe, partition, record.timestamp());
       return;
     }
     // Checked by the wall-clock punctuation once held for the window.
-    held.put(holdKey(record.timestamp(), probe, partition), new Held(context().currentSystemTimeMs(), partition, record.timestamp(), probe));
+    held.put(key, new Held(context().currentSystemTimeMs(), partition, record.timestamp(), probe));
+  }
+
+  /** The stores' order: UTF-8 bytes, unsigned. */
+  private static int compare(String a, String b) {
+    return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -90,7 +101,9 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    */
   private void release(long now) {
     List<KeyValue<String, Held>> due = new ArrayList<>();
-    try (KeyValueIterator<String, Held> it = held.all()) {
+    // From the last key released on: the ones before it are deleted, and a queue's deleted
+    // head is what a RocksDB iterator would otherwise step over on every scan.
+    try (KeyValueIterator<String, Held> it = releasedUpTo == null ? held.all() : held.range(releasedUpTo, null)) {
       while (it.hasNext()) {
         KeyValue<String, Held> next = it.next();
         if (next.value.arrivedAt() + holdMs > now) {
@@ -103,6 +116,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       held.delete(entry.key);
       Held h = entry.value;
       check(h.probe(), h.partition(), h.timestamp());
+      releasedUpTo = entry.key;
     }
   }
 

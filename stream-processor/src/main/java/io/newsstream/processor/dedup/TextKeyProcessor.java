@@ -56,6 +56,10 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private KeyValueStore<String, Held> held;
   /** The last hold key checked since this task started; nothing at or before it is held. */
   private String releasedUpTo;
+  /** Latest probe timestamp seen from each home partition since this task started. */
+  private long[] latestByHome;
+  /** Least of {@link #latestByHome}: every probe before it has arrived, but from idle homes. */
+  private long watermark = Long.MIN_VALUE;
   private long holdMs;
 
   public TextKeyProcessor(DedupSettings settings) {
@@ -70,6 +74,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     holdMs = settings.reorderWindow().toMillis();
     if (holdMs > 0) {
       held = context.getStateStore(HOLD_STORE);
+      latestByHome = new long[settings.homePartitions()];
+      Arrays.fill(latestByHome, Long.MIN_VALUE);
       context.schedule(Duration.ofMillis(Math.max(50L, Math.min(250L, holdMs / 4))), PunctuationType.WALL_CLOCK_TIME,
           scheduled -> release(context.currentSystemTimeMs()));
     }
@@ -85,8 +91,35 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       check(probe, partition, record.timestamp());
       return;
     }
-    // Checked by the wall-clock punctuation once held for the window.
-    held.put(key, new Held(context().currentSystemTimeMs(), partition, record.timestamp(), probe));
+    long now = context().currentSystemTimeMs();
+    held.put(key, new Held(now, partition, record.timestamp(), probe));
+    if (advance(probe.home(), record.timestamp())) {
+      release(now);
+    }
+    // Otherwise checked once every home has sent a later probe, or by the wall-clock
+    // punctuation once held for the window.
+  }
+
+  /**
+   * Records that {@code home} has sent a probe timestamped {@code timestamp}; true if that moved
+   * the watermark, the least of the latest timestamps of all homes. A home reads its partition
+   * in order, so no probe timestamped before the watermark is still to come (but from an idle
+   * home, which the window covers).
+   */
+  private boolean advance(int home, long timestamp) {
+    if (home >= latestByHome.length || timestamp <= latestByHome[home]) {
+      return false;
+    }
+    latestByHome[home] = timestamp;
+    long least = Long.MAX_VALUE;
+    for (long t : latestByHome) {
+      least = Math.min(least, t);
+    }
+    if (least <= watermark) {
+      return false;
+    }
+    watermark = least;
+    return true;
   }
 
   /** The stores' order: UTF-8 bytes, unsigned. */
@@ -95,9 +128,9 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   }
 
   /**
-   * Checks, in (timestamp, eventId) order, every held probe up to the first that has not been
-   * held for the reorder window yet: the ones after it wait for it, so that what is checked stays
-   * in order.
+   * Checks, in (timestamp, eventId) order, every held probe up to the first that is neither
+   * before the watermark nor held for the reorder window yet: the ones after it wait for it, so
+   * that what is checked stays in order.
    */
   private void release(long now) {
     List<KeyValue<String, Held>> due = new ArrayList<>();
@@ -106,7 +139,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     try (KeyValueIterator<String, Held> it = releasedUpTo == null ? held.all() : held.range(releasedUpTo, null)) {
       while (it.hasNext()) {
         KeyValue<String, Held> next = it.next();
-        if (next.value.arrivedAt() + holdMs > now) {
+        if (next.value.timestamp() >= watermark && next.value.arrivedAt() + holdMs > now) {
           break;
         }
         due.add(next);

@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,16 +28,22 @@ class TextKeyProcessorTest {
 
   @BeforeEach
   void setUp() {
+    start(Duration.ZERO, 1);
+  }
+
+  /** A fresh processor with this reorder window and this many home partitions. */
+  private void start(Duration reorderWindow, int homes) {
     DedupSettings settings =
         new DedupSettings(
             Duration.ofDays(1),
             3,
             0.9,
             Duration.ofHours(12),
-            Duration.ZERO,
+            reorderWindow,
             NearDuplicateMode.DROP,
             100,
             1,
+            homes,
             new FailureHandler(ErrorMode.DEAD_LETTER, PipelineMetrics.NOOP, Clock.systemUTC()),
             PipelineMetrics.NOOP,
             Clock.systemUTC());
@@ -59,6 +66,12 @@ class TextKeyProcessorTest {
             .build();
     emitted.init(context.getStateStoreContext(), emitted);
     context.addStateStore(emitted);
+    KeyValueStore<String, TextKeyProcessor.Held> held =
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TextKeyProcessor.HOLD_STORE), Serdes.String(), DedupSerdes.heldProbe())
+            .withLoggingDisabled()
+            .build();
+    held.init(context.getStateStoreContext(), held);
+    context.addStateStore(held);
     processor = new TextKeyProcessor(settings);
     processor.init(context);
   }
@@ -84,6 +97,53 @@ class TextKeyProcessorTest {
 
   private void process(TextProbe probe, long timestamp) {
     processor.process(new Record<>("0", probe, timestamp));
+  }
+
+  @Test
+  void shouldHoldProbesUntilEveryHomeHasSentALaterOneAndCheckThemInTimestampOrder() {
+    // given: a 5 s window and two home partitions
+    start(Duration.ofSeconds(5), 2);
+    context.setCurrentSystemTimeMs(0L);
+
+    // when: home 0 sends two probes, the later one first
+    processor.process(new Record<>("0", homed(probe("a3", "e3", 0xf0L), 0), 3_000L));
+    processor.process(new Record<>("0", homed(probe("a1", "e1", 0xf0L), 0), 1_000L));
+
+    // then: nothing is checked while home 1 has sent nothing
+    assertThat(context.forwarded()).isEmpty();
+
+    // when: home 1 sends a probe timestamped 2 s
+    processor.process(new Record<>("0", homed(probe("a2", "e2", 0xf0L), 1), 2_000L));
+
+    // then: what came before 2 s everywhere is checked
+    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1");
+
+    // when: home 1 moves past 3 s
+    processor.process(new Record<>("0", homed(probe("a4", "e4", 0xf0L), 1), 4_000L));
+
+    // then: the rest up to 3 s follows, in timestamp order; the copies name the first
+    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1", "e2");
+    assertThat(forwarded().get(1).matchEventId()).isEqualTo("e1");
+  }
+
+  @Test
+  void shouldCheckWhatAnIdleHomeHoldsBackOnceTheWindowHasPassed() {
+    // given
+    start(Duration.ofSeconds(5), 2);
+    context.setCurrentSystemTimeMs(0L);
+    processor.process(new Record<>("0", homed(probe("a1", "e1", 0xf0L), 0), 1_000L));
+    var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
+
+    // when: home 1 stays idle; the window has not passed, then it has
+    context.setCurrentSystemTimeMs(4_999L);
+    punctuator.punctuate(4_999L);
+    int before = context.forwarded().size();
+    context.setCurrentSystemTimeMs(5_000L);
+    punctuator.punctuate(5_000L);
+
+    // then
+    assertThat(before).isZero();
+    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1");
   }
 
   private List<NearCheck> forwarded() {

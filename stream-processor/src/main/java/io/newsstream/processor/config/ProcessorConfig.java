@@ -301,10 +301,11 @@ public class ProcessorConfig {
   }
 
   /**
-   * How long (wall-clock) the text-key step holds an article's probe before checking it, checking
-   * what it holds in timestamp order, so that an original read a little after its copy (a
-   * backlog read unevenly across partitions) is still checked first; {@code 0} checks each probe
-   * on arrival. Default 5s, which adds that much latency.
+   * How long (wall clock) the text-key step holds an article's probe: it checks what it holds in
+   * timestamp order, each probe once it and every probe before it have been held this long, so
+   * that an original read after its copy (a backlog read unevenly across partitions) is still
+   * checked first. {@code 0} checks each probe on arrival. Default 5s, which adds at least that
+   * much latency.
    */
   public Duration getNearDuplicateReorderWindow() {
     return nearDuplicateReorderWindow;

@@ -17,7 +17,6 @@ import java.time.Duration;
  * @param reorderWindow how long the text-key step holds a probe to check it in timestamp
  *     order; zero: on arrival
  * @param textPartitions partitions of the text-key topic (which partition owns which key)
- * @param homePartitions home partitions of the articles (where probes come from)
  */
 public record DedupSettings(
     Duration retention,
@@ -28,7 +27,6 @@ public record DedupSettings(
     NearDuplicateMode nearMode,
     int nearMaxCandidates,
     int textPartitions,
-    int homePartitions,
     FailureHandler failures,
     PipelineMetrics metrics,
     Clock clock) {

@@ -54,12 +54,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private WindowStore<String, NearEntry> store;
   private WindowStore<String, String> emitted;
   private KeyValueStore<String, Held> held;
-  /** The last hold key checked since this task started; nothing at or before it is held. */
-  private String releasedUpTo;
-  /** Latest probe timestamp seen from each home partition since this task started. */
-  private long[] latestByHome;
-  /** Least of {@link #latestByHome}: every probe before it has arrived, but from idle homes. */
-  private long watermark = Long.MIN_VALUE;
+  /** No key before this one is held (null: unknown, scan from the start). */
+  private String scanFrom;
   private long holdMs;
 
   public TextKeyProcessor(DedupSettings settings) {
@@ -74,8 +70,6 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     holdMs = settings.reorderWindow().toMillis();
     if (holdMs > 0) {
       held = context.getStateStore(HOLD_STORE);
-      latestByHome = new long[settings.homePartitions()];
-      Arrays.fill(latestByHome, Long.MIN_VALUE);
       context.schedule(Duration.ofMillis(Math.max(50L, Math.min(250L, holdMs / 4))), PunctuationType.WALL_CLOCK_TIME,
           scheduled -> release(context.currentSystemTimeMs()));
     }
@@ -85,41 +79,17 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   public void process(Record<String, TextProbe> record) {
     TextProbe probe = record.value();
     int partition = Integer.parseInt(record.key());
-    String key = held == null ? null : holdKey(record.timestamp(), probe, partition);
-    if (key == null || (releasedUpTo != null && compare(key, releasedUpTo) <= 0)) {
-      // No window, or too late to be put in order: what comes before it was checked already.
+    if (held == null) {
       check(probe, partition, record.timestamp());
       return;
     }
-    long now = context().currentSystemTimeMs();
-    held.put(key, new Held(now, partition, record.timestamp(), probe));
-    if (advance(probe.home(), record.timestamp())) {
-      release(now);
+    String key = holdKey(record.timestamp(), probe, partition);
+    if (scanFrom != null && compare(key, scanFrom) < 0) {
+      // Earlier than what is held: it goes first, and holds back what comes after it.
+      scanFrom = key;
     }
-    // Otherwise checked once every home has sent a later probe, or by the wall-clock
-    // punctuation once held for the window.
-  }
-
-  /**
-   * Records that {@code home} has sent a probe timestamped {@code timestamp}; true if that moved
-   * the watermark, the least of the latest timestamps of all homes. A home reads its partition
-   * in order, so no probe timestamped before the watermark is still to come (but from an idle
-   * home, which the window covers).
-   */
-  private boolean advance(int home, long timestamp) {
-    if (home >= latestByHome.length || timestamp <= latestByHome[home]) {
-      return false;
-    }
-    latestByHome[home] = timestamp;
-    long least = Long.MAX_VALUE;
-    for (long t : latestByHome) {
-      least = Math.min(least, t);
-    }
-    if (least <= watermark) {
-      return false;
-    }
-    watermark = least;
-    return true;
+    // Checked by the wall-clock punctuation once it and everything before it were held long enough.
+    held.put(key, new Held(context().currentSystemTimeMs(), partition, record.timestamp(), probe));
   }
 
   /** The stores' order: UTF-8 bytes, unsigned. */
@@ -128,18 +98,20 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   }
 
   /**
-   * Checks, in (timestamp, eventId) order, every held probe up to the first that is neither
-   * before the watermark nor held for the reorder window yet: the ones after it wait for it, so
-   * that what is checked stays in order.
+   * Checks, in (timestamp, eventId) order, every held probe up to the first that has not been
+   * held for the reorder window yet: the ones after it wait for it, so that what is checked stays
+   * in order.
    */
   private void release(long now) {
     List<KeyValue<String, Held>> due = new ArrayList<>();
-    // From the last key released on: the ones before it are deleted, and a queue's deleted
-    // head is what a RocksDB iterator would otherwise step over on every scan.
-    try (KeyValueIterator<String, Held> it = releasedUpTo == null ? held.all() : held.range(releasedUpTo, null)) {
+    String waiting = null;
+    // From the least key that can still be held: the ones before it are deleted, and a queue's
+    // deleted head is what a RocksDB iterator would otherwise step over on every scan.
+    try (KeyValueIterator<String, Held> it = scanFrom == null ? held.all() : held.range(scanFrom, null)) {
       while (it.hasNext()) {
         KeyValue<String, Held> next = it.next();
-        if (next.value.timestamp() >= watermark && next.value.arrivedAt() + holdMs > now) {
+        if (next.value.arrivedAt() + holdMs > now) {
+          waiting = next.key;
           break;
         }
         due.add(next);
@@ -149,7 +121,11 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       held.delete(entry.key);
       Held h = entry.value;
       check(h.probe(), h.partition(), h.timestamp());
-      releasedUpTo = entry.key;
+    }
+    if (waiting != null) {
+      scanFrom = waiting;
+    } else if (!due.isEmpty()) {
+      scanFrom = due.get(due.size() - 1).key;
     }
   }
 

@@ -136,7 +136,6 @@ public final class TopologyFactory {
             config.getNearDuplicateMode(),
             config.getNearDuplicateMaxCandidates(),
             textPartitions(config),
-            homePartitions(config),
             failures,
             metrics,
             clock);

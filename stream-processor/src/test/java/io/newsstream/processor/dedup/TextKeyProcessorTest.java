@@ -28,11 +28,11 @@ class TextKeyProcessorTest {
 
   @BeforeEach
   void setUp() {
-    start(Duration.ZERO, 1);
+    start(Duration.ZERO);
   }
 
-  /** A fresh processor with this reorder window and this many home partitions. */
-  private void start(Duration reorderWindow, int homes) {
+  /** A fresh processor with this reorder window. */
+  private void start(Duration reorderWindow) {
     DedupSettings settings =
         new DedupSettings(
             Duration.ofDays(1),
@@ -43,7 +43,6 @@ class TextKeyProcessorTest {
             NearDuplicateMode.DROP,
             100,
             1,
-            homes,
             new FailureHandler(ErrorMode.DEAD_LETTER, PipelineMetrics.NOOP, Clock.systemUTC()),
             PipelineMetrics.NOOP,
             Clock.systemUTC());
@@ -100,50 +99,29 @@ class TextKeyProcessorTest {
   }
 
   @Test
-  void shouldHoldProbesUntilEveryHomeHasSentALaterOneAndCheckThemInTimestampOrder() {
-    // given: a 5 s window and two home partitions
-    start(Duration.ofSeconds(5), 2);
+  void shouldCheckHeldProbesInTimestampOrderOnceTheyAndEveryEarlierOneWereHeldForTheWindow() {
+    // given: a 5 s window; a copy (timestamp 3 s) arrives first
+    start(Duration.ofSeconds(5));
+    var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
     context.setCurrentSystemTimeMs(0L);
+    processor.process(new Record<>("0", probe("copy", "e3", 0xf0L), 3_000L));
 
-    // when: home 0 sends two probes, the later one first
-    processor.process(new Record<>("0", homed(probe("a3", "e3", 0xf0L), 0), 3_000L));
-    processor.process(new Record<>("0", homed(probe("a1", "e1", 0xf0L), 0), 1_000L));
+    // when: its original (1 s) arrives 4 s later, before the copy's window has passed
+    context.setCurrentSystemTimeMs(4_000L);
+    processor.process(new Record<>("0", probe("original", "e1", 0xf0L), 1_000L));
+    context.setCurrentSystemTimeMs(6_000L);
+    punctuator.punctuate(6_000L);
 
-    // then: nothing is checked while home 1 has sent nothing
+    // then: the original holds the copy back until its own window has passed
     assertThat(context.forwarded()).isEmpty();
 
-    // when: home 1 sends a probe timestamped 2 s
-    processor.process(new Record<>("0", homed(probe("a2", "e2", 0xf0L), 1), 2_000L));
+    // when
+    context.setCurrentSystemTimeMs(9_000L);
+    punctuator.punctuate(9_000L);
 
-    // then: what came before 2 s everywhere is checked
-    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1");
-
-    // when: home 1 moves past 3 s
-    processor.process(new Record<>("0", homed(probe("a4", "e4", 0xf0L), 1), 4_000L));
-
-    // then: the rest up to 3 s follows, in timestamp order; the copies name the first
-    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1", "e2");
-    assertThat(forwarded().get(1).matchEventId()).isEqualTo("e1");
-  }
-
-  @Test
-  void shouldCheckWhatAnIdleHomeHoldsBackOnceTheWindowHasPassed() {
-    // given
-    start(Duration.ofSeconds(5), 2);
-    context.setCurrentSystemTimeMs(0L);
-    processor.process(new Record<>("0", homed(probe("a1", "e1", 0xf0L), 0), 1_000L));
-    var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
-
-    // when: home 1 stays idle; the window has not passed, then it has
-    context.setCurrentSystemTimeMs(4_999L);
-    punctuator.punctuate(4_999L);
-    int before = context.forwarded().size();
-    context.setCurrentSystemTimeMs(5_000L);
-    punctuator.punctuate(5_000L);
-
-    // then
-    assertThat(before).isZero();
-    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1");
+    // then: the original first, and the copy names it
+    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1", "e3");
+    assertThat(forwarded().get(1).matchArticleId()).isEqualTo("original");
   }
 
   private List<NearCheck> forwarded() {

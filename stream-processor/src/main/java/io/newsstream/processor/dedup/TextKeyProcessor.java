@@ -29,15 +29,20 @@ import org.slf4j.LoggerFactory;
  * PartitionNumberPartitioner}), so every article sharing a key is in the owner's store. For each
  * key the copy's owner owns ({@link TextProbe#partitionOf}), the processor looks up earlier
  * articles: under the eventId, any other article is the one a resent event duplicates; under the
- * content hash, the first earlier article is the one a copy duplicates; under the other keys up to {@code nearMaxCandidates} of them (newest first) are
- * compared and the earliest that came before and is near is kept (it is the likeliest to have
- * been emitted: a copy of a copy names the original). The
- * article is indexed under the key, and one verdict per partition, the best of its keys, is
- * forwarded keyed by the number of the article's home partition ({@link TextProbe#home}). Near
- * means, under a SimHash block, within the distance with the
- * figures of the shorter text all found in the other; under a containment key, {@link
+ * content hash, the first earlier article is the one a copy duplicates; under the other keys up
+ * to {@code nearMaxCandidates} of them (newest first) are compared and the earliest that came
+ * before and is near is kept (it is the likeliest to have been emitted: a copy of a copy names
+ * the original); without an earlier one, a later one that was checked first and already {@link
+ * EmittedIndexProcessor emitted}. The article is indexed under the key, and one verdict per
+ * partition, the best of its keys, is forwarded keyed by the number of the article's home
+ * partition ({@link TextProbe#home}). Near means, under a SimHash block, within the distance with
+ * the figures of the shorter text all found in the other; under a containment key, {@link
  * ContainmentSketch#copyOf} at the configured share; and, unless the bodies are the same, the
  * two publication times no further apart than the configured gap (when both are known).
+ *
+ * <p>With a reorder window, probes are held in a store and checked in (timestamp, eventId)
+ * order, each once it and every probe before it have been held for the window, so that an
+ * original read after its copy is still checked first.
  *
  * <p>"Earlier" is the order (record timestamp, eventId), the same in every partition. Processing
  * order would differ between the blocks of a pair, and could make two articles each other's

@@ -90,13 +90,8 @@ public final class DedupSerdes {
           out.writeLong(c.seen());
           out.writeUTF(c.articleId());
           out.writeUTF(c.eventId());
-          if (c.article() == null) {
-            out.writeInt(-1);
-          } else {
-            byte[] bytes = ARTICLE.write(c.article());
-            out.writeInt(bytes.length);
-            out.write(bytes);
-          }
+          // Where an earlier topology carried the article itself; it is in a store of its own now.
+          out.writeInt(-1);
           writeNullable(out, c.matchArticleId());
           writeNullable(out, c.matchEventId());
           out.writeInt(c.matchDistance());
@@ -114,11 +109,8 @@ public final class DedupSerdes {
           String articleId = in.readUTF();
           String eventId = in.readUTF();
           int length = in.readInt();
-          EnrichedArticle article = null;
-          if (length >= 0) {
-            byte[] bytes = new byte[length];
-            in.readFully(bytes);
-            article = ARTICLE.read(bytes);
+          if (length > 0) {
+            in.skipNBytes(length);
           }
           String matchArticleId = readNullable(in);
           String matchEventId = readNullable(in);
@@ -126,7 +118,7 @@ public final class DedupSerdes {
           long matchTime = in.readLong();
           int match = in.readUnsignedByte();
           return new NearCheck(
-              expected, seen, articleId, eventId, article, matchArticleId, matchEventId, matchDistance, matchTime,
+              expected, seen, articleId, eventId, matchArticleId, matchEventId, matchDistance, matchTime,
               (match & MATCH_EXACT) != 0, (match & MATCH_SAME_EVENT) != 0);
         });
   }

@@ -1,6 +1,5 @@
 package io.newsstream.processor.dedup;
 
-import io.newsstream.schemas.avro.EnrichedArticle;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,16 +65,17 @@ public final class DedupState {
   public static final long UNKNOWN_TIME = Long.MIN_VALUE;
 
   /**
-   * The near-duplicate decision's input, keyed by eventId, and its pending merge: the article
-   * (the carrier, sent once) and one verdict per partition of the text-key step that owns one of
-   * the article's keys. {@code expected} is the bit set of everything to wait for (the owning
-   * partitions and {@link #ARTICLE_BIT}); only the carrier knows it.
+   * The near-duplicate decision's input and its pending merge, by eventId: the entry of the
+   * article parked at home ({@link #waiting}) and one verdict per partition of the text-key step
+   * that owns one of the article's keys. {@code expected} is the bit set of everything to wait
+   * for (the owning partitions and {@link #ARTICLE_BIT}); only the waiting entry knows it. The
+   * article itself is in a store of its own.
    *
-   * @param expected bits of the verdicts and the carrier to wait for; 0 in a verdict
-   * @param seen bits included: partition p's verdict is bit p, the carrier {@link #ARTICLE_BIT}
+   * @param expected bits of the verdicts and the waiting entry to wait for; 0 in a verdict
+   * @param seen bits included: partition p's verdict is bit p, the waiting entry {@link
+   *     #ARTICLE_BIT}
    * @param articleId the article
    * @param eventId the submission
-   * @param article the article itself (the carrier), or null
    * @param matchArticleId the earlier article with the same content, else the earliest near one,
    *     or null
    * @param matchEventId its eventId, or null
@@ -90,7 +90,6 @@ public final class DedupState {
       long seen,
       String articleId,
       String eventId,
-      EnrichedArticle article,
       String matchArticleId,
       String matchEventId,
       int matchDistance,
@@ -98,26 +97,20 @@ public final class DedupState {
       boolean exact,
       boolean sameEvent) {
 
-    /** The carrier's bit in {@code seen} and {@code expected}. */
+    /** The waiting entry's bit in {@code seen} and {@code expected}. */
     public static final long ARTICLE_BIT = 1L << 63;
-
-    /** The article, waiting for the verdicts of the partitions in {@code partitionMask}. */
-    public static NearCheck carrier(EnrichedArticle article, long partitionMask) {
-      return new NearCheck(
-          partitionMask | ARTICLE_BIT, ARTICLE_BIT, article.getArticleId(), article.getEventId(), article, null, null, -1, -1L, false, false);
-    }
 
     /**
      * The pending entry of an article parked at home (the article itself is kept apart, so that
      * merging a verdict does not rewrite it), waiting for the partitions in {@code partitionMask}.
      */
     public static NearCheck waiting(String articleId, String eventId, long partitionMask) {
-      return new NearCheck(partitionMask | ARTICLE_BIT, ARTICLE_BIT, articleId, eventId, null, null, null, -1, -1L, false, false);
+      return new NearCheck(partitionMask | ARTICLE_BIT, ARTICLE_BIT, articleId, eventId, null, null, -1, -1L, false, false);
     }
 
     /** One partition's verdict without a match. */
     public static NearCheck verdict(TextProbe probe, int partition) {
-      return new NearCheck(0L, 1L << partition, probe.articleId(), probe.eventId(), null, null, null, -1, -1L, false, false);
+      return new NearCheck(0L, 1L << partition, probe.articleId(), probe.eventId(), null, null, -1, -1L, false, false);
     }
 
     public boolean complete() {
@@ -130,12 +123,12 @@ public final class DedupState {
 
     /** This verdict with a match: near, or {@code exact} (the same content hash). */
     public NearCheck withMatch(NearEntry match, int distance, long time, boolean exact) {
-      return new NearCheck(expected, seen, articleId, eventId, article, match.articleId(), match.eventId(), distance, time, exact, false);
+      return new NearCheck(expected, seen, articleId, eventId, match.articleId(), match.eventId(), distance, time, exact, false);
     }
 
     /** This verdict with a match of the same eventId under another URL. */
     public NearCheck withSameEvent(NearEntry match, long time) {
-      return new NearCheck(expected, seen, articleId, eventId, article, match.articleId(), match.eventId(), -1, time, true, true);
+      return new NearCheck(expected, seen, articleId, eventId, match.articleId(), match.eventId(), -1, time, true, true);
     }
 
     /** This verdict or {@code other}, whichever has the better match (see {@link #merge}). */
@@ -161,19 +154,17 @@ public final class DedupState {
     }
 
     /**
-     * Both together: the article from whichever carries it, and the better match: the same event,
-     * then the same content, before a near one, then the earlier, which is the likelier to have been
-     * emitted (a copy of a copy names the original).
+     * Both together: the parts seen, and the better match: the same event, then the same content,
+     * before a near one, then the earlier, which is the likelier to have been emitted (a copy of
+     * a copy names the original).
      */
     public NearCheck merge(NearCheck other) {
-      EnrichedArticle a = article != null ? article : other.article;
       NearCheck closer = other.betterThan(this) ? other : this;
       return new NearCheck(
           expected | other.expected,
           seen | other.seen,
           articleId,
           eventId,
-          a,
           closer.matchArticleId,
           closer.matchEventId,
           closer.matchDistance,

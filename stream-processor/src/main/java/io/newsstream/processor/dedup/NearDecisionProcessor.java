@@ -60,11 +60,8 @@ public final class NearDecisionProcessor
     if (before != null) {
       pending.delete(eventId);
     }
-    EnrichedArticle article = merged.article();
-    if (article == null) {
-      article = articles.get(eventId);
-      articles.delete(eventId);
-    }
+    EnrichedArticle article = articles.get(eventId);
+    articles.delete(eventId);
     if (article == null) {
       // Only lost state gets here: the article was parked in the same task before its probes
       // were sent, and both stores are restored from their changelogs.

@@ -171,7 +171,8 @@ public final class TopologyFactory {
                     .withName(REPARTITION_HOME)
                     .withNumberOfPartitions(homes)
                     .withStreamPartitioner(new Homes.Partitioner()));
-    articles = placed.get("home-here").mapValues(Placed::article, Named.as("home-here-article")).merge(moved, Named.as("home-merge"));
+    articles =
+        placed.get("home-here").mapValues(Placed::article, Named.as("home-here-article")).merge(moved, Named.as("home-merge"));
     articles =
         outcomes(
             articles.processValues(
@@ -199,10 +200,20 @@ public final class TopologyFactory {
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.STORE, checkSerde).withCachingEnabled());
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.ARTICLE_STORE, articleSerde));
     builder.addStateStore(windowStore(config, EmittedIndexProcessor.STORE, Serdes.String(), false));
-    builder.addStateStore(keyValueStore(config, TextKeyProcessor.HOLD_STORE, DedupSerdes.heldProbe()));
+    // Probes held for the reorder window; without a window there is nothing to hold.
+    boolean hold = !config.getNearDuplicateReorderWindow().isZero();
+    if (hold) {
+      builder.addStateStore(keyValueStore(config, TextKeyProcessor.HOLD_STORE, DedupSerdes.heldProbe()));
+    }
+    String[] textKeyStores =
+        hold ? new String[] {EmittedIndexProcessor.STORE, TextKeyProcessor.HOLD_STORE} : new String[] {EmittedIndexProcessor.STORE};
     KStream<String, NearCheck> verdicts =
         articles
-            .process(() -> new TextProbeProcessor(blocks, containment, textPartitions), Named.as("text-probe"), NearDecisionProcessor.STORE, NearDecisionProcessor.ARTICLE_STORE)
+            .process(
+                () -> new TextProbeProcessor(blocks, containment, textPartitions),
+                Named.as("text-probe"),
+                NearDecisionProcessor.STORE,
+                NearDecisionProcessor.ARTICLE_STORE)
             .repartition(
                 Repartitioned.with(keys, DedupSerdes.textProbe())
                     .withName(REPARTITION_TEXT_PROBES)
@@ -213,8 +224,7 @@ public final class TopologyFactory {
                     () -> new TextKeyProcessor(settings),
                     windowStore(config, TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true)),
                 Named.as("dedup-text-key"),
-                EmittedIndexProcessor.STORE,
-                TextKeyProcessor.HOLD_STORE)
+                textKeyStores)
             .repartition(
                 Repartitioned.with(keys, checkSerde)
                     .withName(REPARTITION_VERDICTS)

@@ -6,10 +6,6 @@ import io.newsstream.processor.dedup.DedupState.Revision;
 import io.newsstream.processor.dedup.DedupState.UrlHistory;
 import io.newsstream.processor.stage.AvroBinarySerde;
 import io.newsstream.schemas.avro.EnrichedArticle;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,60 +119,68 @@ public final class DedupSerdes {
         });
   }
 
+  private static final Writer<TextProbe> PROBE_WRITER =
+      (out, p) -> {
+        out.writeUTF(p.articleId());
+        out.writeUTF(p.eventId());
+        out.writeLong(p.simhash());
+        out.writeLong(p.publishedAt());
+        out.writeUTF(p.contentHash());
+        out.writeByte(p.blockCount());
+        // Flags in the byte that held only "containment" (1), so earlier probes read the same.
+        out.writeByte((p.containment() ? PROBE_CONTAINMENT : 0) | (p.nearCheck() ? 0 : PROBE_INDEX_ONLY));
+        writeSketch(out, p.sketch());
+        out.writeShort(p.home());
+      };
+
+  private static final Reader<TextProbe> PROBE_READER =
+      (in, version) -> {
+        String articleId = in.readUTF();
+        String eventId = in.readUTF();
+        long simhash = in.readLong();
+        long publishedAt = in.readLong();
+        String contentHash = in.readUTF();
+        int blockCount = in.readByte();
+        int flags = in.readUnsignedByte();
+        ContainmentSketch sketch = readSketch(in, version);
+        int home = in.readUnsignedShort();
+        return new TextProbe(
+            articleId, eventId, simhash, publishedAt, contentHash, blockCount, sketch,
+            (flags & PROBE_CONTAINMENT) != 0, (flags & PROBE_INDEX_ONLY) == 0, home);
+      };
+
   public static Serde<TextProbe> textProbe() {
-    return serde(
-        (out, p) -> {
-          out.writeUTF(p.articleId());
-          out.writeUTF(p.eventId());
-          out.writeLong(p.simhash());
-          out.writeLong(p.publishedAt());
-          out.writeUTF(p.contentHash());
-          out.writeByte(p.blockCount());
-          // Flags in the byte that held only "containment" (1), so earlier probes read the same.
-          out.writeByte((p.containment() ? PROBE_CONTAINMENT : 0) | (p.nearCheck() ? 0 : PROBE_INDEX_ONLY));
-          writeSketch(out, p.sketch());
-          out.writeShort(p.home());
-        },
-        (in, version) -> {
-          String articleId = in.readUTF();
-          String eventId = in.readUTF();
-          long simhash = in.readLong();
-          long publishedAt = in.readLong();
-          String contentHash = in.readUTF();
-          int blockCount = in.readByte();
-          int flags = in.readUnsignedByte();
-          ContainmentSketch sketch = readSketch(in, version);
-          int home = in.readUnsignedShort();
-          return new TextProbe(
-              articleId, eventId, simhash, publishedAt, contentHash, blockCount, sketch,
-              (flags & PROBE_CONTAINMENT) != 0, (flags & PROBE_INDEX_ONLY) == 0, home);
-        });
+    return serde(PROBE_WRITER, PROBE_READER);
   }
 
   /** A probe held by the text-key step: when it arrived (wall clock), where, its timestamp. */
   public static Serde<TextKeyProcessor.Held> heldProbe() {
-    Serde<TextProbe> probes = textProbe();
     return serde(
         (out, h) -> {
           out.writeLong(h.arrivedAt());
           out.writeShort(h.partition());
           out.writeLong(h.timestamp());
-          byte[] probe = probes.serializer().serialize(null, h.probe());
-          out.writeInt(probe.length);
-          out.write(probe);
+          // The probe as the probe serde writes it (its own version byte first), after its length.
+          int lengthAt = out.size();
+          out.writeInt(0);
+          out.writeByte(V2);
+          PROBE_WRITER.write(out, h.probe());
+          out.setInt(lengthAt, out.size() - lengthAt - 4);
         },
         (in, version) -> {
           long arrivedAt = in.readLong();
           int partition = in.readUnsignedShort();
           long timestamp = in.readLong();
-          byte[] probe = new byte[in.readInt()];
-          in.readFully(probe);
-          return new TextKeyProcessor.Held(arrivedAt, partition, timestamp, probes.deserializer().deserialize(null, probe));
+          int length = in.readInt();
+          int end = in.position() + length;
+          TextProbe probe = PROBE_READER.read(in, checkedVersion(in.readByte(), "held probe"));
+          in.seek(end);
+          return new TextKeyProcessor.Held(arrivedAt, partition, timestamp, probe);
         });
   }
 
   /** Format 2 added the sketch; format 1 values read as having none. */
-  private static void writeSketch(DataOutputStream out, ContainmentSketch sketch) throws IOException {
+  private static void writeSketch(StateOutput out, ContainmentSketch sketch) throws IOException {
     out.writeInt(sketch.shingles());
     out.writeByte(sketch.bottom().length);
     for (int v : sketch.bottom()) {
@@ -188,7 +192,7 @@ public final class DedupSerdes {
     }
   }
 
-  private static ContainmentSketch readSketch(DataInputStream in, byte version) throws IOException {
+  private static ContainmentSketch readSketch(StateInput in, byte version) throws IOException {
     if (version < V2) {
       return ContainmentSketch.EMPTY;
     }
@@ -204,23 +208,30 @@ public final class DedupSerdes {
     return new ContainmentSketch(shingles, bottom, numbers);
   }
 
-  private static void writeNullable(DataOutputStream out, String value) throws IOException {
+  private static void writeNullable(StateOutput out, String value) throws IOException {
     out.writeBoolean(value != null);
     if (value != null) {
       out.writeUTF(value);
     }
   }
 
-  private static String readNullable(DataInputStream in) throws IOException {
+  private static String readNullable(StateInput in) throws IOException {
     return in.readBoolean() ? in.readUTF() : null;
   }
 
   private interface Writer<T> {
-    void write(DataOutputStream out, T value) throws IOException;
+    void write(StateOutput out, T value) throws IOException;
   }
 
   private interface Reader<T> {
-    T read(DataInputStream in, byte version) throws IOException;
+    T read(StateInput in, byte version) throws IOException;
+  }
+
+  private static byte checkedVersion(byte version, String what) throws IOException {
+    if (version != V1 && version != V2) {
+      throw new IOException("unknown dedup state format version " + version + " of a " + what);
+    }
+    return version;
   }
 
   private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
@@ -230,12 +241,10 @@ public final class DedupSerdes {
             return null;
           }
           try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-            DataOutputStream out = new DataOutputStream(bytes);
+            StateOutput out = new StateOutput(256);
             out.writeByte(V2);
             writer.write(out, value);
-            out.flush();
-            return bytes.toByteArray();
+            return out.toByteArray();
           } catch (IOException e) {
             throw new SerializationException("Cannot write dedup state for " + topic + ": " + e, e);
           }
@@ -244,7 +253,8 @@ public final class DedupSerdes {
           if (data == null) {
             return null;
           }
-          try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+          StateInput in = new StateInput(data);
+          try {
             byte version = in.readByte();
             if (version != V1 && version != V2) {
               throw new SerializationException("Unknown dedup state format version " + version + " in " + topic);

@@ -63,6 +63,11 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private String scanFrom;
   private long holdMs;
 
+  /** Wall-clock time one punctuation may spend checking held probes. */
+  static final long RELEASE_BUDGET_MS = 200;
+  /** Held probes read from the store at a time. */
+  static final int RELEASE_CHUNK = 256;
+
   public TextKeyProcessor(DedupSettings settings) {
     this.settings = settings;
   }
@@ -73,6 +78,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     store = context.getStateStore(STORE);
     emitted = context.getStateStore(EmittedIndexProcessor.STORE);
     holdMs = settings.reorderWindow().toMillis();
+    // A task revived after an error is initialised again with its stores restored: scan them whole.
+    scanFrom = null;
     if (holdMs > 0) {
       held = context.getStateStore(HOLD_STORE);
       context.schedule(Duration.ofMillis(Math.max(50L, Math.min(250L, holdMs / 4))), PunctuationType.WALL_CLOCK_TIME,
@@ -105,15 +112,27 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   /**
    * Checks, in (timestamp, eventId) order, every held probe up to the first that has not been
    * held for the reorder window yet: the ones after it wait for it, so that what is checked stays
-   * in order.
+   * in order. One call works at most {@link #RELEASE_BUDGET_MS}, in chunks of {@link
+   * #RELEASE_CHUNK}; what is left is released by the next calls. While a backlog is read, the
+   * probes of thousands of articles fall due at once, and checking them all in one punctuation
+   * would keep the stream thread from committing (nothing reaches the output meanwhile) and could
+   * outlast the transaction timeout under exactly-once.
    */
   private void release(long now) {
+    long deadline = System.nanoTime() + RELEASE_BUDGET_MS * 1_000_000L;
+    while (releaseChunk(now) && System.nanoTime() < deadline) {
+      // the next chunk
+    }
+  }
+
+  /** Releases up to {@link #RELEASE_CHUNK} due probes; true if there may be more due. */
+  private boolean releaseChunk(long now) {
     List<KeyValue<String, Held>> due = new ArrayList<>();
     String waiting = null;
     // From the least key that can still be held: the ones before it are deleted, and a queue's
     // deleted head is what a RocksDB iterator would otherwise step over on every scan.
     try (KeyValueIterator<String, Held> it = scanFrom == null ? held.all() : held.range(scanFrom, null)) {
-      while (it.hasNext()) {
+      while (it.hasNext() && due.size() < RELEASE_CHUNK) {
         KeyValue<String, Held> next = it.next();
         if (next.value.arrivedAt() + holdMs > now) {
           waiting = next.key;
@@ -132,6 +151,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     } else if (!due.isEmpty()) {
       scanFrom = due.get(due.size() - 1).key;
     }
+    return waiting == null && due.size() == RELEASE_CHUNK;
   }
 
   /**

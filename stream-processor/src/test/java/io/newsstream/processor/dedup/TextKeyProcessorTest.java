@@ -124,6 +124,53 @@ class TextKeyProcessorTest {
     assertThat(forwarded().get(1).matchArticleId()).isEqualTo("original");
   }
 
+  @Test
+  void shouldReleaseMoreProbesThanOneChunkInTimestampOrderEachOnce() {
+    // given: three chunks' worth of held probes, arrived in reverse timestamp order
+    start(Duration.ofSeconds(5));
+    var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
+    int count = TextKeyProcessor.RELEASE_CHUNK * 3 + 7;
+    context.setCurrentSystemTimeMs(0L);
+    for (int i = count - 1; i >= 0; i--) {
+      processor.process(new Record<>("0", probe("a" + i, String.format("e%05d", i), 0x0fL << (i % 60)), 1_000L + i));
+    }
+
+    // when: the window has passed for all of them (a punctuation releases at least one chunk)
+    context.setCurrentSystemTimeMs(6_000L);
+    for (int i = 0; i < 4; i++) {
+      punctuator.punctuate(6_000L + i * 100L);
+    }
+
+    // then: every probe's verdict, once, earliest first
+    List<String> expected = java.util.stream.IntStream.range(0, count).mapToObj(i -> String.format("e%05d", i)).toList();
+    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void shouldReleaseWhatIsHeldWhenInitialisedAgainOverTheSameStore() {
+    // given: a probe released; then the store restored with an earlier probe in it, as after an
+    // aborted transaction, and the processor initialised again (a revived task)
+    start(Duration.ofSeconds(5));
+    var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
+    context.setCurrentSystemTimeMs(0L);
+    processor.process(new Record<>("0", probe("late", "e9", 0xf0L), 9_000L));
+    context.setCurrentSystemTimeMs(6_000L);
+    punctuator.punctuate(6_000L);
+    KeyValueStore<String, TextKeyProcessor.Held> held = context.getStateStore(TextKeyProcessor.HOLD_STORE);
+    TextProbe early = probe("early", "e1", 0x0fL);
+    held.put(TextKeyProcessor.holdKey(1_000L, early, 0), new TextKeyProcessor.Held(0L, 0, 1_000L, early));
+    context.resetForwards();
+    processor.init(context);
+    var revived = context.scheduledPunctuators().get(context.scheduledPunctuators().size() - 1).getPunctuator();
+
+    // when
+    context.setCurrentSystemTimeMs(12_000L);
+    revived.punctuate(12_000L);
+
+    // then
+    assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1");
+  }
+
   private List<NearCheck> forwarded() {
     return context.forwarded().stream().map(f -> (NearCheck) f.record().value()).toList();
   }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.newsstream.ingest.auth.ApiKeys;
-import io.newsstream.ingest.publish.CanonicalUrl;
+import io.newsstream.schemas.url.UrlCanonicalizer;
 import io.newsstream.localstack.LocalStack;
 import io.newsstream.localstack.LocalStackExtension;
 import io.newsstream.schemas.avro.ArticleSubmitted;
@@ -81,7 +81,7 @@ class IngestServiceIT {
     ConsumerRecord<String, ArticleSubmitted> record =
         topic.at(answer.get("partition").asInt(), answer.get("offset").asLong());
     ArticleSubmitted event = record.value();
-    assertThat(record.key()).isEqualTo(CanonicalUrl.of(submitted.get("url").asText()));
+    assertThat(record.key()).isEqualTo(UrlCanonicalizer.DEFAULT.canonicalize(submitted.get("url").asText()));
     assertThat(event.getEventId()).isEqualTo(answer.get("eventId").asText());
     assertThat(event.getUrl()).isEqualTo(submitted.get("url").asText());
     assertThat(event.getTitle()).isEqualTo(submitted.get("title").asText());

@@ -4,7 +4,7 @@ import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.enrich.ArticleInput;
 import io.newsstream.processor.enrich.DefaultArticleEnricher;
 import io.newsstream.processor.enrich.EnrichmentConfig;
-import io.newsstream.processor.enrich.UrlCanonicalizer;
+import io.newsstream.schemas.url.UrlCanonicalizer;
 import io.newsstream.processor.topology.StreamsProperties;
 import io.newsstream.processor.topology.TopologyFactory;
 import io.newsstream.schemas.avro.ArticleSubmitted;
@@ -72,7 +72,7 @@ final class DedupQualityRun {
     this.enrichment = enrichment;
     this.stateDir = stateDir;
     this.out = out;
-    this.canonicalizer = new UrlCanonicalizer(enrichment);
+    this.canonicalizer = new UrlCanonicalizer(enrichment.keepWww(), enrichment.trackingParameters());
     this.settings = settings;
   }
 

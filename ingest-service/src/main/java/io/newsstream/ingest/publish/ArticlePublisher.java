@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.newsstream.ingest.validate.ValidArticle;
 import io.newsstream.schemas.avro.ArticleSubmitted;
 import io.newsstream.schemas.serde.SchemaRegistryException;
+import io.newsstream.schemas.url.UrlCanonicalizer;
 import io.micronaut.context.annotation.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +84,7 @@ public class ArticlePublisher {
     String key;
     ArticleSubmitted event;
     try {
-      key = CanonicalUrl.of(article.url());
+      key = UrlCanonicalizer.DEFAULT.canonicalize(article.url());
       event = toEvent(article, eventId, submittedBy, receivedAt);
     } catch (RuntimeException e) {
       result.completeExceptionally(e);

@@ -1,5 +1,6 @@
 package io.newsstream.processor.enrich;
 
+import io.newsstream.schemas.url.UrlCanonicalizer;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,7 +30,7 @@ public final class DefaultArticleEnricher implements ArticleEnricher {
 
   public DefaultArticleEnricher(EnrichmentConfig config) {
     Objects.requireNonNull(config, "config");
-    this.canonicalizer = new UrlCanonicalizer(config);
+    this.canonicalizer = new UrlCanonicalizer(config.keepWww(), config.trackingParameters());
     this.domains = new DomainExtractor();
     this.cleaner = new TextCleaner(config);
     this.languages = new LanguageDetector(config);

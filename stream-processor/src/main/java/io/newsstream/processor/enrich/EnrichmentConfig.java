@@ -1,5 +1,6 @@
 package io.newsstream.processor.enrich;
 
+import io.newsstream.schemas.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -74,15 +75,12 @@ public record EnrichmentConfig(
   public static final String PREFIX = "enrich.";
 
   public static final String KEEP_WWW_CONFIG = "enrich.url.keep-www";
-  public static final boolean KEEP_WWW_DEFAULT = true;
+  public static final boolean KEEP_WWW_DEFAULT = UrlCanonicalizer.DEFAULT_KEEP_WWW;
   public static final String KEEP_WWW_DOC =
       "Keep a leading 'www.' in the canonical URL (true) or strip it (false).";
 
   public static final String TRACKING_PARAMETERS_CONFIG = "enrich.url.tracking-parameters";
-  public static final String TRACKING_PARAMETERS_DEFAULT =
-      "utm_*,fbclid,gclid,gclsrc,dclid,msclkid,yclid,twclid,igshid,mc_cid,mc_eid,_ga,_gl,_hsenc,"
-          + "_hsmi,mkt_tok,ref_src,ref_url,cmpid,ncid,ocid,sr_share,at_medium,at_campaign,"
-          + "spm,vero_id,wt_mc,rss,track";
+  public static final String TRACKING_PARAMETERS_DEFAULT = UrlCanonicalizer.DEFAULT_TRACKING_PARAMETERS;
   public static final String TRACKING_PARAMETERS_DOC =
       "Comma-separated query parameter names removed from canonical URLs (case-insensitive);"
           + " a trailing '*' matches every name with that prefix.";

@@ -1,6 +1,6 @@
 /**
  * Enrichment of one article, in plain Java with no Kafka types: canonical URL and article id
- * ({@link io.newsstream.processor.enrich.UrlCanonicalizer}), registrable domain ({@link
+ * ({@link io.newsstream.schemas.url.UrlCanonicalizer}), registrable domain ({@link
  * io.newsstream.processor.enrich.DomainExtractor}), cleaned text ({@link
  * io.newsstream.processor.enrich.TextCleaner}), language ({@link
  * io.newsstream.processor.enrich.LanguageDetector}), word count and reading time ({@link

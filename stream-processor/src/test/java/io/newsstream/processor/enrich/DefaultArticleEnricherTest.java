@@ -3,6 +3,7 @@ package io.newsstream.processor.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsstream.schemas.url.UrlCanonicalizer;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,6 +95,23 @@ class DefaultArticleEnricherTest {
     assertThat(b.articleId()).isEqualTo(a.articleId());
     assertThat(b.canonicalUrl()).isEqualTo(a.canonicalUrl());
     assertThat(b.contentHash()).isEqualTo(a.contentHash());
+  }
+
+  @Test
+  void shouldCanonicaliseAsIngestServiceKeysArticlesSoThatTheyAreReadAtHome() {
+    // given: URLs whose canonical forms differ from the submitted ones in every rule
+    List<String> urls =
+        List.of(
+            "HTTPS://WWW.Example.COM:443/a/./b/../c?at_medium=rss;id=2&ocid=x&Z=1#top",
+            "http://example.com:80",
+            "https://news.example.org/path%20x?b=2&a=1&a=0&utm_source=feed&rss=1",
+            "https://www.example.co.uk/story with spaces?ref_url=y");
+
+    // then: the processor's default canonical URL is ingest-service's record key
+    for (String url : urls) {
+      ArticleInput input = new ArticleInput(url, SampleArticle.TITLE, SampleArticle.BODY, "en");
+      assertThat(ENRICHER.enrich(input).canonicalUrl()).as(url).isEqualTo(UrlCanonicalizer.DEFAULT.canonicalize(url));
+    }
   }
 
   @Test

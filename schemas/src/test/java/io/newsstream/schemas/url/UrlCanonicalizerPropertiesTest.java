@@ -1,4 +1,4 @@
-package io.newsstream.processor.enrich;
+package io.newsstream.schemas.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 class UrlCanonicalizerPropertiesTest {
 
   private final UrlCanonicalizer canonicalizer =
-      new UrlCanonicalizer(EnrichmentConfig.defaults());
+      UrlCanonicalizer.DEFAULT;
 
   record Parts(String scheme, String host, List<String> path, List<String> params) {
     String url(List<String> queryOrder, String extraQuery, String fragment) {

@@ -1,4 +1,4 @@
-package io.newsstream.processor.enrich;
+package io.newsstream.schemas.url;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class UrlCanonicalizerTest {
 
   private final UrlCanonicalizer canonicalizer =
-      new UrlCanonicalizer(EnrichmentConfig.defaults());
+      UrlCanonicalizer.DEFAULT;
 
   @Test
   void shouldLowerCaseSchemeAndHostButNotPath() {

@@ -1,4 +1,4 @@
-package io.newsstream.processor.enrich;
+package io.newsstream.schemas.url;
 
 import java.net.IDN;
 import java.net.URI;
@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,11 +28,29 @@ import java.util.Set;
  * their original encoding. Spaces and other characters that may not appear unescaped in a URI
  * are percent-encoded. Only absolute http and https URLs are accepted.
  *
+ * <p>ingest-service keys {@code articles.raw} by the canonical URL of {@link #DEFAULT}, and the
+ * stream processor identifies and places articles by the canonical URL of its configured
+ * instance (the same rules by default), so that an article is read in the partition where it is
+ * deduplicated.
+ *
  * <p>The article id is the first 16 bytes (32 hex digits) of the SHA-256 of the canonical URL
  * in UTF-8: stable across processes and releases, and 128 bits make collisions negligible.
  * Thread-safe.
  */
 public final class UrlCanonicalizer {
+
+  /** Whether a leading {@code www.} is kept by default (it can name another site). */
+  public static final boolean DEFAULT_KEEP_WWW = true;
+
+  /** Query parameters removed by default; a trailing {@code *} matches a prefix. */
+  public static final String DEFAULT_TRACKING_PARAMETERS =
+      "utm_*,fbclid,gclid,gclsrc,dclid,msclkid,yclid,twclid,igshid,mc_cid,mc_eid,_ga,_gl,_hsenc,"
+          + "_hsmi,mkt_tok,ref_src,ref_url,cmpid,ncid,ocid,sr_share,at_medium,at_campaign,"
+          + "spm,vero_id,wt_mc,rss,track";
+
+  /** The default rules. */
+  public static final UrlCanonicalizer DEFAULT =
+      new UrlCanonicalizer(DEFAULT_KEEP_WWW, parseParameters(DEFAULT_TRACKING_PARAMETERS));
 
   private final boolean keepWww;
   private final List<String> exactParameters;
@@ -52,8 +72,15 @@ public final class UrlCanonicalizer {
     this.prefixParameters = List.copyOf(prefixes);
   }
 
-  public UrlCanonicalizer(EnrichmentConfig config) {
-    this(config.keepWww(), config.trackingParameters());
+  /** The names of a comma-separated list, trimmed, empty ones skipped, in their order. */
+  public static Set<String> parseParameters(String commaSeparated) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : commaSeparated.split(",")) {
+      if (!name.isBlank()) {
+        names.add(name.strip());
+      }
+    }
+    return Collections.unmodifiableSet(names);
   }
 
   /**

@@ -39,6 +39,13 @@ public final class StreamsProperties {
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.getNumStreamThreads());
     // Transaction length under exactly_once_v2: the floor of end-to-end latency, made explicit.
     props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.getCommitInterval().toMillis());
+    // A task never waits for records of one input that are on the broker but not fetched yet
+    // (the default 0 does, to process its inputs in timestamp order). The text-key task reads the
+    // probes and the emitted-article notices, the home task articles.raw and the verdicts; while
+    // a backlog of articles.raw fills the consumer's fetches, the default kept both from
+    // processing anything else, so no article came out until the whole backlog was enriched.
+    // Nothing here relies on that order: the reorder window orders the probes by timestamp.
+    props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     // Internal topics (repartition, changelogs) get the same durability as our output topics
     // instead of the broker default.
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getTopicReplicationFactor());

@@ -201,12 +201,52 @@ public final class TextCleaner {
   private static String normalize(String text) {
     if (belowNoBreakSpace(text)) {
       // Characters below U+00A0 are their own NFKC form, and none of them is zero-width.
-      return text.replace("\r\n", "\n").replace('\r', '\n');
+      return lineBreaksAndControls(text);
     }
     String nfkc = Normalizer.isNormalized(text, Normalizer.Form.NFKC)
         ? text
         : Normalizer.normalize(text, Normalizer.Form.NFKC);
-    return ZERO_WIDTH.matcher(nfkc.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+    return ZERO_WIDTH.matcher(lineBreaksAndControls(nfkc)).replaceAll("");
+  }
+
+  /**
+   * Every line break ({@code \r\n}, {@code \r}, NEL U+0085, U+2028, U+2029) as {@code \n}, and
+   * the control characters that are neither a break nor a space (C0 and C1, DEL) removed: they
+   * are invisible in any reader and would otherwise stay in the text and its hash.
+   */
+  private static String lineBreaksAndControls(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n && !special(text.charAt(i))) {
+      i++;
+    }
+    if (i == n) {
+      return text; // the common case: nothing to change
+    }
+    StringBuilder sb = new StringBuilder(n).append(text, 0, i);
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (!special(c)) {
+        sb.append(c);
+      } else if (c == '\r') {
+        sb.append('\n');
+        if (i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        sb.append('\n');
+      }
+      // any other control character is dropped
+    }
+    return sb.toString();
+  }
+
+  /** A carriage return, a Unicode line break, or a control character other than tab, LF, VT, FF. */
+  private static boolean special(char c) {
+    if (c < ' ') {
+      return c != '\t' && c != '\n' && c != '\u000B' && c != '\f';
+    }
+    return (c >= '\u007F' && c <= '\u009F') || c == '\u2028' || c == '\u2029';
   }
 
   /** Every line of the text that is not furniture, each followed by {@code \n}. */

@@ -127,6 +127,20 @@ class TextCleanerTest {
   }
 
   @Test
+  void shouldBreakLinesAtEveryUnicodeLineBreakAndDropInvisibleControlCharacters() {
+    // given: NEL, line and paragraph separators, a lone CR; NUL, BEL, DEL and a C1 control
+    String body = "First\u0085Second\u2028Third\u2029Fourth\rFifth li\u0000ne\u0007 with\u007F con\u009Ftrols";
+
+    // when
+    String cleaned = cleaner.cleanBody(body, null);
+    String title = cleaner.cleanTitle("Head\u0085line\u0000 here");
+
+    // then
+    assertThat(cleaned).isEqualTo("First\nSecond\nThird\nFourth\nFifth line with controls");
+    assertThat(title).isEqualTo("Head line here");
+  }
+
+  @Test
   void shouldSeparateSentencesThatAScraperGluedTogether() {
     // given
     String body = "over the WhatsApp privacy breach.A member of the committee said so.Then it ended.";

@@ -3,11 +3,12 @@ package io.newsstream.ingest.validate;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads a batch item by item from a stream, so a large batch is never held as objects: a JSON
@@ -101,10 +102,17 @@ public abstract class BatchReader implements Closeable {
   }
 
   private static final class Ndjson extends BatchReader {
+    /** Bytes read from the stream at a time. */
+    static final int CHUNK = 64 * 1024;
+
     private final JsonArticleReader reader;
     private final InputStream in;
     private final int maxLineBytes;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+    private final byte[] chunk = new byte[CHUNK];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[8192];
+    private int lineLength;
     private boolean eof;
 
     Ndjson(JsonArticleReader reader, InputStream in, int maxItems, int maxLineBytes) {
@@ -117,20 +125,18 @@ public abstract class BatchReader implements Closeable {
     @Override
     public Item next() throws MalformedBodyException, IOException {
       while (!eof) {
-        line.reset();
         boolean tooLong = readLine();
         if (tooLong) {
           checkItemLimit();
           return new Item(index++, null, new Violation("", "max-bytes", "line exceeds " + maxLineBytes + " bytes"));
         }
-        byte[] bytes = line.toByteArray();
-        if (isBlank(bytes)) {
+        if (isBlank(line, lineLength)) {
           continue;
         }
         checkItemLimit();
         int i = index++;
         try {
-          return new Item(i, reader.readSingle(new java.io.ByteArrayInputStream(bytes)), null);
+          return new Item(i, reader.readSingle(new ByteArrayInputStream(line, 0, lineLength)), null);
         } catch (MalformedBodyException e) {
           return new Item(i, null, e.toViolation());
         }
@@ -138,29 +144,56 @@ public abstract class BatchReader implements Closeable {
       return null;
     }
 
-    /** Reads up to the next LF into {@code line}; true when the line was over the limit (skipped). */
+    /**
+     * Reads up to the next LF into {@code line}, a chunk of the stream at a time (a request body is
+     * not read a byte per call); true when the line was over the limit (skipped, not kept).
+     */
     private boolean readLine() throws IOException {
       boolean tooLong = false;
-      int b;
-      while ((b = in.read()) != -1) {
-        if (b == '\n') {
-          return tooLong;
+      lineLength = 0;
+      while (true) {
+        if (pos == limit) {
+          int read = in.read(chunk, 0, chunk.length);
+          if (read < 0) {
+            eof = true;
+            return tooLong;
+          }
+          pos = 0;
+          limit = read;
+          continue;
         }
+        int newline = pos;
+        while (newline < limit && chunk[newline] != '\n') {
+          newline++;
+        }
+        int length = newline - pos;
         if (!tooLong) {
-          if (line.size() >= maxLineBytes) {
+          if (lineLength + length > maxLineBytes) {
             tooLong = true;
-            line.reset();
+            lineLength = 0;
           } else {
-            line.write(b);
+            append(pos, length);
           }
         }
+        if (newline < limit) {
+          pos = newline + 1;
+          return tooLong;
+        }
+        pos = limit;
       }
-      eof = true;
-      return tooLong;
     }
 
-    private static boolean isBlank(byte[] bytes) {
-      for (byte b : bytes) {
+    private void append(int from, int length) {
+      if (lineLength + length > line.length) {
+        line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+      }
+      System.arraycopy(chunk, from, line, lineLength, length);
+      lineLength += length;
+    }
+
+    private static boolean isBlank(byte[] bytes, int length) {
+      for (int i = 0; i < length; i++) {
+        byte b = bytes[i];
         if (b != ' ' && b != '\t' && b != '\r') {
           return false;
         }

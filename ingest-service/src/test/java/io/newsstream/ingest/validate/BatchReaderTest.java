@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,45 @@ class BatchReaderTest {
     List<BatchReader.Item> items = readAll(BatchReader.ndjson(reader,
         in("{\"title\":\"" + "x".repeat(200) + "\"}\n{\"title\":\"ok\"}\n"), 10, 100));
     // then
+    assertThat(items.get(0).error().rule()).isEqualTo("max-bytes");
+    assertThat(items.get(1).input().title()).isEqualTo("ok");
+  }
+
+  /** Hands out at most {@code step} bytes per read, as a network stream may. */
+  static InputStream trickle(String text, int step) {
+    return new java.io.FilterInputStream(in(text)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws java.io.IOException {
+        return super.read(b, off, Math.min(len, step));
+      }
+    };
+  }
+
+  @Test
+  void shouldReadNdjsonLinesLongerThanAReadAndSplitAcrossReadsWhole() throws Exception {
+    // given: lines longer than the reader's chunk, with multi-byte characters, handed out in odd pieces
+    String longTitle = "\u00e9t\u00e9 \u20ac-".repeat(20_000);
+    String body = "{\"title\":\"" + longTitle + "\"}\r\n\n{\"title\":\"short\"}\n{\"title\":\"last, no LF\"}";
+
+    for (int step : new int[] {1, 7, 4096, Integer.MAX_VALUE}) {
+      // when
+      List<BatchReader.Item> items = readAll(BatchReader.ndjson(reader, trickle(body, step), 10, 1_000_000));
+
+      // then
+      assertThat(items).as("step %d", step).extracting(i -> i.input().title()).containsExactly(longTitle, "short", "last, no LF");
+    }
+  }
+
+  @Test
+  void shouldRejectAnOverlongNdjsonLineSpanningReadsAndReadTheNext() throws Exception {
+    // given: a line over the limit only once several reads are put together
+    String body = "{\"title\":\"" + "x".repeat(150_000) + "\"}\n{\"title\":\"ok\"}\n";
+
+    // when
+    List<BatchReader.Item> items = readAll(BatchReader.ndjson(reader, trickle(body, 10_000), 10, 100_000));
+
+    // then
+    assertThat(items).hasSize(2);
     assertThat(items.get(0).error().rule()).isEqualTo("max-bytes");
     assertThat(items.get(1).input().title()).isEqualTo("ok");
   }

@@ -176,7 +176,8 @@ public record EnrichmentConfig(
   /** Taxonomy keys: {@code enrich.topics.<topic>.terms}. */
   public static final String TOPIC_TERMS_PATTERN_DOC =
       "enrich.topics.<topic>.terms: comma-separated term:weight entries (phrases allowed, a"
-          + " trailing '*' matches word prefixes); empty removes the topic.";
+          + " trailing '*' matches word prefixes, url:<segment> matches a section of the URL path);"
+          + " empty removes the topic.";
 
   /** Bundled default taxonomy, a properties file with {@code enrich.topics.*.terms} keys. */
   public static final String DEFAULT_TAXONOMY_RESOURCE = "default-taxonomy.properties";
@@ -381,6 +382,9 @@ public record EnrichmentConfig(
     Map<String, Double> terms = new LinkedHashMap<>();
     for (String entry : splitList(value)) {
       int colon = entry.lastIndexOf(':');
+      if (colon == TopicClassifier.SECTION_PREFIX.length() - 1 && entry.startsWith(TopicClassifier.SECTION_PREFIX)) {
+        colon = -1; // url:<section> without a weight
+      }
       String term = colon < 0 ? entry : entry.substring(0, colon).trim();
       double weight;
       try {

@@ -3,6 +3,7 @@ package io.newsstream.processor.enrich;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +25,12 @@ import java.util.Map;
  * and plurals of single-word terms need no entries of their own. A word that is itself in the
  * taxonomy only matches its own entry.
  *
+ * <p>A term {@code url:<segment>} names a section of the site: it matches a whole segment of the
+ * path of the article's URL (case-insensitive; {@code url:business} matches {@code
+ * https://example.com/Business/2014/story}) and counts as one mention in the title. News sites
+ * file most articles under a section, so it is evidence that does not depend on the wording, and
+ * the only evidence beyond the headline that a headline-only article has.
+ *
  * <p>No topic reaching the threshold yields an empty list (the article is then routed to the
  * general stream), except for a short text: when title and body together have at most {@value
  * #SHORT_TEXT_WORDS} words (a headline-only article), the strongest topic is kept if it has any
@@ -44,6 +51,9 @@ public final class TopicClassifier {
 
   private record Weighted(int topic, double weight, String term) {}
 
+  /** A taxonomy term of this form names a section of the URL path: {@code url:business}. */
+  public static final String SECTION_PREFIX = "url:";
+
   private final List<String> topics;
   private final Map<String, List<Weighted>> words = new HashMap<>();
   private final Map<String, List<Weighted>> prefixes = new HashMap<>();
@@ -51,6 +61,8 @@ public final class TopicClassifier {
   private int longestPrefix = 0;
   /** Phrases by their first word; each entry holds the phrase's words. */
   private final Map<String, List<Phrase>> phrases = new HashMap<>();
+  /** URL path sections ({@code url:<segment>} terms) by segment. */
+  private final Map<String, List<Weighted>> sections = new HashMap<>();
 
   private record Phrase(String[] words, Weighted term) {}
   private final double threshold;
@@ -67,6 +79,13 @@ public final class TopicClassifier {
     for (int t = 0; t < topics.size(); t++) {
       for (Map.Entry<String, Double> e : config.taxonomy().get(topics.get(t)).entrySet()) {
         String raw = e.getKey();
+        if (raw.startsWith(SECTION_PREFIX)) {
+          String segment = raw.substring(SECTION_PREFIX.length()).strip().toLowerCase(Locale.ROOT);
+          if (!segment.isEmpty()) {
+            sections.computeIfAbsent(segment, k -> new ArrayList<>()).add(new Weighted(t, e.getValue(), raw));
+          }
+          continue;
+        }
         boolean prefix = raw.endsWith("*");
         List<String> parts =
             WordTokenizer.normalizedWords(prefix ? raw.substring(0, raw.length() - 1) : raw);
@@ -97,13 +116,32 @@ public final class TopicClassifier {
 
   /** Matched topics, strongest first; empty when none reaches the threshold. */
   public List<TopicMatch> classify(String title, String body) {
-    return classify(WordTokenizer.normalizedWords(title), WordTokenizer.normalizedWords(body));
+    return classify(WordTokenizer.normalizedWords(title), WordTokenizer.normalizedWords(body), null);
   }
 
-  /** As {@link #classify(String, String)}, for already normalised words. */
-  public List<TopicMatch> classify(List<String> titleWords, List<String> bodyWords) {
+  /** As {@link #classify(String, String)}, with the sections of the article's URL. */
+  public List<TopicMatch> classify(String title, String body, String url) {
+    return classify(WordTokenizer.normalizedWords(title), WordTokenizer.normalizedWords(body), url);
+  }
+
+  /**
+   * As {@link #classify(String, String, String)}, for already normalised words.
+   *
+   * @param url the article's URL, whose path segments are looked up as sections; may be null
+   */
+  public List<TopicMatch> classify(List<String> titleWords, List<String> bodyWords, String url) {
     // term -> {body count, title count}
     Map<Weighted, int[]> hits = new HashMap<>();
+    if (url != null && !sections.isEmpty()) {
+      for (String segment : pathSegments(url)) {
+        List<Weighted> section = sections.get(segment);
+        if (section != null) {
+          for (Weighted term : section) {
+            add(hits, term, 0, 1); // a section names the topic as plainly as a headline word
+          }
+        }
+      }
+    }
     Map<String, int[]> tokenCounts = new HashMap<>();
     for (String w : bodyWords) {
       if (!w.isEmpty()) {
@@ -176,6 +214,34 @@ public final class TopicClassifier {
           return c != 0 ? c : Integer.compare(topics.indexOf(a.name()), topics.indexOf(b.name()));
         });
     return matches.size() > maxTopics ? List.copyOf(matches.subList(0, maxTopics)) : List.copyOf(matches);
+  }
+
+  /**
+   * The lower-cased segments of the URL's path, without the query and the fragment: {@code
+   * https://example.com/News/Business/story-1?x=2} has {@code news}, {@code business} and {@code
+   * story-1}.
+   */
+  static List<String> pathSegments(String url) {
+    int scheme = url.indexOf("://");
+    int start = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+    if (start < 0) {
+      return List.of();
+    }
+    int end = url.length();
+    for (int i = start; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c == '?' || c == '#') {
+        end = i;
+        break;
+      }
+    }
+    List<String> segments = new ArrayList<>();
+    for (String segment : url.substring(start + 1, end).split("/")) {
+      if (!segment.isEmpty()) {
+        segments.add(segment.toLowerCase(Locale.ROOT));
+      }
+    }
+    return segments;
   }
 
   /**

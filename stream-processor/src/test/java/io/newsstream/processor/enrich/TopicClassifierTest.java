@@ -40,6 +40,39 @@ class TopicClassifierTest {
   }
 
   @Test
+  void shouldCountASectionOfTheUrlPathAsAHeadlineMention() {
+    // given: a section with a weight, and one without (weight 1)
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.markets.terms", "stocks:2,url:markets:2",
+                "enrich.topics.music.terms", "album:2,url:music"));
+
+    // when
+    List<TopicMatch> bySection = classifier.classify("Quiet day", "", "https://example.com/News/Markets/quiet-day?src=music#music");
+    List<TopicMatch> byBoth = classifier.classify("Stocks fall", "", "https://example.com/music/2014/stocks-fall");
+    List<TopicMatch> bySlug = classifier.classify("Quiet day", "", "https://example.com/news/markets-quiet-day");
+    List<TopicMatch> withoutUrl = classifier.classify("Quiet day", "", null);
+
+    // then: only whole path segments count, not the query, the fragment or words of a slug
+    assertThat(bySection).extracting(TopicMatch::name).containsExactly("markets");
+    assertThat(bySection.get(0).score()).isEqualTo(3.17); // 2 * log2(1 + 2)
+    assertThat(byBoth).extracting(TopicMatch::name).containsExactly("markets", "music");
+    assertThat(byBoth.get(1).score()).isEqualTo(1.585);
+    assertThat(bySlug).isEmpty();
+    assertThat(withoutUrl).isEmpty();
+  }
+
+  @Test
+  void shouldSplitAUrlPathIntoLowerCaseSegments() {
+    assertThat(TopicClassifier.pathSegments("https://Example.com/News//Business/story-1?x=/a#/b"))
+        .containsExactly("news", "business", "story-1");
+    assertThat(TopicClassifier.pathSegments("https://example.com")).isEmpty();
+    assertThat(TopicClassifier.pathSegments("https://example.com/?q=1")).isEmpty();
+  }
+
+  @Test
   void shouldReturnAllTopicsAboveTheThresholdStrongestFirst() {
     // given
     TopicClassifier classifier =

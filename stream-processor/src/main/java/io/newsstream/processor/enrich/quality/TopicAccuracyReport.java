@@ -71,7 +71,7 @@ public final class TopicAccuracyReport {
           continue;
         }
         String title = cleaner.cleanTitle(doc.path("title").asText(""));
-        List<TopicMatch> topics = classifier.classify(title, "");
+        List<TopicMatch> topics = classifier.classify(title, "", doc.path("url").asText(null));
         String top = topics.isEmpty() ? NO_TOPIC : topics.get(0).name();
         // Split by story so that the held-out half has stories never seen while tuning.
         String story = doc.path("storyId").asText(String.valueOf(row++));

@@ -7,6 +7,7 @@ import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.enrich.ArticleInput;
 import io.newsstream.processor.enrich.DefaultArticleEnricher;
 import io.newsstream.processor.enrich.EnrichmentConfig;
+import io.newsstream.processor.enrich.LanguageDetector;
 import io.newsstream.processor.topology.StreamsProperties;
 import io.newsstream.processor.topology.TopologyFactory;
 import io.newsstream.schemas.avro.ArticleSubmitted;
@@ -133,6 +134,8 @@ public final class ProcessorBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
+    // As the processor runs it (Application.main).
+    LanguageDetector.runLinguaInCallingThreads();
     Options options;
     try {
       options = Options.parse(args, KNOWN, Set.of("help"));

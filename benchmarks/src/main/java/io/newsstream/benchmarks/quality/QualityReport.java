@@ -6,6 +6,7 @@ import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.dedup.ContainmentSketch;
 import io.newsstream.processor.enrich.DefaultArticleEnricher;
 import io.newsstream.processor.enrich.EnrichmentConfig;
+import io.newsstream.processor.enrich.LanguageDetector;
 import io.newsstream.processor.enrich.SimHasher;
 import io.newsstream.processor.enrich.WordTokenizer;
 import io.newsstream.processor.enrich.quality.TopicAccuracyReport;
@@ -107,6 +108,8 @@ public final class QualityReport {
   }
 
   public static void main(String[] args) throws IOException {
+    // As the processor runs it (Application.main).
+    LanguageDetector.runLinguaInCallingThreads();
     Map<String, String> options;
     try {
       options = parse(args);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstream.processor.enrich.ArticleInput;
 import io.newsstream.processor.enrich.DefaultArticleEnricher;
 import io.newsstream.processor.enrich.EnrichmentConfig;
+import io.newsstream.processor.enrich.LanguageDetector;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ public final class EnrichmentThroughput {
   private EnrichmentThroughput() {}
 
   public static void main(String[] args) throws Exception {
+    // As the processor runs it (Application.main).
+    LanguageDetector.runLinguaInCallingThreads();
     Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus/reuters21578.jsonl");
     int limit = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;

@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -410,19 +411,34 @@ public final class ProcessorBenchmark {
     return consumer;
   }
 
-  /** Whether the application's committed offsets on articles.raw have reached its end. */
+  /**
+   * Whether the application's committed offsets have reached the end of articles.raw and of each
+   * of its repartition topics (read_committed ends): the stages after the first keep working
+   * for a while after articles.raw is read, and a quiet output meanwhile is not the end of a run.
+   */
   private boolean inputConsumed(String applicationId, String rawTopic) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
       var committed = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
           .get(10, TimeUnit.SECONDS);
-      Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-      for (int p = 0; p < partitions; p++) {
-        latest.put(new TopicPartition(rawTopic, p), OffsetSpec.latest());
+      List<String> inputs = new ArrayList<>();
+      inputs.add(rawTopic);
+      for (String topic : admin.listTopics().names().get(10, TimeUnit.SECONDS)) {
+        if (topic.startsWith(applicationId + "-") && topic.endsWith("-repartition")) {
+          inputs.add(topic);
+        }
       }
-      var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+      Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+      for (var description : admin.describeTopics(inputs).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+        for (var partition : description.partitions()) {
+          latest.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest());
+        }
+      }
+      var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+          .get(10, TimeUnit.SECONDS);
       for (var end : ends.entrySet()) {
         var offset = committed.get(end.getKey());
-        if (offset == null || offset.offset() < end.getValue().offset()) {
+        long consumed = offset == null ? 0 : offset.offset();
+        if (consumed < end.getValue().offset()) {
           return false;
         }
       }

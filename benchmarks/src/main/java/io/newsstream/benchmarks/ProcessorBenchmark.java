@@ -84,7 +84,7 @@ public final class ProcessorBenchmark {
 
   static final double TARGET_RATIO = 0.5;
   static final double TARGET_ARTICLES_PER_SECOND = 2_000;
-  /** Output quiet for this long, with the input fully consumed, ends a run that emitted fewer records than its input. */
+  /** Output quiet for this long, with every input of the application read ({@link #inputConsumed}), ends a run that emitted fewer records than its input. */
   private static final Duration IDLE_END = Duration.ofSeconds(15);
 
   /** What one topology run measured. */

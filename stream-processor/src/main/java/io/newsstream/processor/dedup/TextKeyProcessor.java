@@ -62,6 +62,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   /** No key before this one is held (null: unknown, scan from the start). */
   private String scanFrom;
   private long holdMs;
+  /** Probes in the hold store, as counted into the metrics. */
+  private long heldCount;
 
   /** Wall-clock time one punctuation may spend checking held probes. */
   static final long RELEASE_BUDGET_MS = 200;
@@ -82,6 +84,17 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     scanFrom = null;
     if (holdMs > 0) {
       held = context.getStateStore(HOLD_STORE);
+      // What a restored store holds counts as held by this instance now (and nothing counted
+      // before, should the task be initialised again without a close).
+      settings.metrics().heldProbes(-heldCount);
+      heldCount = 0;
+      try (KeyValueIterator<String, Held> it = held.all()) {
+        while (it.hasNext()) {
+          it.next();
+          heldCount++;
+        }
+      }
+      settings.metrics().heldProbes(heldCount);
       context.schedule(Duration.ofMillis(Math.max(50L, Math.min(250L, holdMs / 4))), PunctuationType.WALL_CLOCK_TIME,
           scheduled -> release(context.currentSystemTimeMs()));
     }
@@ -102,6 +115,15 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     }
     // Checked by the wall-clock punctuation once it and everything before it were held long enough.
     held.put(key, new Held(context().currentSystemTimeMs(), partition, record.timestamp(), probe));
+    heldCount++;
+    settings.metrics().heldProbes(1);
+  }
+
+  @Override
+  public void close() {
+    // The task moves or stops: what it holds is no longer this instance's to report.
+    settings.metrics().heldProbes(-heldCount);
+    heldCount = 0;
   }
 
   /** The stores' order: UTF-8 bytes, unsigned. */
@@ -140,6 +162,10 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
         }
         due.add(next);
       }
+    }
+    if (!due.isEmpty()) {
+      heldCount -= due.size();
+      settings.metrics().heldProbes(-due.size());
     }
     for (KeyValue<String, Held> entry : due) {
       held.delete(entry.key);

@@ -1,6 +1,7 @@
 package io.newsstream.processor.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsstream.processor.stage.PipelineMetrics;
@@ -9,12 +10,14 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The topology's counters as Micrometer meters, scraped at {@code /prometheus}:
  * {@code newsstream.processor.articles.processed}, {@code .records.failed{stage}}, {@code
  * .duplicates{kind,action}}, {@code .revisions}, {@code .articles.routed{topic}} and the timer
- * {@code .end.to.end.lag} (ingest receipt to emission).
+ * {@code .end.to.end.lag} (ingest receipt to emission), and the gauge {@code .reorder.held}
+ * (probes this instance holds for the near-duplicate reorder window).
  */
 @Singleton
 public class MicrometerPipelineMetrics implements PipelineMetrics {
@@ -26,6 +29,7 @@ public class MicrometerPipelineMetrics implements PipelineMetrics {
   private final Counter revisions;
   private final Timer lag;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final AtomicLong held = new AtomicLong();
 
   public MicrometerPipelineMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -42,6 +46,14 @@ public class MicrometerPipelineMetrics implements PipelineMetrics {
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofMinutes(10))
             .register(registry);
+    Gauge.builder(PREFIX + "reorder.held", held, AtomicLong::get)
+        .description("Text probes this instance holds for the near-duplicate reorder window")
+        .register(registry);
+  }
+
+  @Override
+  public void heldProbes(long delta) {
+    held.addAndGet(delta);
   }
 
   @Override

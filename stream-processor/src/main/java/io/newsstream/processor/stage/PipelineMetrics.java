@@ -28,6 +28,13 @@ public interface PipelineMetrics {
   /** Time from ingest's receipt of the submission to its emission by the processor. */
   void endToEndLag(Duration lag);
 
+  /**
+   * Probes held for the near-duplicate reorder window changed by {@code delta} (positive when
+   * probes arrive or a task takes over a restored hold store, negative when they are checked or
+   * the task is closed).
+   */
+  default void heldProbes(long delta) {}
+
   PipelineMetrics NOOP =
       new PipelineMetrics() {
         @Override

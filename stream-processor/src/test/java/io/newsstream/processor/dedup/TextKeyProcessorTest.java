@@ -24,6 +24,33 @@ import org.junit.jupiter.api.Test;
 class TextKeyProcessorTest {
 
   private MockProcessorContext<String, NearCheck> context;
+  /** The held-probes gauge as the metrics see it. */
+  private final java.util.concurrent.atomic.AtomicLong heldGauge = new java.util.concurrent.atomic.AtomicLong();
+  private final PipelineMetrics heldMetrics =
+      new PipelineMetrics() {
+        @Override
+        public void processed() {}
+
+        @Override
+        public void failed(String stage) {}
+
+        @Override
+        public void duplicate(io.newsstream.schemas.avro.DuplicateKind kind, boolean dropped) {}
+
+        @Override
+        public void revision() {}
+
+        @Override
+        public void routed(String topic) {}
+
+        @Override
+        public void endToEndLag(Duration lag) {}
+
+        @Override
+        public void heldProbes(long delta) {
+          heldGauge.addAndGet(delta);
+        }
+      };
   private TextKeyProcessor processor;
 
   @BeforeEach
@@ -44,7 +71,7 @@ class TextKeyProcessorTest {
             100,
             1,
             new FailureHandler(ErrorMode.DEAD_LETTER, PipelineMetrics.NOOP, Clock.systemUTC()),
-            PipelineMetrics.NOOP,
+            heldMetrics,
             Clock.systemUTC());
     context = new MockProcessorContext<>();
     WindowStore<String, NearEntry> store =
@@ -169,6 +196,36 @@ class TextKeyProcessorTest {
 
     // then
     assertThat(forwarded()).extracting(NearCheck::eventId).containsExactly("e1");
+  }
+
+  @Test
+  void shouldReportHowManyProbesItHoldsThroughArrivalReleaseRestoreAndClose() {
+    // given
+    start(Duration.ofSeconds(5));
+    var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
+    context.setCurrentSystemTimeMs(0L);
+    processor.process(new Record<>("0", probe("a", "e1", 0x0fL), 1_000L));
+    processor.process(new Record<>("0", probe("b", "e2", 0xf0L), 2_000L));
+    context.setCurrentSystemTimeMs(3_000L);
+    processor.process(new Record<>("0", probe("c", "e3", 0xff00L), 3_000L));
+
+    // then
+    assertThat(heldGauge).hasValue(3);
+
+    // when: the first two have been held for the window
+    context.setCurrentSystemTimeMs(6_000L);
+    punctuator.punctuate(6_000L);
+
+    // then
+    assertThat(heldGauge).hasValue(1);
+
+    // when: the task is closed, then initialised again over its store
+    processor.close();
+    assertThat(heldGauge).hasValue(0);
+    processor.init(context);
+
+    // then: what the restored store holds counts again, once
+    assertThat(heldGauge).hasValue(1);
   }
 
   private List<NearCheck> forwarded() {

@@ -26,6 +26,8 @@ class MicrometerPipelineMetricsTest {
     metrics.duplicate(DuplicateKind.NEAR_DUPLICATE, true);
     metrics.routed("articles.topic.sport");
     metrics.endToEndLag(Duration.ofMillis(250));
+    metrics.heldProbes(3);
+    metrics.heldProbes(-1);
 
     // then
     assertThat(registry.get("newsstream.processor.articles.processed").counter().count()).isEqualTo(2.0);
@@ -39,6 +41,7 @@ class MicrometerPipelineMetricsTest {
     assertThat(registry.get("newsstream.processor.articles.routed").tag("topic", "articles.topic.sport").counter().count())
         .isEqualTo(1.0);
     assertThat(registry.get("newsstream.processor.end.to.end.lag").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(250.0);
+    assertThat(registry.get("newsstream.processor.reorder.held").gauge().value()).isEqualTo(2.0);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.DedupState.NearEntry;
 import io.newsstream.processor.stage.FailureHandler;
 import io.newsstream.processor.stage.PipelineMetrics;
+import io.newsstream.processor.testing.RecordingMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,33 +25,8 @@ import org.junit.jupiter.api.Test;
 class TextKeyProcessorTest {
 
   private MockProcessorContext<String, NearCheck> context;
-  /** The held-probes gauge as the metrics see it. */
-  private final java.util.concurrent.atomic.AtomicLong heldGauge = new java.util.concurrent.atomic.AtomicLong();
-  private final PipelineMetrics heldMetrics =
-      new PipelineMetrics() {
-        @Override
-        public void processed() {}
-
-        @Override
-        public void failed(String stage) {}
-
-        @Override
-        public void duplicate(io.newsstream.schemas.avro.DuplicateKind kind, boolean dropped) {}
-
-        @Override
-        public void revision() {}
-
-        @Override
-        public void routed(String topic) {}
-
-        @Override
-        public void endToEndLag(Duration lag) {}
-
-        @Override
-        public void heldProbes(long delta) {
-          heldGauge.addAndGet(delta);
-        }
-      };
+  /** Sees the held-probes gauge. */
+  private final RecordingMetrics heldMetrics = new RecordingMetrics();
   private TextKeyProcessor processor;
 
   @BeforeEach
@@ -210,22 +186,22 @@ class TextKeyProcessorTest {
     processor.process(new Record<>("0", probe("c", "e3", 0xff00L), 3_000L));
 
     // then
-    assertThat(heldGauge).hasValue(3);
+    assertThat(heldMetrics.heldProbes()).isEqualTo(3);
 
     // when: the first two have been held for the window
     context.setCurrentSystemTimeMs(6_000L);
     punctuator.punctuate(6_000L);
 
     // then
-    assertThat(heldGauge).hasValue(1);
+    assertThat(heldMetrics.heldProbes()).isEqualTo(1);
 
     // when: the task is closed, then initialised again over its store
     processor.close();
-    assertThat(heldGauge).hasValue(0);
+    assertThat(heldMetrics.heldProbes()).isEqualTo(0);
     processor.init(context);
 
     // then: what the restored store holds counts again, once
-    assertThat(heldGauge).hasValue(1);
+    assertThat(heldMetrics.heldProbes()).isEqualTo(1);
   }
 
   private List<NearCheck> forwarded() {

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsstream.processor.config.ProcessorConfig.ErrorMode;
+import io.newsstream.processor.testing.RecordingMetrics;
 import io.newsstream.schemas.avro.DeadLetter;
-import io.newsstream.schemas.avro.DuplicateKind;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -19,29 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class FailureHandlerTest {
 
-  private final List<String> failedStages = new ArrayList<>();
-  private final PipelineMetrics metrics =
-      new PipelineMetrics() {
-        @Override
-        public void processed() {}
-
-        @Override
-        public void failed(String stage) {
-          failedStages.add(stage);
-        }
-
-        @Override
-        public void duplicate(DuplicateKind kind, boolean dropped) {}
-
-        @Override
-        public void revision() {}
-
-        @Override
-        public void routed(String topic) {}
-
-        @Override
-        public void endToEndLag(Duration lag) {}
-      };
+  private final RecordingMetrics metrics = new RecordingMetrics();
+  private final List<String> failedStages = metrics.failedStages();
   private final Clock clock = Clock.fixed(Instant.parse("2026-02-03T04:05:06Z"), ZoneOffset.UTC);
   private final Optional<RecordMetadata> origin =
       Optional.of(

@@ -255,11 +255,7 @@ public final class DedupSerdes {
           }
           StateInput in = new StateInput(data);
           try {
-            byte version = in.readByte();
-            if (version != V1 && version != V2) {
-              throw new SerializationException("Unknown dedup state format version " + version + " in " + topic);
-            }
-            return reader.read(in, version);
+            return reader.read(in, checkedVersion(in.readByte(), "value"));
           } catch (IOException e) {
             throw new SerializationException("Cannot read dedup state from " + topic + ": " + e, e);
           }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -64,6 +65,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private long holdMs;
   /** Probes in the hold store, as counted into the metrics. */
   private long heldCount;
+
+  private static final HexFormat HEX = HexFormat.of();
 
   /** Wall-clock time one punctuation may spend checking held probes. */
   static final long RELEASE_BUDGET_MS = 200;
@@ -185,7 +188,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    * partition make it unique (one task can serve several partitions' copies in tests).
    */
   static String holdKey(long timestamp, TextProbe probe, int partition) {
-    return String.format("%016x", timestamp ^ Long.MIN_VALUE) + probe.eventId() + '\n' + probe.articleId() + '\n' + partition;
+    return HEX.toHexDigits(timestamp ^ Long.MIN_VALUE) + probe.eventId() + '\n' + probe.articleId() + '\n' + partition;
   }
 
   /** A probe waiting in the hold store: when it arrived (wall clock), for which partition, its timestamp. */

@@ -204,6 +204,22 @@ class TextKeyProcessorTest {
     assertThat(heldMetrics.heldProbes()).isEqualTo(1);
   }
 
+  @Test
+  void shouldKeyHeldProbesSoThatTheStoreOrderIsTheTimestampOrder() {
+    // given
+    TextProbe p = probe("a", "e1", 0x0fL);
+
+    // when
+    List<String> keys = java.util.stream.Stream.of(Long.MIN_VALUE, -1L, 0L, 1L, 1_700_000_000_000L, Long.MAX_VALUE)
+        .map(ts -> TextKeyProcessor.holdKey(ts, p, 3))
+        .toList();
+
+    // then: 16 hex digits of the timestamp with its sign bit flipped, so that text order is time order
+    assertThat(keys.get(0)).isEqualTo("0000000000000000e1\na\n3");
+    assertThat(keys.get(3)).isEqualTo("8000000000000001e1\na\n3");
+    assertThat(keys).isSorted();
+  }
+
   private List<NearCheck> forwarded() {
     return context.forwarded().stream().map(f -> (NearCheck) f.record().value()).toList();
   }

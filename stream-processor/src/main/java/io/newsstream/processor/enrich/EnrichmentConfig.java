@@ -33,7 +33,8 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Taxonomy keys have the form {@code enrich.topics.<topic>.terms} with a comma-separated list
  * of {@code term:weight} entries; a term with spaces is a phrase, a term ending in {@code *}
- * matches every word it starts. The default taxonomy is the bundled resource {@code
+ * matches every word it starts, {@code url:<segment>} a section of the URL path and {@code
+ * site:<domain>} an outlet. The default taxonomy is the bundled resource {@code
  * default-taxonomy.properties}; a configured topic replaces the default topic of that name, an
  * empty list removes it, and {@code enrich.topics.replace-defaults=true} drops every default.
  * Per-domain furniture rules have the form {@code enrich.furniture.domain.<domain>.<n>} with a
@@ -176,7 +177,8 @@ public record EnrichmentConfig(
   /** Taxonomy keys: {@code enrich.topics.<topic>.terms}. */
   public static final String TOPIC_TERMS_PATTERN_DOC =
       "enrich.topics.<topic>.terms: comma-separated term:weight entries (phrases allowed, a"
-          + " trailing '*' matches word prefixes, url:<segment> matches a section of the URL path);"
+          + " trailing '*' matches word prefixes, url:<segment> matches a section of the URL path,"
+          + " site:<domain> the URL's host and its subdomains);"
           + " empty removes the topic.";
 
   /** Bundled default taxonomy, a properties file with {@code enrich.topics.*.terms} keys. */
@@ -382,8 +384,9 @@ public record EnrichmentConfig(
     Map<String, Double> terms = new LinkedHashMap<>();
     for (String entry : splitList(value)) {
       int colon = entry.lastIndexOf(':');
-      if (colon == TopicClassifier.SECTION_PREFIX.length() - 1 && entry.startsWith(TopicClassifier.SECTION_PREFIX)) {
-        colon = -1; // url:<section> without a weight
+      if ((colon == TopicClassifier.SECTION_PREFIX.length() - 1 && entry.startsWith(TopicClassifier.SECTION_PREFIX))
+          || (colon == TopicClassifier.SITE_PREFIX.length() - 1 && entry.startsWith(TopicClassifier.SITE_PREFIX))) {
+        colon = -1; // url:<section> or site:<domain> without a weight
       }
       String term = colon < 0 ? entry : entry.substring(0, colon).trim();
       double weight;

@@ -31,6 +31,11 @@ import java.util.Map;
  * file most articles under a section, so it is evidence that does not depend on the wording, and
  * the only evidence beyond the headline that a headline-only article has.
  *
+ * <p>A term {@code site:<domain>} names an outlet that covers mainly one topic: it matches when
+ * the host of the article's URL is that domain or one of its subdomains ({@code
+ * site:variety.com} matches {@code https://www.variety.com/…}; {@code site:money.cnn.com} only
+ * that section of a general site) and counts as one mention in the title, like a section.
+ *
  * <p>No topic reaching the threshold yields an empty list (the article is then routed to the
  * general stream), except for a short text: when title and body together have at most {@value
  * #SHORT_TEXT_WORDS} words (a headline-only article), the strongest topic is kept if it has any
@@ -54,6 +59,9 @@ public final class TopicClassifier {
   /** A taxonomy term of this form names a section of the URL path: {@code url:business}. */
   public static final String SECTION_PREFIX = "url:";
 
+  /** A taxonomy term of this form names an outlet by its domain: {@code site:variety.com}. */
+  public static final String SITE_PREFIX = "site:";
+
   private final List<String> topics;
   private final Map<String, List<Weighted>> words = new HashMap<>();
   private final Map<String, List<Weighted>> prefixes = new HashMap<>();
@@ -63,6 +71,8 @@ public final class TopicClassifier {
   private final Map<String, List<Phrase>> phrases = new HashMap<>();
   /** URL path sections ({@code url:<segment>} terms) by segment. */
   private final Map<String, List<Weighted>> sections = new HashMap<>();
+  /** Outlets ({@code site:<domain>} terms) by domain. */
+  private final Map<String, List<Weighted>> sites = new HashMap<>();
 
   private record Phrase(String[] words, Weighted term) {}
   private final double threshold;
@@ -83,6 +93,16 @@ public final class TopicClassifier {
           String segment = raw.substring(SECTION_PREFIX.length()).strip().toLowerCase(Locale.ROOT);
           if (!segment.isEmpty()) {
             sections.computeIfAbsent(segment, k -> new ArrayList<>()).add(new Weighted(t, e.getValue(), raw));
+          }
+          continue;
+        }
+        if (raw.startsWith(SITE_PREFIX)) {
+          String domain = raw.substring(SITE_PREFIX.length()).strip().toLowerCase(Locale.ROOT);
+          if (domain.startsWith("www.")) {
+            domain = domain.substring(4);
+          }
+          if (!domain.isEmpty()) {
+            sites.computeIfAbsent(domain, k -> new ArrayList<>()).add(new Weighted(t, e.getValue(), raw));
           }
           continue;
         }
@@ -140,6 +160,19 @@ public final class TopicClassifier {
             add(hits, term, 0, 1); // a section names the topic as plainly as a headline word
           }
         }
+      }
+    }
+    if (url != null && !sites.isEmpty()) {
+      // The host and each parent domain: news.example.co.uk, example.co.uk, co.uk, uk.
+      for (String domain = host(url); domain != null; ) {
+        List<Weighted> site = sites.get(domain);
+        if (site != null) {
+          for (Weighted term : site) {
+            add(hits, term, 0, 1); // an outlet of one topic names it as plainly as a headline word
+          }
+        }
+        int dot = domain.indexOf('.');
+        domain = dot < 0 ? null : domain.substring(dot + 1);
       }
     }
     Map<String, int[]> tokenCounts = new HashMap<>();
@@ -242,6 +275,29 @@ public final class TopicClassifier {
       }
     }
     return segments;
+  }
+
+  /** The lower-cased host of an absolute URL, without a port; null when there is none. */
+  static String host(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return null;
+    }
+    int start = scheme + 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = url.substring(start, end);
+    int at = authority.lastIndexOf('@');
+    if (at >= 0) {
+      authority = authority.substring(at + 1);
+    }
+    int colon = authority.indexOf(':');
+    if (colon >= 0) {
+      authority = authority.substring(0, colon);
+    }
+    return authority.isEmpty() ? null : authority.toLowerCase(Locale.ROOT);
   }
 
   /**

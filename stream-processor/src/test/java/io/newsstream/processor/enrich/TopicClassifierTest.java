@@ -37,6 +37,10 @@ class TopicClassifierTest {
         .first().extracting(TopicMatch::name).isEqualTo("health");
     assertThat(defaults.classify("Striker scores twice as United win the league title", ""))
         .first().extracting(TopicMatch::name).isEqualTo("sport");
+    // a headline without a taxonomy word, from an outlet the default taxonomy names
+    assertThat(defaults.classify("Tonight's big surprise", "", "https://www.hollywoodreporter.com/news/tonights-big-surprise"))
+        .first().extracting(TopicMatch::name).isEqualTo("entertainment");
+    assertThat(defaults.classify("Tonight's big surprise", "", "https://www.example.com/news/tonights-big-surprise")).isEmpty();
   }
 
   @Test
@@ -62,6 +66,43 @@ class TopicClassifierTest {
     assertThat(byBoth.get(1).score()).isEqualTo(1.585);
     assertThat(bySlug).isEmpty();
     assertThat(withoutUrl).isEmpty();
+  }
+
+  @Test
+  void shouldCountAnOutletOfOneTopicAsAHeadlineMention() {
+    // given: an outlet, a section of a general site, and a domain written with www.
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.markets.terms", "stocks:2,site:money.example.com:2",
+                "enrich.topics.music.terms", "album:2,site:www.Tunes.example"));
+
+    // when
+    List<TopicMatch> bySection = classifier.classify("Quiet day", "", "https://money.example.com/2014/quiet-day");
+    List<TopicMatch> bySubdomain = classifier.classify("Quiet day", "", "https://www.tunes.example:8443/quiet-day");
+    List<TopicMatch> byBoth = classifier.classify("Stocks fall", "", "http://user@Tunes.Example/stocks-fall");
+    List<TopicMatch> otherSection = classifier.classify("Quiet day", "", "https://example.com/money.example.com/quiet-day");
+    List<TopicMatch> lookalike = classifier.classify("Quiet day", "", "https://notmoney.example.com/quiet-day");
+    List<TopicMatch> inQuery = classifier.classify("Quiet day", "", "https://example.org/?via=tunes.example");
+
+    // then: the host or a parent domain of it, never a longer name that merely ends the same
+    assertThat(bySection).extracting(TopicMatch::name).containsExactly("markets");
+    assertThat(bySection.get(0).score()).isEqualTo(3.17); // 2 * log2(1 + 2)
+    assertThat(bySubdomain).extracting(TopicMatch::name).containsExactly("music");
+    assertThat(byBoth).extracting(TopicMatch::name).containsExactly("markets", "music");
+    assertThat(byBoth.get(1).score()).isEqualTo(1.585);
+    assertThat(otherSection).isEmpty();
+    assertThat(lookalike).isEmpty();
+    assertThat(inQuery).isEmpty();
+  }
+
+  @Test
+  void shouldReadTheHostOfAUrl() {
+    assertThat(TopicClassifier.host("https://User:pw@WWW.Example.co.uk:8080/a?b#c")).isEqualTo("www.example.co.uk");
+    assertThat(TopicClassifier.host("http://example.com?x=1")).isEqualTo("example.com");
+    assertThat(TopicClassifier.host("example.com/a")).isNull();
+    assertThat(TopicClassifier.host("https:///a")).isNull();
   }
 
   @Test

@@ -30,6 +30,21 @@ class ProcessorConfigTest {
   }
 
   @Test
+  void shouldCommitEverySecondUnlessConfiguredOtherwise() {
+    // given
+    ProcessorConfig byDefault = new ProcessorConfig();
+    ProcessorConfig configured = new ProcessorConfig();
+    configured.setCommitInterval(Duration.ofMillis(250));
+    ProcessorConfig overridden = new ProcessorConfig();
+    overridden.setStreams(Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100"));
+
+    // when / then: the processor's setting, and a streams.* property applied last
+    assertThat(StreamsProperties.streams(byDefault).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(1000L);
+    assertThat(StreamsProperties.streams(configured).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo(250L);
+    assertThat(StreamsProperties.streams(overridden).get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("100");
+  }
+
+  @Test
   void shouldRejectInvalidValuesNamingTheKey() {
     // given
     ProcessorConfig config = new ProcessorConfig();

@@ -290,7 +290,8 @@ public record EnrichmentConfig(
         });
     return new EnrichmentConfig(
         parseBoolean(props, KEEP_WWW_CONFIG, KEEP_WWW_DEFAULT),
-        parseTracking(props.getOrDefault(TRACKING_PARAMETERS_CONFIG, TRACKING_PARAMETERS_DEFAULT)),
+        // The same parsing as the canonicaliser's defaults, which ingest-service keys articles by.
+        UrlCanonicalizer.parseParameters(props.getOrDefault(TRACKING_PARAMETERS_CONFIG, TRACKING_PARAMETERS_DEFAULT)),
         parseLanguages(props.getOrDefault(LANGUAGES_CONFIG, LANGUAGES_DEFAULT)),
         parseDouble(props, LANGUAGE_THRESHOLD_CONFIG, LANGUAGE_THRESHOLD_DEFAULT),
         parseInt(props, LANGUAGE_MIN_LETTERS_CONFIG, LANGUAGE_MIN_LETTERS_DEFAULT),
@@ -439,14 +440,6 @@ public record EnrichmentConfig(
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException(key + ": invalid regular expression: " + regex, e);
     }
-  }
-
-  private static Set<String> parseTracking(String value) {
-    Set<String> names = new LinkedHashSet<>();
-    for (String name : splitList(value)) {
-      names.add(name.toLowerCase(Locale.ROOT));
-    }
-    return names;
   }
 
   private static Set<String> parseLanguages(String value) {

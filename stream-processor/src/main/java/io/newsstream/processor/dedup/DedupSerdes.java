@@ -61,6 +61,11 @@ public final class DedupSerdes {
         });
   }
 
+  /** A probe's sketch, kept once per article and text-key partition ({@link TextKeyProcessor#SKETCH_STORE}). */
+  public static Serde<ContainmentSketch> sketch() {
+    return serde(DedupSerdes::writeSketch, DedupSerdes::readSketch);
+  }
+
   public static Serde<NearEntry> nearEntry() {
     return serde(
         (out, e) -> {

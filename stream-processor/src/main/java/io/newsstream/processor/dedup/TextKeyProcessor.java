@@ -54,10 +54,16 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   public static final String STORE = "dedup-text-key-store";
   /** Probes held for the reorder window, by (timestamp, eventId, articleId). */
   public static final String HOLD_STORE = "dedup-text-hold-store";
+  /**
+   * The sketch of each probe checked here, once, by eventId at the probe's timestamp; the entries
+   * under its SimHash blocks and containment keys refer to it instead of carrying a copy each.
+   */
+  public static final String SKETCH_STORE = "dedup-text-sketch-store";
   private static final Logger LOG = LoggerFactory.getLogger(TextKeyProcessor.class);
 
   private final DedupSettings settings;
   private WindowStore<String, NearEntry> store;
+  private WindowStore<String, ContainmentSketch> sketches;
   private WindowStore<String, String> emitted;
   private KeyValueStore<String, Held> held;
   /** No key before this one is held (null: unknown, scan from the start). */
@@ -81,6 +87,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   public void init(ProcessorContext<String, NearCheck> context) {
     super.init(context);
     store = context.getStateStore(STORE);
+    sketches = context.getStateStore(SKETCH_STORE);
     emitted = context.getStateStore(EmittedIndexProcessor.STORE);
     holdMs = settings.reorderWindow().toMillis();
     // A task revived after an error is initialised again with its stores restored: scan them whole.
@@ -196,7 +203,17 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
 
   private void check(TextProbe probe, int partition, long timestamp) {
     NearCheck verdict = NearCheck.verdict(probe, partition);
-    for (String key : probe.keys()) {
+    List<String> keys = probe.keys();
+    if (!probe.sketch().equals(ContainmentSketch.EMPTY)) {
+      for (String key : keys) {
+        if (isNearKey(key) && TextProbe.partitionOf(key, settings.textPartitions()) == partition) {
+          // Once for all of its keys here: ten containment keys would otherwise keep ten copies.
+          sketches.put(probe.eventId(), probe.sketch(), timestamp);
+          break;
+        }
+      }
+    }
+    for (String key : keys) {
       if (TextProbe.partitionOf(key, settings.textPartitions()) != partition) {
         continue;
       }
@@ -229,7 +246,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     ContainmentSketch sketch = probe.sketchFor(key);
     // A correction is only indexed, so that later copies of it find it; it is never a near copy.
     KeyValue<Long, NearEntry> match = probe.nearCheck() ? earliestNear(key, probe, sketch, ts) : null;
-    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), sketch), ts);
+    // The sketch itself is in the sketch store, under the eventId at the same timestamp.
+    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
     return match == null
         ? verdict
         : verdict.withMatch(match.value, SimHashBlocks.distance(match.value.simhash(), probe.simhash()), match.key, false);
@@ -256,11 +274,14 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
         boolean before = earlier(candidate.key, entry.eventId(), ts, probe.eventId());
         compared++;
         int distance = SimHashBlocks.distance(entry.simhash(), probe.simhash());
+        // Under a SimHash block most candidates are too far apart to need their sketch read.
+        ContainmentSketch other = containmentKey || distance <= settings.nearDistance() ? sketchOf(entry, candidate.key) : null;
         boolean near =
-            (containmentKey
-                    ? sketch.copyOf(entry.sketch(), settings.nearContainment())
-                    : distance <= settings.nearDistance() && sketch.figuresContained(entry.sketch()))
-                && (sameBody(sketch, entry, distance) || publishedClose(probe.publishedAt(), entry.publishedAt()));
+            other != null
+                && (containmentKey
+                    ? sketch.copyOf(other, settings.nearContainment())
+                    : sketch.figuresContained(other))
+                && (sameBody(sketch, other, distance) || publishedClose(probe.publishedAt(), entry.publishedAt()));
         // Newest first: each near candidate found is earlier than the previous one.
         if (near && before) {
           best = candidate;
@@ -270,6 +291,24 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       }
     }
     return best != null ? best : late;
+  }
+
+  /**
+   * The sketch of the article of {@code entry}, indexed at {@code time}: from the sketch store, or
+   * the copy the entry carries (entries written before the sketch store did); empty when neither
+   * has one.
+   */
+  private ContainmentSketch sketchOf(NearEntry entry, long time) {
+    if (!entry.sketch().equals(ContainmentSketch.EMPTY)) {
+      return entry.sketch();
+    }
+    ContainmentSketch stored = sketches.fetch(entry.eventId(), time);
+    return stored == null ? ContainmentSketch.EMPTY : stored;
+  }
+
+  /** A SimHash block or containment key: one compared by text, not by identity. */
+  private static boolean isNearKey(String key) {
+    return !TextProbe.isContentKey(key) && !TextProbe.isEventKey(key);
   }
 
   /** Whether the article of {@code entry}, indexed at {@code time}, was emitted. */
@@ -331,8 +370,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   }
 
   /** Same body (SimHash and shingle count equal): a copy whenever it was published. */
-  private static boolean sameBody(ContainmentSketch sketch, NearEntry entry, int distance) {
-    return distance == 0 && sketch.shingles() == entry.sketch().shingles();
+  private static boolean sameBody(ContainmentSketch sketch, ContainmentSketch other, int distance) {
+    return distance == 0 && sketch.shingles() == other.shingles();
   }
 
   /**

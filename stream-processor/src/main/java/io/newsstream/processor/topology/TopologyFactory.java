@@ -205,8 +205,11 @@ public final class TopologyFactory {
     if (hold) {
       builder.addStateStore(keyValueStore(config, TextKeyProcessor.HOLD_STORE, DedupSerdes.heldProbe()));
     }
+    builder.addStateStore(windowStore(config, TextKeyProcessor.SKETCH_STORE, DedupSerdes.sketch(), false));
     String[] textKeyStores =
-        hold ? new String[] {EmittedIndexProcessor.STORE, TextKeyProcessor.HOLD_STORE} : new String[] {EmittedIndexProcessor.STORE};
+        hold
+            ? new String[] {EmittedIndexProcessor.STORE, TextKeyProcessor.SKETCH_STORE, TextKeyProcessor.HOLD_STORE}
+            : new String[] {EmittedIndexProcessor.STORE, TextKeyProcessor.SKETCH_STORE};
     KStream<String, NearCheck> verdicts =
         articles
             .process(

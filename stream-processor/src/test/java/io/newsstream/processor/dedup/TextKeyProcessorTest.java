@@ -68,6 +68,15 @@ class TextKeyProcessorTest {
             .build();
     emitted.init(context.getStateStoreContext(), emitted);
     context.addStateStore(emitted);
+    WindowStore<String, ContainmentSketch> sketches =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(TextKeyProcessor.SKETCH_STORE, Duration.ofDays(1), Duration.ofDays(1), false),
+                Serdes.String(),
+                DedupSerdes.sketch())
+            .withLoggingDisabled()
+            .build();
+    sketches.init(context.getStateStoreContext(), sketches);
+    context.addStateStore(sketches);
     KeyValueStore<String, TextKeyProcessor.Held> held =
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TextKeyProcessor.HOLD_STORE), Serdes.String(), DedupSerdes.heldProbe())
             .withLoggingDisabled()
@@ -304,6 +313,45 @@ class TextKeyProcessorTest {
     NearCheck verdict = forwarded().get(1);
     assertThat(verdict.matchArticleId()).isEqualTo("a1");
     assertThat(verdict.matchDistance()).isEqualTo(20);
+  }
+
+  @Test
+  void shouldKeepOneSketchPerArticleInsteadOfOneUnderEveryKey() {
+    // when
+    process(containmentProbe("a1", "e1", 0L, REPORT, DedupState.UNKNOWN_TIME), 1_000L);
+
+    // then: the entries under its SimHash blocks and containment keys carry no sketch; the
+    // sketch store has it once, under the eventId at the probe's timestamp
+    TextProbe probe = containmentProbe("a1", "e1", 0L, REPORT, DedupState.UNKNOWN_TIME);
+    WindowStore<String, NearEntry> store = context.getStateStore(TextKeyProcessor.STORE);
+    WindowStore<String, ContainmentSketch> sketches = context.getStateStore(TextKeyProcessor.SKETCH_STORE);
+    List<String> nearKeys = probe.keys().subList(1, probe.keys().size() - 1);
+    assertThat(nearKeys).hasSize(4 + 10);
+    for (String key : nearKeys) {
+      try (var entries = store.fetch(key, 0L, 2_000L)) {
+        assertThat(entries).toIterable().singleElement().extracting(kv -> kv.value.sketch()).isEqualTo(ContainmentSketch.EMPTY);
+      }
+    }
+    assertThat(sketches.fetch("e1", 1_000L)).isEqualTo(probe.sketch());
+    try (var all = sketches.all()) {
+      assertThat(all).toIterable().hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldStillMatchAnEntryThatCarriesItsOwnSketch() {
+    // given: an entry as written before the sketch store, the whole sketch under its containment keys
+    TextProbe original = containmentProbe("a1", "e1", 0L, REPORT, DedupState.UNKNOWN_TIME);
+    WindowStore<String, NearEntry> store = context.getStateStore(TextKeyProcessor.STORE);
+    for (String key : original.sketch().keys()) {
+      store.put(key, new NearEntry("a1", "e1", 0L, DedupState.UNKNOWN_TIME, original.sketch()), 1_000L);
+    }
+
+    // when
+    process(containmentProbe("a2", "e2", 0xfffffL, REPORT_TRIMMED, DedupState.UNKNOWN_TIME), 2_000L);
+
+    // then
+    assertThat(forwarded().get(0).matchArticleId()).isEqualTo("a1");
   }
 
   @Test

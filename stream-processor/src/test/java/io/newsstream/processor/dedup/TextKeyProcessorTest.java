@@ -12,6 +12,7 @@ import io.newsstream.processor.testing.RecordingMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -50,33 +51,9 @@ class TextKeyProcessorTest {
             heldMetrics,
             Clock.systemUTC());
     context = new MockProcessorContext<>();
-    WindowStore<String, NearEntry> store =
-        Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore(TextKeyProcessor.STORE, Duration.ofDays(1), Duration.ofDays(1), true),
-                Serdes.String(),
-                DedupSerdes.nearEntry())
-            .withLoggingDisabled()
-            .build();
-    store.init(context.getStateStoreContext(), store);
-    context.addStateStore(store);
-    WindowStore<String, String> emitted =
-        Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore(EmittedIndexProcessor.STORE, Duration.ofDays(1), Duration.ofDays(1), false),
-                Serdes.String(),
-                Serdes.String())
-            .withLoggingDisabled()
-            .build();
-    emitted.init(context.getStateStoreContext(), emitted);
-    context.addStateStore(emitted);
-    WindowStore<String, ContainmentSketch> sketches =
-        Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore(TextKeyProcessor.SKETCH_STORE, Duration.ofDays(1), Duration.ofDays(1), false),
-                Serdes.String(),
-                DedupSerdes.sketch())
-            .withLoggingDisabled()
-            .build();
-    sketches.init(context.getStateStoreContext(), sketches);
-    context.addStateStore(sketches);
+    addWindowStore(TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true);
+    addWindowStore(EmittedIndexProcessor.STORE, Serdes.String(), false);
+    addWindowStore(TextKeyProcessor.SKETCH_STORE, DedupSerdes.sketch(), false);
     KeyValueStore<String, TextKeyProcessor.Held> held =
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TextKeyProcessor.HOLD_STORE), Serdes.String(), DedupSerdes.heldProbe())
             .withLoggingDisabled()
@@ -85,6 +62,17 @@ class TextKeyProcessorTest {
     context.addStateStore(held);
     processor = new TextKeyProcessor(settings);
     processor.init(context);
+  }
+
+  /** An in-memory window store as the topology's, one day of retention, in the context. */
+  private <V> void addWindowStore(String name, Serde<V> values, boolean retainDuplicates) {
+    WindowStore<String, V> store =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(name, Duration.ofDays(1), Duration.ofDays(1), retainDuplicates), Serdes.String(), values)
+            .withLoggingDisabled()
+            .build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
   }
 
   /** A probe of the SimHash rule only (4 blocks), for a text without figures. */

@@ -12,6 +12,15 @@ class TopicClassifierTest {
     return new TopicClassifier(EnrichmentConfig.fromProperties(props));
   }
 
+  /** Only two topics: markets (stocks:2 and the given term) and music (album:2 and the given term). */
+  private static TopicClassifier marketsAndMusic(String marketsTerm, String musicTerm) {
+    return classifier(
+        Map.of(
+            "enrich.topics.replace-defaults", "true",
+            "enrich.topics.markets.terms", "stocks:2," + marketsTerm,
+            "enrich.topics.music.terms", "album:2," + musicTerm));
+  }
+
   @Test
   void shouldMatchTheSampleArticleToTechnologyOrPolitics() {
     // given
@@ -46,12 +55,7 @@ class TopicClassifierTest {
   @Test
   void shouldCountASectionOfTheUrlPathAsAHeadlineMention() {
     // given: a section with a weight, and one without (weight 1)
-    TopicClassifier classifier =
-        classifier(
-            Map.of(
-                "enrich.topics.replace-defaults", "true",
-                "enrich.topics.markets.terms", "stocks:2,url:markets:2",
-                "enrich.topics.music.terms", "album:2,url:music"));
+    TopicClassifier classifier = marketsAndMusic("url:markets:2", "url:music");
 
     // when
     List<TopicMatch> bySection = classifier.classify("Quiet day", "", "https://example.com/News/Markets/quiet-day?src=music#music");
@@ -71,12 +75,7 @@ class TopicClassifierTest {
   @Test
   void shouldCountAnOutletOfOneTopicAsAHeadlineMention() {
     // given: an outlet, a section of a general site, and a domain written with www.
-    TopicClassifier classifier =
-        classifier(
-            Map.of(
-                "enrich.topics.replace-defaults", "true",
-                "enrich.topics.markets.terms", "stocks:2,site:money.example.com:2",
-                "enrich.topics.music.terms", "album:2,site:www.Tunes.example"));
+    TopicClassifier classifier = marketsAndMusic("site:money.example.com:2", "site:www.Tunes.example");
 
     // when
     List<TopicMatch> bySection = classifier.classify("Quiet day", "", "https://money.example.com/2014/quiet-day");

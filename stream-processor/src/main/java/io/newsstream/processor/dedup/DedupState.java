@@ -56,8 +56,11 @@ public final class DedupState {
   }
 
   /**
-   * An article indexed under one text key: its content hash or a SimHash block (the sketch then
-   * holds only the figures, or nothing), or a containment key (the whole sketch).
+   * An article indexed under one text key: its content hash, eventId, a SimHash block or a
+   * containment key. The sketch is empty: the text-key step keeps it once per article in {@link
+   * TextKeyProcessor#SKETCH_STORE}. Entries written before that store existed carry it here (the
+   * figures only under a SimHash block, the whole sketch under a containment key) and are read as
+   * they are.
    */
   public record NearEntry(String articleId, String eventId, long simhash, long publishedAt, ContainmentSketch sketch) {}
 

@@ -381,6 +381,9 @@ public record EnrichmentConfig(
     return taxonomy;
   }
 
+  /** What may follow {@code site:}: a host name, labels of letters, digits and hyphens. */
+  private static final Pattern SITE_DOMAIN = Pattern.compile("[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)*");
+
   static Map<String, Double> parseTerms(String key, String value) {
     Map<String, Double> terms = new LinkedHashMap<>();
     for (String entry : splitList(value)) {
@@ -400,6 +403,13 @@ public record EnrichmentConfig(
       if (term.isEmpty() || !(weight > 0) || Double.isInfinite(weight)) {
         throw new IllegalArgumentException(
             key + ": entry '" + entry + "' needs a term and a positive weight");
+      }
+      if (term.equals(TopicClassifier.SECTION_PREFIX)) {
+        throw new IllegalArgumentException(key + ": entry '" + entry + "' names no section (url:<segment>, such as url:business)");
+      }
+      if (term.startsWith(TopicClassifier.SITE_PREFIX) && !SITE_DOMAIN.matcher(term.substring(TopicClassifier.SITE_PREFIX.length())).matches()) {
+        throw new IllegalArgumentException(
+            key + ": entry '" + entry + "' needs a domain name (site:<domain>, such as site:variety.com; no scheme, path or port)");
       }
       terms.put(term.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), weight);
     }

@@ -3,6 +3,7 @@ package io.newsstream.processor.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,25 @@ class EnrichmentConfigTest {
     assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("enrich.reading.word-per-minute");
+  }
+
+  @Test
+  void shouldRejectASectionOrOutletTermWithoutItsNameNamingTheKey() {
+    for (String entry : List.of("url:", "url::2", "site:", "site::2", "site:https://variety.com", "site:variety.com/film", "site:variety .com")) {
+      // given
+      Map<String, String> props = Map.of("enrich.topics.film.terms", "movie:2," + entry);
+
+      // when / then
+      assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
+          .as(entry)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("enrich.topics.film.terms")
+          .hasMessageContaining(entry);
+    }
+    assertThat(EnrichmentConfig.fromProperties(Map.of("enrich.topics.film.terms", "site:Variety.com:2,site:news.bbc.co.uk,url:film")).taxonomy().get("film"))
+        .containsEntry("site:variety.com", 2.0)
+        .containsEntry("site:news.bbc.co.uk", 1.0)
+        .containsEntry("url:film", 1.0);
   }
 
   @Test

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -110,8 +112,9 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
     if (streams == null) {
       return;
     }
-    LOG.info("Closing Kafka Streams (timeout {})", config.getCloseTimeout());
-    boolean closed = streams.close(config.getCloseTimeout());
+    GroupMembershipOperation membership = StreamsProperties.membershipOnClose(StreamsProperties.streams(config));
+    LOG.info("Closing Kafka Streams (timeout {}, {})", config.getCloseTimeout(), membership);
+    boolean closed = streams.close(CloseOptions.groupMembershipOperation(membership).withTimeout(config.getCloseTimeout()));
     if (!closed) {
       LOG.warn("Kafka Streams did not close within {}", config.getCloseTimeout());
     }

@@ -5,6 +5,8 @@ import io.newsstream.schemas.serde.AvroSerdeConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -51,5 +53,22 @@ public final class StreamsProperties {
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getTopicReplicationFactor());
     props.putAll(config.getStreams());
     return props;
+  }
+
+  /**
+   * Whether the instance leaves its consumer group when it closes. Kafka Streams' own default on
+   * the classic group protocol is to stay: a member that returns soon under the same identity then
+   * skips a rebalance. But a member without a {@code group.instance.id} (dynamic membership, the
+   * default) never returns under the same identity: its partitions stay assigned to it, and are
+   * read by nobody, until its session times out (45 s), as after every restart of a single
+   * instance. So it leaves, and its partitions move at once; a static member stays.
+   */
+  public static GroupMembershipOperation membershipOnClose(Properties streams) {
+    for (String key : streams.stringPropertyNames()) {
+      if (key.equals(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG) || key.endsWith("." + ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)) {
+        return GroupMembershipOperation.REMAIN_IN_GROUP;
+      }
+    }
+    return GroupMembershipOperation.LEAVE_GROUP;
   }
 }

@@ -7,6 +7,7 @@ import io.newsstream.processor.topology.StreamsProperties;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,22 @@ class ProcessorConfigTest {
     assertThat(props.get(StreamsConfig.STATE_DIR_CONFIG)).isEqualTo("/var/lib/x");
     assertThat(props.get(StreamsConfig.APPLICATION_ID_CONFIG)).isEqualTo("newsstream-processor");
     assertThat(props.get("statestore.cache.max.bytes")).isEqualTo("0");
+  }
+
+  @Test
+  void shouldLeaveTheGroupOnCloseUnlessAStaticMember() {
+    // given
+    ProcessorConfig dynamic = new ProcessorConfig();
+    ProcessorConfig staticMember = new ProcessorConfig();
+    staticMember.setStreams(Map.of("group.instance.id", "processor-1"));
+    ProcessorConfig staticMainConsumer = new ProcessorConfig();
+    staticMainConsumer.setStreams(Map.of(StreamsConfig.mainConsumerPrefix("group.instance.id"), "processor-1"));
+
+    // when / then
+    assertThat(StreamsProperties.membershipOnClose(StreamsProperties.streams(dynamic))).isEqualTo(GroupMembershipOperation.LEAVE_GROUP);
+    assertThat(StreamsProperties.membershipOnClose(StreamsProperties.streams(staticMember))).isEqualTo(GroupMembershipOperation.REMAIN_IN_GROUP);
+    assertThat(StreamsProperties.membershipOnClose(StreamsProperties.streams(staticMainConsumer)))
+        .isEqualTo(GroupMembershipOperation.REMAIN_IN_GROUP);
   }
 
   @Test

@@ -203,19 +203,16 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
 
   private void check(TextProbe probe, int partition, long timestamp) {
     NearCheck verdict = NearCheck.verdict(probe, partition);
-    List<String> keys = probe.keys();
-    if (!probe.sketch().equals(ContainmentSketch.EMPTY)) {
-      for (String key : keys) {
-        if (isNearKey(key) && TextProbe.partitionOf(key, settings.textPartitions()) == partition) {
-          // Once for all of its keys here: ten containment keys would otherwise keep ten copies.
-          sketches.put(probe.eventId(), probe.sketch(), timestamp);
-          break;
-        }
-      }
-    }
-    for (String key : keys) {
+    // Kept once, with the first SimHash-block or containment key this partition owns: ten
+    // containment keys would otherwise keep ten copies.
+    boolean sketchKept = probe.sketch().equals(ContainmentSketch.EMPTY);
+    for (String key : probe.keys()) {
       if (TextProbe.partitionOf(key, settings.textPartitions()) != partition) {
         continue;
+      }
+      if (!sketchKept && isNearKey(key)) {
+        sketches.put(probe.eventId(), probe.sketch(), timestamp);
+        sketchKept = true;
       }
       try {
         verdict = verdict.better(check(key, probe, NearCheck.verdict(probe, partition), timestamp));

@@ -397,8 +397,10 @@ public record EnrichmentConfig(
       try {
         weight = colon < 0 ? 1.0 : Double.parseDouble(entry.substring(colon + 1).trim());
       } catch (NumberFormatException e) {
+        // site:https://variety.com reads as the term site:https with the weight //variety.com.
         throw new IllegalArgumentException(
-            key + ": weight of '" + term + "' is not a number: " + entry, e);
+            entry.startsWith(TopicClassifier.SITE_PREFIX) ? siteNeedsDomain(key, entry) : key + ": weight of '" + term + "' is not a number: " + entry,
+            e);
       }
       if (term.isEmpty() || !(weight > 0) || Double.isInfinite(weight)) {
         throw new IllegalArgumentException(
@@ -408,12 +410,15 @@ public record EnrichmentConfig(
         throw new IllegalArgumentException(key + ": entry '" + entry + "' names no section (url:<segment>, such as url:business)");
       }
       if (term.startsWith(TopicClassifier.SITE_PREFIX) && !SITE_DOMAIN.matcher(term.substring(TopicClassifier.SITE_PREFIX.length())).matches()) {
-        throw new IllegalArgumentException(
-            key + ": entry '" + entry + "' needs a domain name (site:<domain>, such as site:variety.com; no scheme, path or port)");
+        throw new IllegalArgumentException(siteNeedsDomain(key, entry));
       }
       terms.put(term.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), weight);
     }
     return terms;
+  }
+
+  private static String siteNeedsDomain(String key, String entry) {
+    return key + ": entry '" + entry + "' needs a domain name (site:<domain>, such as site:variety.com; no scheme, path or port)";
   }
 
   private static Map<String, List<Pattern>> parseDomainFurniture(Map<String, String> props) {

@@ -69,7 +69,8 @@ class EnrichmentConfigTest {
           .as(entry)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("enrich.topics.film.terms")
-          .hasMessageContaining(entry);
+          .hasMessageContaining(entry)
+          .hasMessageContaining(entry.startsWith("site:") ? "needs a domain name" : "names no section");
     }
     assertThat(EnrichmentConfig.fromProperties(Map.of("enrich.topics.film.terms", "site:Variety.com:2,site:news.bbc.co.uk,url:film")).taxonomy().get("film"))
         .containsEntry("site:variety.com", 2.0)

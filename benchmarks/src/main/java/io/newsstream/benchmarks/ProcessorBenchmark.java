@@ -90,7 +90,7 @@ public final class ProcessorBenchmark {
   /** What one topology run measured. */
   record RunResult(String name, long input, long output, double seconds, double secondsFromRunning, double cpuSeconds,
       double brokerCpuSeconds, long heapBytes, long heapDeltaBytes, long stateBytes, boolean complete,
-      double flowingArticlesPerSecond) {
+      double flowingArticlesPerSecond, double streamThreadCpuSeconds, double enrichCpuSeconds) {
 
     double articlesPerSecond() {
       return secondsFromRunning > 0 ? input / secondsFromRunning : 0;
@@ -98,6 +98,11 @@ public final class ProcessorBenchmark {
 
     double articlesPerCpuSecond() {
       return cpuSeconds > 0 ? input / cpuSeconds : 0;
+    }
+
+    RunResult withEnrichCpu(double seconds) {
+      return new RunResult(name, input, output, this.seconds, secondsFromRunning, cpuSeconds, brokerCpuSeconds, heapBytes,
+          heapDeltaBytes, stateBytes, complete, flowingArticlesPerSecond, streamThreadCpuSeconds, seconds);
     }
   }
 
@@ -232,7 +237,7 @@ public final class ProcessorBenchmark {
 
     System.out.println("loading the enricher's models and warming it on 500 articles (not measured)…");
     t = System.nanoTime();
-    DefaultArticleEnricher enricher = new DefaultArticleEnricher(enrichment);
+    TimedEnricher enricher = new TimedEnricher(new DefaultArticleEnricher(enrichment));
     for (int i = 0; i < Math.min(500, input.size()); i++) {
       CorpusArticle article = input.get(i).article();
       enricher.enrich(new ArticleInput(article.url(), article.title(), article.body(), null));
@@ -251,10 +256,12 @@ public final class ProcessorBenchmark {
           Math.min(warmupArticles, input.size()));
     }
     CountingMetrics metrics = new CountingMetrics();
+    enricher.reset();
     ProcessorConfig full = config("bench-full-" + tag);
     Topology topology = new TopologyFactory(metrics, Clock.systemUTC()).build(full, topics, enricher, enrichment.topicNames());
     RunResult real = runTopology("full topology", full, topology,
-        List.of(topics.enriched().name(), topics.duplicates().name(), topics.deadLetter().name()), input.size());
+        List.of(topics.enriched().name(), topics.duplicates().name(), topics.deadLetter().name()), input.size())
+        .withEnrichCpu(enricher.cpuSeconds());
     System.out.printf(Locale.ROOT, "full topology: processed %d, revisions %d, duplicates %s, failures %s%n",
         metrics.processed.sum(), metrics.revisions.sum(), metrics.duplicates(), metrics.failures());
 
@@ -369,12 +376,13 @@ public final class ProcessorBenchmark {
       long end = lastOutput;
       double cpu = seconds(Machine.ownCpu()) - cpu0;
       double brokerCpu = seconds(Machine.cpu(stack.kafka().process().handle())) - brokerCpu0;
+      double streamThreadCpu = streamThreadCpuSeconds(config.getApplicationId());
       long heap = heapAfterGc();
       streams.close(Duration.ofSeconds(60));
       long running = runningAt.get() == 0 ? started : runningAt.get();
       RunResult result = new RunResult(name, expected, count, (end - started) / 1e9, (end - Math.min(running, end)) / 1e9,
           cpu, brokerCpu, heap, heap - heapBefore, WorkDir.sizeOf(config.getStateDir()), complete,
-          flowingRate(expected, tenPercentAt, ninetyPercentAt));
+          flowingRate(expected, tenPercentAt, ninetyPercentAt), streamThreadCpu, 0);
       System.out.printf(Locale.ROOT,
           "  %s: %d output records; %.0f articles/s (%.1f s from RUNNING, %.1f s from start); %.0f articles/s from 10 %% to 90 %%"
               + " of the output%s%n",
@@ -384,6 +392,23 @@ public final class ProcessorBenchmark {
     } finally {
       streams.close(Duration.ofSeconds(60));
     }
+  }
+
+  /**
+   * CPU seconds used so far by the application's stream threads (named {@code
+   * <application.id>-<uuid>-StreamThread-<n>}; their producers' network threads are named {@code
+   * kafka-producer-network-thread | …} and do not count).
+   */
+  private static double streamThreadCpuSeconds(String applicationId) {
+    var threads = ManagementFactory.getThreadMXBean();
+    long nanos = 0;
+    for (Thread thread : Thread.getAllStackTraces().keySet()) {
+      String name = thread.getName();
+      if (name.startsWith(applicationId + "-") && name.matches(".*-StreamThread-\\d+")) {
+        nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+      }
+    }
+    return nanos / 1e9;
   }
 
   /** Articles per second between the output's 10 % and 90 % marks; 0 when it did not pass both. */
@@ -482,6 +507,11 @@ public final class ProcessorBenchmark {
         real.heapDeltaBytes() / 1048576.0 / real.input() * 1_000_000);
     System.out.println("articles/s: input articles / time from Kafka Streams RUNNING to the last output record (read_committed);");
     System.out.println("  output = records on the passthrough topic, or on articles.enriched + articles.duplicates + articles.dlq.");
+    System.out.printf(Locale.ROOT, "stream threads' CPU: passthrough %.1f s (%.3f ms per article), full %.1f s (%.3f ms per article),"
+            + " of which enrichment %.1f s (%.3f ms per article)%n",
+        passthrough.streamThreadCpuSeconds(), passthrough.streamThreadCpuSeconds() * 1000 / passthrough.input(),
+        real.streamThreadCpuSeconds(), real.streamThreadCpuSeconds() * 1000 / real.input(), real.enrichCpuSeconds(),
+        real.enrichCpuSeconds() * 1000 / real.input());
     System.out.println("JVM CPU-s: this whole JVM (Streams, enricher, the counting consumer); one stream thread, exactly_once_v2.");
   }
 

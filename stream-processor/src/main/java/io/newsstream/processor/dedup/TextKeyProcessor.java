@@ -63,6 +63,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
 
   private final DedupSettings settings;
   private WindowStore<String, NearEntry> store;
+  /** The keys {@link #store} may hold: most keys of a new article were never seen, and skip it. */
+  private KeyPresence presence;
   private WindowStore<String, ContainmentSketch> sketches;
   private WindowStore<String, String> emitted;
   private KeyValueStore<String, Held> held;
@@ -87,6 +89,10 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   public void init(ProcessorContext<String, NearCheck> context) {
     super.init(context);
     store = context.getStateStore(STORE);
+    if (presence != null) {
+      presence.close(); // initialised again after an error: the store was restored anew
+    }
+    presence = KeyPresence.open(context, store, settings.retention().toMillis(), STORE + " of task " + context.taskId());
     sketches = context.getStateStore(SKETCH_STORE);
     emitted = context.getStateStore(EmittedIndexProcessor.STORE);
     holdMs = settings.reorderWindow().toMillis();
@@ -131,6 +137,9 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
 
   @Override
   public void close() {
+    if (presence != null) {
+      presence.close();
+    }
     // The task moves or stops: what it holds is no longer this instance's to report.
     settings.metrics().heldProbes(-heldCount);
     heldCount = 0;
@@ -243,11 +252,22 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     ContainmentSketch sketch = probe.sketchFor(key);
     // A correction is only indexed, so that later copies of it find it; it is never a near copy.
     KeyValue<Long, NearEntry> match = probe.nearCheck() ? earliestNear(key, probe, sketch, ts) : null;
-    // The sketch itself is in the sketch store, under the eventId at the same timestamp.
-    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
+    index(key, probe, ts);
     return match == null
         ? verdict
         : verdict.withMatch(match.value, SimHashBlocks.distance(match.value.simhash(), probe.simhash()), match.key, false);
+  }
+
+  /** Indexes the probe's article under {@code key}; every put of the index goes through here. */
+  private void index(String key, TextProbe probe, long ts) {
+    // The sketch itself is in the sketch store, under the eventId at the same timestamp.
+    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
+    presence.add(key, ts);
+  }
+
+  /** Whether the index may hold an article under {@code key} within the retention around {@code ts}. */
+  private boolean mayHold(String key, long ts) {
+    return presence.mightContain(key, settings.from(ts), settings.to(ts));
   }
 
   /**
@@ -257,6 +277,9 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    * timestamp); null when none is.
    */
   private KeyValue<Long, NearEntry> earliestNear(String key, TextProbe probe, ContainmentSketch sketch, long ts) {
+    if (!mayHold(key, ts)) {
+      return null;
+    }
     boolean containmentKey = ContainmentSketch.isKey(key);
     KeyValue<Long, NearEntry> best = null;
     KeyValue<Long, NearEntry> late = null;
@@ -323,27 +346,29 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private NearCheck checkContent(String key, TextProbe probe, NearCheck verdict, long ts) {
     NearEntry first = null;
     long firstTime = -1L;
-    try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
-      int seen = 0;
-      while (it.hasNext() && seen++ < settings.nearMaxCandidates()) {
-        KeyValue<Long, NearEntry> candidate = it.next();
-        NearEntry entry = candidate.value;
-        if (entry.articleId().equals(probe.articleId())) {
-          continue;
-        }
-        if (earlier(candidate.key, entry.eventId(), ts, probe.eventId())) {
-          first = entry;
-          firstTime = candidate.key;
-          break;
-        }
-        if (firstTime == -1L && wasEmitted(entry, candidate.key)) {
-          // Oldest first: the earliest later one; an earlier one further on still wins.
-          first = entry;
-          firstTime = candidate.key;
+    if (mayHold(key, ts)) {
+      try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
+        int seen = 0;
+        while (it.hasNext() && seen++ < settings.nearMaxCandidates()) {
+          KeyValue<Long, NearEntry> candidate = it.next();
+          NearEntry entry = candidate.value;
+          if (entry.articleId().equals(probe.articleId())) {
+            continue;
+          }
+          if (earlier(candidate.key, entry.eventId(), ts, probe.eventId())) {
+            first = entry;
+            firstTime = candidate.key;
+            break;
+          }
+          if (firstTime == -1L && wasEmitted(entry, candidate.key)) {
+            // Oldest first: the earliest later one; an earlier one further on still wins.
+            first = entry;
+            firstTime = candidate.key;
+          }
         }
       }
     }
-    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
+    index(key, probe, ts);
     return first == null ? verdict : verdict.withMatch(first, SimHashBlocks.distance(first.simhash(), probe.simhash()), firstTime, true);
   }
 
@@ -354,15 +379,17 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    */
   private NearCheck checkEvent(String key, TextProbe probe, NearCheck verdict, long ts) {
     KeyValue<Long, NearEntry> first = null;
-    try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
-      while (first == null && it.hasNext()) {
-        KeyValue<Long, NearEntry> candidate = it.next();
-        if (!candidate.value.articleId().equals(probe.articleId())) {
-          first = candidate;
+    if (mayHold(key, ts)) {
+      try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
+        while (first == null && it.hasNext()) {
+          KeyValue<Long, NearEntry> candidate = it.next();
+          if (!candidate.value.articleId().equals(probe.articleId())) {
+            first = candidate;
+          }
         }
       }
     }
-    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
+    index(key, probe, ts);
     return first == null ? verdict : verdict.withSameEvent(first.value, first.key);
   }
 

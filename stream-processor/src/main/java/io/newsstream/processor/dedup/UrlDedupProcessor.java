@@ -30,17 +30,19 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
     EnrichedArticle article = record.value();
     long ts = record.timestamp();
     UrlHistory history = null;
-    try (WindowStoreIterator<UrlHistory> it = store.fetch(article.getArticleId(), settings.from(ts), settings.to(ts))) {
-      while (it.hasNext()) {
-        KeyValue<Long, UrlHistory> next = it.next();
-        if (history == null || next.value.latest().revision() > history.latest().revision()) {
-          history = next.value;
+    if (mayHold(article.getArticleId(), ts)) {
+      try (WindowStoreIterator<UrlHistory> it = store.fetch(article.getArticleId(), settings.from(ts), settings.to(ts))) {
+        while (it.hasNext()) {
+          KeyValue<Long, UrlHistory> next = it.next();
+          if (history == null || next.value.latest().revision() > history.latest().revision()) {
+            history = next.value;
+          }
         }
       }
     }
     Revision current = new Revision(1, article.getContentHash(), article.getSimhash(), article.getEventId());
     if (history == null) {
-      store.put(article.getArticleId(), UrlHistory.first(current), ts);
+      put(article.getArticleId(), UrlHistory.first(current), ts);
       pass(record);
       return;
     }
@@ -61,7 +63,7 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
       }
     }
     int revision = latest.revision() + 1;
-    store.put(
+    put(
         article.getArticleId(),
         history.plus(new Revision(revision, article.getContentHash(), article.getSimhash(), article.getEventId())),
         ts);

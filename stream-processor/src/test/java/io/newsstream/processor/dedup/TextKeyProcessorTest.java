@@ -334,6 +334,8 @@ class TextKeyProcessorTest {
     for (String key : original.sketch().keys()) {
       store.put(key, new NearEntry("a1", "e1", 0L, DedupState.UNKNOWN_TIME, original.sketch()), 1_000L);
     }
+    // as after a restore: Kafka Streams initialises the processor once its stores are restored
+    processor.init(context);
 
     // when
     process(containmentProbe("a2", "e2", 0xfffffL, REPORT_TRIMMED, DedupState.UNKNOWN_TIME), 2_000L);

@@ -77,10 +77,12 @@ public final class ProcessorBenchmark {
       "                        e.g. --streams main.consumer.max.poll.records=100",
       "  --corpus PATH         default <repo>/../shared/corpus/reuters21578.jsonl",
       "  --work-dir DIR        default <repo>/benchmarks/target/bench-processor (wiped on start)",
+      "  --profile             CPU-profile the measured full-topology run with async-profiler and print where the",
+      "                        stream thread's time went, native code (RocksDB) included; stacks in <work-dir>/full-topology.collapsed",
       "  --repo-root DIR       default: system property newsstream.repo.root, else .");
 
   private static final Set<String> KNOWN = Set.of("articles", "duplicate-percent", "partitions", "max-seconds", "streams",
-      "warmup-articles", "corpus", "work-dir", "repo-root", "help");
+      "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "help");
 
   static final double TARGET_RATIO = 0.5;
   static final double TARGET_ARTICLES_PER_SECOND = 2_000;
@@ -111,12 +113,14 @@ public final class ProcessorBenchmark {
   private final Duration bound;
   private final Map<String, String> streamsOverrides;
   private final int warmupArticles;
+  private final boolean profile;
   private final String tag = Long.toString(System.currentTimeMillis(), 36);
   private LocalStack stack;
 
   private ProcessorBenchmark(Path workDir, int partitions, Duration bound, Map<String, String> streamsOverrides,
-      int warmupArticles) {
+      int warmupArticles, boolean profile) {
     this.workDir = workDir;
+    this.profile = profile;
     this.warmupArticles = warmupArticles;
     this.partitions = partitions;
     this.bound = bound;
@@ -144,7 +148,7 @@ public final class ProcessorBenchmark {
     LanguageDetector.runLinguaInCallingThreads();
     Options options;
     try {
-      options = Options.parse(args, KNOWN, Set.of("help"));
+      options = Options.parse(args, KNOWN, Set.of("help", "profile"));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(USAGE);
@@ -179,7 +183,8 @@ public final class ProcessorBenchmark {
     if (!streamsOverrides.isEmpty()) {
       System.out.println("extra Kafka Streams properties: " + streamsOverrides);
     }
-    ProcessorBenchmark bench = new ProcessorBenchmark(workDir, partitions, bound, streamsOverrides, warmupArticles);
+    ProcessorBenchmark bench =
+        new ProcessorBenchmark(workDir, partitions, bound, streamsOverrides, warmupArticles, options.flag("profile"));
     Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-shutdown"));
     try {
       bench.run(input);
@@ -259,13 +264,21 @@ public final class ProcessorBenchmark {
     enricher.reset();
     ProcessorConfig full = config("bench-full-" + tag);
     Topology topology = new TopologyFactory(metrics, Clock.systemUTC()).build(full, topics, enricher, enrichment.topicNames());
+    Profiler profiler = profile ? Profiler.start() : null;
     RunResult real = runTopology("full topology", full, topology,
         List.of(topics.enriched().name(), topics.duplicates().name(), topics.deadLetter().name()), input.size())
         .withEnrichCpu(enricher.cpuSeconds());
+    String stacks = profiler == null ? null : profiler.stop(workDir.resolve("full-topology.collapsed"));
     System.out.printf(Locale.ROOT, "full topology: processed %d, revisions %d, duplicates %s, failures %s%n",
         metrics.processed.sum(), metrics.revisions.sum(), metrics.duplicates(), metrics.failures());
 
     printSummary(passthrough, real);
+    if (stacks != null) {
+      String app = full.getApplicationId();
+      StackProfile threadProfile = StackProfile.of(stacks, name -> name.startsWith(app + "-") && name.matches(".*-StreamThread-\\d+"));
+      System.out.printf(Locale.ROOT, "%nwhere the stream thread's CPU went (%s, %,d samples; stacks in %s):%n%s", profiler.event(),
+          threadProfile.samples(), workDir.resolve("full-topology.collapsed"), threadProfile.table());
+    }
   }
 
   private ProcessorConfig config(String applicationId) {

@@ -1,5 +1,6 @@
 package io.newsstream.benchmarks;
 
+import io.newsstream.benchmarks.quality.QualityReport;
 import io.newsstream.localstack.LocalStack;
 import io.newsstream.localstack.kafka.TopicSpec;
 import io.newsstream.localstack.process.Readiness;
@@ -77,12 +78,14 @@ public final class ProcessorBenchmark {
       "                        e.g. --streams main.consumer.max.poll.records=100",
       "  --corpus PATH         default <repo>/../shared/corpus/reuters21578.jsonl",
       "  --work-dir DIR        default <repo>/benchmarks/target/bench-processor (wiped on start)",
+      "  --reorder-window D    the processor's near-duplicate-reorder-window for the full topology (default: the",
+      "                        processor's, 5s; 0 checks each text probe on arrival), e.g. to measure what the window costs",
       "  --profile             CPU-profile the measured full-topology run with async-profiler and print where the",
       "                        stream thread's time went, native code (RocksDB) included; stacks in <work-dir>/full-topology.collapsed",
       "  --repo-root DIR       default: system property newsstream.repo.root, else .");
 
   private static final Set<String> KNOWN = Set.of("articles", "duplicate-percent", "partitions", "max-seconds", "streams",
-      "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "help");
+      "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "reorder-window", "help");
 
   static final double TARGET_RATIO = 0.5;
   static final double TARGET_ARTICLES_PER_SECOND = 2_000;
@@ -114,13 +117,16 @@ public final class ProcessorBenchmark {
   private final Map<String, String> streamsOverrides;
   private final int warmupArticles;
   private final boolean profile;
+  /** The full topology's reorder window, or null for the processor's default. */
+  private final Duration reorderWindow;
   private final String tag = Long.toString(System.currentTimeMillis(), 36);
   private LocalStack stack;
 
   private ProcessorBenchmark(Path workDir, int partitions, Duration bound, Map<String, String> streamsOverrides,
-      int warmupArticles, boolean profile) {
+      int warmupArticles, boolean profile, Duration reorderWindow) {
     this.workDir = workDir;
     this.profile = profile;
+    this.reorderWindow = reorderWindow;
     this.warmupArticles = warmupArticles;
     this.partitions = partitions;
     this.bound = bound;
@@ -183,8 +189,12 @@ public final class ProcessorBenchmark {
     if (!streamsOverrides.isEmpty()) {
       System.out.println("extra Kafka Streams properties: " + streamsOverrides);
     }
+    Duration reorderWindow = options.has("reorder-window") ? QualityReport.duration(options.string("reorder-window", "")) : null;
+    if (reorderWindow != null) {
+      System.out.println("near-duplicate-reorder-window of the full topology: " + reorderWindow);
+    }
     ProcessorBenchmark bench =
-        new ProcessorBenchmark(workDir, partitions, bound, streamsOverrides, warmupArticles, options.flag("profile"));
+        new ProcessorBenchmark(workDir, partitions, bound, streamsOverrides, warmupArticles, options.flag("profile"), reorderWindow);
     Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-shutdown"));
     try {
       bench.run(input);
@@ -289,6 +299,9 @@ public final class ProcessorBenchmark {
     config.setStateDir(workDir.resolve("state").resolve(applicationId));
     config.setTopicPartitions(partitions);
     config.setStreams(new LinkedHashMap<>(streamsOverrides));
+    if (reorderWindow != null) {
+      config.setNearDuplicateReorderWindow(reorderWindow);
+    }
     return config;
   }
 

@@ -93,7 +93,7 @@ public final class QualityReport {
   }
 
   /** A duration as {@code 12h}, {@code 30m}, {@code 90s}, {@code 2d} or {@code 0}. */
-  static Duration duration(String text) {
+  public static Duration duration(String text) {
     var m = java.util.regex.Pattern.compile("(\\d+)([dhms]?)").matcher(text.strip());
     if (!m.matches() || (m.group(2).isEmpty() && !m.group(1).equals("0"))) {
       throw new IllegalArgumentException("not a duration (12h, 30m, 90s, 2d or 0): " + text);

@@ -52,6 +52,12 @@ public class ProcessorConfig {
   /** Candidates compared per SimHash block value, newest first; bounds work on hot blocks. */
   public static final int NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT = 1_000;
 
+  /**
+   * Whether the dedup steps keep an in-memory filter of the keys their window stores hold, so
+   * that lookups of other keys skip the store (about 2.5 bytes of heap per stored key).
+   */
+  public static final boolean DEDUP_KEY_FILTER_DEFAULT = true;
+
   public static final StoreType STORE_TYPE_DEFAULT = StoreType.ROCKSDB;
   public static final ErrorMode ERROR_MODE_DEFAULT = ErrorMode.DEAD_LETTER;
   public static final int TOPIC_PARTITIONS_DEFAULT = 4;
@@ -121,6 +127,7 @@ public class ProcessorConfig {
   private Duration nearDuplicateMaxPublishedGap = NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT;
   private Duration nearDuplicateReorderWindow = NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT;
   private int nearDuplicateMaxCandidates = NEAR_DUPLICATE_MAX_CANDIDATES_DEFAULT;
+  private boolean dedupKeyFilter = DEDUP_KEY_FILTER_DEFAULT;
   private StoreType storeType = STORE_TYPE_DEFAULT;
   private ErrorMode errorMode = ERROR_MODE_DEFAULT;
   private int topicPartitions = TOPIC_PARTITIONS_DEFAULT;
@@ -344,6 +351,19 @@ public class ProcessorConfig {
       throw invalid("near-duplicate-max-candidates", nearDuplicateMaxCandidates, "must be at least 1");
     }
     this.nearDuplicateMaxCandidates = nearDuplicateMaxCandidates;
+  }
+
+  /**
+   * Whether the event, URL and text-key steps keep a Bloom filter of the keys their window store
+   * holds and skip the store for other keys. Default true; false saves the filters' heap (about
+   * 40 bytes per article within the retention) at the cost of a store lookup per key.
+   */
+  public boolean isDedupKeyFilter() {
+    return dedupKeyFilter;
+  }
+
+  public void setDedupKeyFilter(boolean dedupKeyFilter) {
+    this.dedupKeyFilter = dedupKeyFilter;
   }
 
   /** ROCKSDB or IN_MEMORY dedup stores. Default ROCKSDB. */

@@ -38,7 +38,7 @@ abstract class DedupProcessor<V> extends ContextualFixedKeyProcessor<String, Enr
     if (presence != null) {
       presence.close(); // initialised again after an error: the store was restored anew
     }
-    presence = KeyPresence.open(context, store, settings.retention().toMillis(), storeName + " of task " + context.taskId());
+    presence = settings.keyPresence(context, store, storeName);
   }
 
   @Override

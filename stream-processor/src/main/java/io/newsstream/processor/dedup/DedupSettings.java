@@ -5,6 +5,8 @@ import io.newsstream.processor.stage.FailureHandler;
 import io.newsstream.processor.stage.PipelineMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import org.apache.kafka.streams.processor.api.ProcessingContext;
+import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * What every dedup processor needs: how long state is remembered, the near-duplicate rules, and
@@ -17,6 +19,7 @@ import java.time.Duration;
  * @param reorderWindow how long the text-key step holds a probe to check it in timestamp
  *     order; zero: on arrival
  * @param textPartitions partitions of the text-key topic (which partition owns which key)
+ * @param keyFilter whether the dedup steps keep a {@link KeyPresence} filter of their stores' keys
  */
 public record DedupSettings(
     Duration retention,
@@ -27,9 +30,17 @@ public record DedupSettings(
     NearDuplicateMode nearMode,
     int nearMaxCandidates,
     int textPartitions,
+    boolean keyFilter,
     FailureHandler failures,
     PipelineMetrics metrics,
     Clock clock) {
+
+  /** The key filter of {@code store} for a processor's task, or one that always says "maybe". */
+  <V> KeyPresence keyPresence(ProcessingContext context, WindowStore<String, V> store, String storeName) {
+    return keyFilter
+        ? KeyPresence.open(context, store, retention.toMillis(), storeName + " of task " + context.taskId())
+        : KeyPresence.none();
+  }
 
   /** Start of the store range searched for a record at {@code timestamp}. */
   long from(long timestamp) {

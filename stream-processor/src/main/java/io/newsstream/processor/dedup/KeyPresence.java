@@ -59,6 +59,8 @@ public final class KeyPresence implements AutoCloseable {
   private KeyValueIterator<Windowed<String>, ?> source;
   private String sourceName;
   private long readStarted;
+  /** Set by {@link #none}. */
+  private boolean disabled;
 
   /** @param retentionMs the store's retention */
   public KeyPresence(long retentionMs) {
@@ -84,6 +86,13 @@ public final class KeyPresence implements AutoCloseable {
     presence.source = store.all();
     presence.sourceName = name;
     presence.readStarted = System.nanoTime();
+    return presence;
+  }
+
+  /** A filter that knows nothing: every lookup answers "maybe", and nothing is kept. */
+  public static KeyPresence none() {
+    KeyPresence presence = new KeyPresence(Long.MAX_VALUE);
+    presence.disabled = true;
     return presence;
   }
 
@@ -159,6 +168,9 @@ public final class KeyPresence implements AutoCloseable {
 
   /** Records that the store holds {@code key} at {@code timestamp}. */
   public void add(String key, long timestamp) {
+    if (disabled) {
+      return;
+    }
     long index = Math.floorDiv(timestamp, bucketMs);
     if (index < firstKept) {
       return; // older than anything a lookup is answered for
@@ -175,7 +187,7 @@ public final class KeyPresence implements AutoCloseable {
    * to]}; true when it may.
    */
   public boolean mightContain(String key, long from, long to) {
-    if (source != null) {
+    if (source != null || disabled) {
       return true;
     }
     long first = Math.floorDiv(from, bucketMs);

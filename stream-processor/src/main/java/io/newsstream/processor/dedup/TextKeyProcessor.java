@@ -92,7 +92,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     if (presence != null) {
       presence.close(); // initialised again after an error: the store was restored anew
     }
-    presence = KeyPresence.open(context, store, settings.retention().toMillis(), STORE + " of task " + context.taskId());
+    presence = settings.keyPresence(context, store, STORE);
     sketches = context.getStateStore(SKETCH_STORE);
     emitted = context.getStateStore(EmittedIndexProcessor.STORE);
     holdMs = settings.reorderWindow().toMillis();

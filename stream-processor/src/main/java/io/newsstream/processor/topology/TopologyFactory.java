@@ -136,6 +136,7 @@ public final class TopologyFactory {
             config.getNearDuplicateMode(),
             config.getNearDuplicateMaxCandidates(),
             textPartitions(config),
+            config.isDedupKeyFilter(),
             failures,
             metrics,
             clock);

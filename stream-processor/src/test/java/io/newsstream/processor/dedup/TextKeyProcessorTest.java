@@ -47,6 +47,7 @@ class TextKeyProcessorTest {
             NearDuplicateMode.DROP,
             100,
             1,
+            true,
             new FailureHandler(ErrorMode.DEAD_LETTER, PipelineMetrics.NOOP, Clock.systemUTC()),
             heldMetrics,
             Clock.systemUTC());

@@ -277,6 +277,33 @@ class TopologyTest {
     assertThat(dup.getDuplicateOf()).isEqualTo(out.get(0).getArticleId());
   }
 
+  @ParameterizedTest
+  @CsvSource({"true", "false"})
+  void shouldFindEveryKindOfDuplicateWithOrWithoutTheKeyFilters(boolean keyFilter) {
+    // given: the stores' key filters on (the default) or off
+    ProcessorConfig config = new ProcessorConfig();
+    config.setDedupKeyFilter(keyFilter);
+    start(config);
+    ArticleSubmitted original = submitted("event-k1", "https://outlet-one.com/k", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]");
+    send(original);
+    EnrichedArticle first = enriched.readValue();
+
+    // when: a retry, a re-post, a syndicated copy and a near copy
+    send(original);
+    send(submitted("https://outlet-one.com/k?utm_medium=rss", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+    send(submitted("https://outlet-two.com/k", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+    send(submitted("https://outlet-three.com/k", "Story!", "Text two [simhash:f0f1f0f0f0f1f0f1]"));
+
+    // then
+    assertThat(enriched.isEmpty()).isTrue();
+    List<DuplicateDetected> dups = duplicates.readValuesToList();
+    assertThat(dups)
+        .extracting(DuplicateDetected::getKind)
+        .containsExactly(
+            DuplicateKind.SAME_EVENT, DuplicateKind.SAME_URL_SAME_CONTENT, DuplicateKind.SAME_CONTENT, DuplicateKind.NEAR_DUPLICATE);
+    assertThat(dups).extracting(DuplicateDetected::getDuplicateOf).containsOnly(first.getArticleId());
+  }
+
   @Test
   void shouldCheckAnOriginalReadWithinTheReorderWindowAfterItsCopyFirst() {
     // given: a copy with a later timestamp is read first, its original a moment later

@@ -9,7 +9,6 @@ import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
@@ -22,9 +21,8 @@ abstract class DedupProcessor<V> extends ContextualFixedKeyProcessor<String, Enr
 
   protected final DedupSettings settings;
   private final String storeName;
-  protected WindowStore<String, V> store;
-  /** The keys {@link #store} may hold: a lookup of any other key skips the store. */
-  private KeyPresence presence;
+  /** The step's store, through its key filter. */
+  protected FilteredWindowStore<V> store;
 
   DedupProcessor(DedupSettings settings, String storeName) {
     this.settings = settings;
@@ -34,36 +32,21 @@ abstract class DedupProcessor<V> extends ContextualFixedKeyProcessor<String, Enr
   @Override
   public void init(FixedKeyProcessorContext<String, Outcome<EnrichedArticle>> context) {
     super.init(context);
-    store = context.getStateStore(storeName);
-    if (presence != null) {
-      presence.close(); // initialised again after an error: the store was restored anew
+    if (store != null) {
+      store.close(); // initialised again after an error: the store was restored anew
     }
-    presence = settings.keyPresence(context, store, storeName);
+    store = FilteredWindowStore.open(context, storeName, settings);
   }
 
   @Override
   public void close() {
-    if (presence != null) {
-      presence.close();
+    if (store != null) {
+      store.close();
     }
-  }
-
-  /** Whether the store may hold an entry of {@code key} within the retention around {@code ts}. */
-  boolean mayHold(String key, long ts) {
-    return presence.mightContain(key, settings.from(ts), settings.to(ts));
-  }
-
-  /** Stores {@code value} under {@code key} at {@code ts}; every put of the store goes through here. */
-  void put(String key, V value, long ts) {
-    store.put(key, value, ts);
-    presence.add(key, ts);
   }
 
   /** The value stored under {@code key} earliest within the retention around {@code ts}, or null. */
   V firstWithinRetention(String key, long ts) {
-    if (!mayHold(key, ts)) {
-      return null;
-    }
     try (WindowStoreIterator<V> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
       return it.hasNext() ? it.next().value : null;
     }

@@ -5,8 +5,6 @@ import io.newsstream.processor.stage.FailureHandler;
 import io.newsstream.processor.stage.PipelineMetrics;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.kafka.streams.processor.api.ProcessingContext;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * What every dedup processor needs: how long state is remembered, the near-duplicate rules, and
@@ -34,13 +32,6 @@ public record DedupSettings(
     FailureHandler failures,
     PipelineMetrics metrics,
     Clock clock) {
-
-  /** The key filter of {@code store} for a processor's task, or one that always says "maybe". */
-  <V> KeyPresence keyPresence(ProcessingContext context, WindowStore<String, V> store, String storeName) {
-    return keyFilter
-        ? KeyPresence.open(context, store, retention.toMillis(), storeName + " of task " + context.taskId())
-        : KeyPresence.none();
-  }
 
   /** Start of the store range searched for a record at {@code timestamp}. */
   long from(long timestamp) {

@@ -26,7 +26,7 @@ public final class EventDedupProcessor extends DedupProcessor<String> {
       duplicate(record, firstArticleId, article.getEventId(), DuplicateKind.SAME_EVENT, null, true);
       return;
     }
-    put(article.getEventId(), article.getArticleId(), ts);
+    store.put(article.getEventId(), article.getArticleId(), ts);
     pass(record);
   }
 }

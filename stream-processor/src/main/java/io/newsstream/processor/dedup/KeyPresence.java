@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeyPresence implements AutoCloseable {
 
-  /** Keys the first filter of a bucket is sized for; each next one takes twice as many. */
+  /** Keys the first filter of a bucket is sized for; each next one takes {@value #GROWTH} times as many. */
   static final int FIRST_CAPACITY = 1 << 13;
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyPresence.class);
@@ -59,8 +59,6 @@ public final class KeyPresence implements AutoCloseable {
   private KeyValueIterator<Windowed<String>, ?> source;
   private String sourceName;
   private long readStarted;
-  /** Set by {@link #none}. */
-  private boolean disabled;
 
   /** @param retentionMs the store's retention */
   public KeyPresence(long retentionMs) {
@@ -86,13 +84,6 @@ public final class KeyPresence implements AutoCloseable {
     presence.source = store.all();
     presence.sourceName = name;
     presence.readStarted = System.nanoTime();
-    return presence;
-  }
-
-  /** A filter that knows nothing: every lookup answers "maybe", and nothing is kept. */
-  public static KeyPresence none() {
-    KeyPresence presence = new KeyPresence(Long.MAX_VALUE);
-    presence.disabled = true;
     return presence;
   }
 
@@ -168,9 +159,6 @@ public final class KeyPresence implements AutoCloseable {
 
   /** Records that the store holds {@code key} at {@code timestamp}. */
   public void add(String key, long timestamp) {
-    if (disabled) {
-      return;
-    }
     long index = Math.floorDiv(timestamp, bucketMs);
     if (index < firstKept) {
       return; // older than anything a lookup is answered for
@@ -187,7 +175,7 @@ public final class KeyPresence implements AutoCloseable {
    * to]}; true when it may.
    */
   public boolean mightContain(String key, long from, long to) {
-    if (source != null || disabled) {
+    if (source != null) {
       return true;
     }
     long first = Math.floorDiv(from, bucketMs);

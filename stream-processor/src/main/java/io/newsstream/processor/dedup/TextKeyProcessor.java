@@ -62,9 +62,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private static final Logger LOG = LoggerFactory.getLogger(TextKeyProcessor.class);
 
   private final DedupSettings settings;
-  private WindowStore<String, NearEntry> store;
-  /** The keys {@link #store} may hold: most keys of a new article were never seen, and skip it. */
-  private KeyPresence presence;
+  /** The index, through its key filter: most keys of a new article were never seen, and skip it. */
+  private FilteredWindowStore<NearEntry> store;
   private WindowStore<String, ContainmentSketch> sketches;
   private WindowStore<String, String> emitted;
   private KeyValueStore<String, Held> held;
@@ -88,11 +87,10 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   @Override
   public void init(ProcessorContext<String, NearCheck> context) {
     super.init(context);
-    store = context.getStateStore(STORE);
-    if (presence != null) {
-      presence.close(); // initialised again after an error: the store was restored anew
+    if (store != null) {
+      store.close(); // initialised again after an error: the store was restored anew
     }
-    presence = settings.keyPresence(context, store, STORE);
+    store = FilteredWindowStore.open(context, STORE, settings);
     sketches = context.getStateStore(SKETCH_STORE);
     emitted = context.getStateStore(EmittedIndexProcessor.STORE);
     holdMs = settings.reorderWindow().toMillis();
@@ -137,8 +135,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
 
   @Override
   public void close() {
-    if (presence != null) {
-      presence.close();
+    if (store != null) {
+      store.close();
     }
     // The task moves or stops: what it holds is no longer this instance's to report.
     settings.metrics().heldProbes(-heldCount);
@@ -258,16 +256,10 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
         : verdict.withMatch(match.value, SimHashBlocks.distance(match.value.simhash(), probe.simhash()), match.key, false);
   }
 
-  /** Indexes the probe's article under {@code key}; every put of the index goes through here. */
+  /** Indexes the probe's article under {@code key}. */
   private void index(String key, TextProbe probe, long ts) {
     // The sketch itself is in the sketch store, under the eventId at the same timestamp.
     store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
-    presence.add(key, ts);
-  }
-
-  /** Whether the index may hold an article under {@code key} within the retention around {@code ts}. */
-  private boolean mayHold(String key, long ts) {
-    return presence.mightContain(key, settings.from(ts), settings.to(ts));
   }
 
   /**
@@ -277,9 +269,6 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    * timestamp); null when none is.
    */
   private KeyValue<Long, NearEntry> earliestNear(String key, TextProbe probe, ContainmentSketch sketch, long ts) {
-    if (!mayHold(key, ts)) {
-      return null;
-    }
     boolean containmentKey = ContainmentSketch.isKey(key);
     KeyValue<Long, NearEntry> best = null;
     KeyValue<Long, NearEntry> late = null;
@@ -346,25 +335,23 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private NearCheck checkContent(String key, TextProbe probe, NearCheck verdict, long ts) {
     NearEntry first = null;
     long firstTime = -1L;
-    if (mayHold(key, ts)) {
-      try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
-        int seen = 0;
-        while (it.hasNext() && seen++ < settings.nearMaxCandidates()) {
-          KeyValue<Long, NearEntry> candidate = it.next();
-          NearEntry entry = candidate.value;
-          if (entry.articleId().equals(probe.articleId())) {
-            continue;
-          }
-          if (earlier(candidate.key, entry.eventId(), ts, probe.eventId())) {
-            first = entry;
-            firstTime = candidate.key;
-            break;
-          }
-          if (firstTime == -1L && wasEmitted(entry, candidate.key)) {
-            // Oldest first: the earliest later one; an earlier one further on still wins.
-            first = entry;
-            firstTime = candidate.key;
-          }
+    try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
+      int seen = 0;
+      while (it.hasNext() && seen++ < settings.nearMaxCandidates()) {
+        KeyValue<Long, NearEntry> candidate = it.next();
+        NearEntry entry = candidate.value;
+        if (entry.articleId().equals(probe.articleId())) {
+          continue;
+        }
+        if (earlier(candidate.key, entry.eventId(), ts, probe.eventId())) {
+          first = entry;
+          firstTime = candidate.key;
+          break;
+        }
+        if (firstTime == -1L && wasEmitted(entry, candidate.key)) {
+          // Oldest first: the earliest later one; an earlier one further on still wins.
+          first = entry;
+          firstTime = candidate.key;
         }
       }
     }
@@ -379,13 +366,11 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    */
   private NearCheck checkEvent(String key, TextProbe probe, NearCheck verdict, long ts) {
     KeyValue<Long, NearEntry> first = null;
-    if (mayHold(key, ts)) {
-      try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
-        while (first == null && it.hasNext()) {
-          KeyValue<Long, NearEntry> candidate = it.next();
-          if (!candidate.value.articleId().equals(probe.articleId())) {
-            first = candidate;
-          }
+    try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
+      while (first == null && it.hasNext()) {
+        KeyValue<Long, NearEntry> candidate = it.next();
+        if (!candidate.value.articleId().equals(probe.articleId())) {
+          first = candidate;
         }
       }
     }

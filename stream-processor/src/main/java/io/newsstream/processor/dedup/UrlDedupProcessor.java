@@ -30,19 +30,17 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
     EnrichedArticle article = record.value();
     long ts = record.timestamp();
     UrlHistory history = null;
-    if (mayHold(article.getArticleId(), ts)) {
-      try (WindowStoreIterator<UrlHistory> it = store.fetch(article.getArticleId(), settings.from(ts), settings.to(ts))) {
-        while (it.hasNext()) {
-          KeyValue<Long, UrlHistory> next = it.next();
-          if (history == null || next.value.latest().revision() > history.latest().revision()) {
-            history = next.value;
-          }
+    try (WindowStoreIterator<UrlHistory> it = store.fetch(article.getArticleId(), settings.from(ts), settings.to(ts))) {
+      while (it.hasNext()) {
+        KeyValue<Long, UrlHistory> next = it.next();
+        if (history == null || next.value.latest().revision() > history.latest().revision()) {
+          history = next.value;
         }
       }
     }
     Revision current = new Revision(1, article.getContentHash(), article.getSimhash(), article.getEventId());
     if (history == null) {
-      put(article.getArticleId(), UrlHistory.first(current), ts);
+      store.put(article.getArticleId(), UrlHistory.first(current), ts);
       pass(record);
       return;
     }
@@ -63,7 +61,7 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
       }
     }
     int revision = latest.revision() + 1;
-    put(
+    store.put(
         article.getArticleId(),
         history.plus(new Revision(revision, article.getContentHash(), article.getSimhash(), article.getEventId())),
         ts);

@@ -103,20 +103,6 @@ class KeyPresenceTest {
   }
 
   @Test
-  void shouldAnswerMaybeForEverythingWhenTurnedOff() {
-    // given the filter of a processor configured without key filters
-    KeyPresence presence = KeyPresence.none();
-
-    // when
-    presence.add("h:1", DAY);
-
-    // then
-    assertThat(presence.mightContain("never-added", 0, WEEK)).isTrue();
-    assertThat(presence.size()).isZero();
-    assertThat(presence.complete()).isTrue();
-  }
-
-  @Test
   void shouldRejectANonPositiveRetention() {
     assertThatThrownBy(() -> new KeyPresence(0)).isInstanceOf(IllegalArgumentException.class);
   }

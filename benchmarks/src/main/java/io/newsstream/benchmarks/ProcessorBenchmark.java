@@ -285,7 +285,7 @@ public final class ProcessorBenchmark {
     printSummary(passthrough, real);
     if (stacks != null) {
       String app = full.getApplicationId();
-      StackProfile threadProfile = StackProfile.of(stacks, name -> name.startsWith(app + "-") && name.matches(".*-StreamThread-\\d+"));
+      StackProfile threadProfile = StackProfile.of(stacks, name -> isStreamThread(app, name));
       System.out.printf(Locale.ROOT, "%nwhere the stream thread's CPU went (%s, %,d samples; stacks in %s):%n%s", profiler.event(),
           threadProfile.samples(), workDir.resolve("full-topology.collapsed"), threadProfile.table());
     }
@@ -430,11 +430,16 @@ public final class ProcessorBenchmark {
     long nanos = 0;
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       String name = thread.getName();
-      if (name.startsWith(applicationId + "-") && name.matches(".*-StreamThread-\\d+")) {
+      if (isStreamThread(applicationId, name)) {
         nanos += Math.max(0, threads.getThreadCpuTime(thread.getId()));
       }
     }
     return nanos / 1e9;
+  }
+
+  /** Whether a thread name is one of the application's stream threads (not their producers' network threads). */
+  static boolean isStreamThread(String applicationId, String threadName) {
+    return threadName.startsWith(applicationId + "-") && threadName.matches(".*-StreamThread-\\d+");
   }
 
   /** Articles per second between the output's 10 % and 90 % marks; 0 when it did not pass both. */

@@ -21,4 +21,14 @@ class ProcessorBenchmarkTest {
     assertThat(ProcessorBenchmark.flowingRate(20_000, 15 * SECOND, 0)).isZero();
     assertThat(ProcessorBenchmark.flowingRate(20_000, 15 * SECOND, 15 * SECOND)).isZero();
   }
+
+  @Test
+  void shouldTellTheApplicationsStreamThreadsFromTheirProducersAndOtherApplications() {
+    assertThat(ProcessorBenchmark.isStreamThread("bench-full-x", "bench-full-x-1b2c-StreamThread-1")).isTrue();
+    assertThat(ProcessorBenchmark.isStreamThread("bench-full-x", "bench-full-x-1b2c-StreamThread-12")).isTrue();
+    assertThat(ProcessorBenchmark.isStreamThread("bench-full-x",
+        "kafka-producer-network-thread | bench-full-x-1b2c-StreamThread-1-producer")).isFalse();
+    assertThat(ProcessorBenchmark.isStreamThread("bench-full-x", "bench-warmup-full-x-1b2c-StreamThread-1")).isFalse();
+    assertThat(ProcessorBenchmark.isStreamThread("bench-full-x", "bench-full-x-1b2c-StateUpdater-1")).isFalse();
+  }
 }

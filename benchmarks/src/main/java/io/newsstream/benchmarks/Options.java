@@ -43,7 +43,11 @@ final class Options {
         throw new IllegalArgumentException("unknown option: --" + name);
       }
       if (flags.contains(name)) {
-        values.put(name, value == null ? "true" : value);
+        String flag = value == null ? "true" : value.toLowerCase(Locale.ROOT);
+        if (!flag.equals("true") && !flag.equals("false")) {
+          throw new IllegalArgumentException("--" + name + " is a flag: give it alone, or as --" + name + "=true or =false, not " + value);
+        }
+        values.put(name, flag);
         continue;
       }
       if (value == null) {

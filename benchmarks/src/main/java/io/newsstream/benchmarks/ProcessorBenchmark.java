@@ -189,7 +189,15 @@ public final class ProcessorBenchmark {
     if (!streamsOverrides.isEmpty()) {
       System.out.println("extra Kafka Streams properties: " + streamsOverrides);
     }
-    Duration reorderWindow = options.has("reorder-window") ? QualityReport.duration(options.string("reorder-window", "")) : null;
+    Duration reorderWindow = null;
+    if (options.has("reorder-window")) {
+      try {
+        reorderWindow = QualityReport.duration(options.string("reorder-window", ""));
+      } catch (IllegalArgumentException e) {
+        System.err.println("--reorder-window: " + e.getMessage());
+        System.exit(2);
+      }
+    }
     if (reorderWindow != null) {
       System.out.println("near-duplicate-reorder-window of the full topology: " + reorderWindow);
     }

@@ -1,0 +1,29 @@
+package io.newsstream.processor.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import org.junit.jupiter.api.Test;
+
+/** The defaults {@code application.yml} gives when the environment sets nothing. */
+class ApplicationYmlTest {
+
+  @Test
+  void shouldDefaultToTheLocalBrokerAndRegistryWhenTheirVariablesAreUnset() {
+    // given: neither variable set (a developer's shell might set them)
+    assumeTrue(System.getenv("KAFKA_BOOTSTRAP_SERVERS") == null && System.getenv("SCHEMA_REGISTRY_URL") == null);
+    try (ApplicationContext context = ApplicationContext.builder().build()) {
+      // when: only the environment is started, not the beans (which would start Kafka Streams)
+      Environment environment = context.getEnvironment();
+      environment.start();
+
+      // then: a default holding colons is taken whole, not as a chain of further placeholders
+      assertThat(environment.getProperty("newsstream.processor.bootstrap-servers", String.class)).contains("127.0.0.1:9092");
+      assertThat(environment.getProperty("newsstream.processor.schema-registry-url", String.class))
+          .contains("http://127.0.0.1:8081");
+      environment.stop();
+    }
+  }
+}

@@ -11,10 +11,14 @@ public final class DedupState {
   /** Revisions kept per URL, newest first; older ones are forgotten even inside the retention. */
   public static final int URL_HISTORY_LIMIT = 16;
 
-  /** One emitted version of an article. */
+  /** One version of an article that the same-URL step let through. */
   public record Revision(int revision, String contentHash, long simhash, String eventId) {}
 
-  /** Emitted versions of one articleId, newest first, at most {@link #URL_HISTORY_LIMIT}. */
+  /**
+   * Versions of one articleId that the same-URL step let through, newest first, at most {@link
+   * #URL_HISTORY_LIMIT}; a version a later step dropped is taken out again ({@link
+   * UrlDedupProcessor#forget}).
+   */
   public record UrlHistory(List<Revision> revisions) {
 
     public UrlHistory {
@@ -40,6 +44,20 @@ public final class DedupState {
         }
       }
       return null;
+    }
+
+    /** This history without the revision of {@code eventId}; null when nothing is left. */
+    public UrlHistory without(String eventId) {
+      List<Revision> list = new ArrayList<>(revisions.size());
+      for (Revision r : revisions) {
+        if (!r.eventId().equals(eventId)) {
+          list.add(r);
+        }
+      }
+      if (list.size() == revisions.size()) {
+        return this;
+      }
+      return list.isEmpty() ? null : new UrlHistory(list);
     }
 
     public UrlHistory plus(Revision next) {

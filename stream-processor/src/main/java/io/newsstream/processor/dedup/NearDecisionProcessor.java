@@ -2,6 +2,7 @@ package io.newsstream.processor.dedup;
 
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
+import io.newsstream.processor.dedup.DedupState.UrlHistory;
 import io.newsstream.processor.stage.Outcome;
 import io.newsstream.processor.stage.Stage;
 import io.newsstream.schemas.avro.DuplicateKind;
@@ -10,6 +11,7 @@ import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +22,14 @@ import org.slf4j.LoggerFactory;
  * the eventId). Merges them into the pending entry until every verdict it expects has arrived,
  * then takes the article out and emits it, or reports it as a duplicate of the first article with the
  * same content (always dropped) or else as a near-duplicate of the closest match (dropped or
- * flagged by configuration). An emitted article is passed on with the text-key partitions
- * that hold its keys, which the topology tells ({@link EmittedIndexProcessor}). A pending entry
+ * flagged by configuration). Every decided article is passed on with the text-key partitions
+ * that hold its keys, which the topology tells what became of it ({@link EmittedIndexProcessor});
+ * only an emitted one goes on to the output. A dropped article is also taken out of its URL's
+ * history ({@link UrlDedupProcessor#forget}), so that nothing later names it. A pending entry
  * and its article live only until the last verdict arrives.
  */
 public final class NearDecisionProcessor
-    extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<Emitted>> {
+    extends ContextualFixedKeyProcessor<String, NearCheck, Outcome<Decided>> {
 
   public static final String STORE = "dedup-near-pending-store";
   /** The articles waiting for their verdicts, by eventId. */
@@ -35,16 +39,18 @@ public final class NearDecisionProcessor
   private final DedupSettings settings;
   private KeyValueStore<String, NearCheck> pending;
   private KeyValueStore<String, EnrichedArticle> articles;
+  private WindowStore<String, UrlHistory> urls;
 
   public NearDecisionProcessor(DedupSettings settings) {
     this.settings = settings;
   }
 
   @Override
-  public void init(FixedKeyProcessorContext<String, Outcome<Emitted>> context) {
+  public void init(FixedKeyProcessorContext<String, Outcome<Decided>> context) {
     super.init(context);
     pending = context.getStateStore(STORE);
     articles = context.getStateStore(ARTICLE_STORE);
+    urls = context.getStateStore(UrlDedupProcessor.STORE);
   }
 
   @Override
@@ -90,9 +96,16 @@ public final class NearDecisionProcessor
                           merged.exact() ? null : merged.matchDistance(),
                           settings.clock().instant()))));
       if (drop) {
+        UrlDedupProcessor.forget(urls, settings, article.getArticleId(), eventId, record.timestamp());
+        context().forward(record.withValue(Outcome.pass(new Decided(article, owners(merged), false))));
         return;
       }
     }
-    context().forward(record.withValue(Outcome.pass(new Emitted(article, merged.expected() & ~NearCheck.ARTICLE_BIT))));
+    context().forward(record.withValue(Outcome.pass(new Decided(article, owners(merged), true))));
+  }
+
+  /** The text-key partitions that hold the article's keys: the bits of the verdicts it waited for. */
+  private static long owners(NearCheck merged) {
+    return merged.expected() & ~NearCheck.ARTICLE_BIT;
   }
 }

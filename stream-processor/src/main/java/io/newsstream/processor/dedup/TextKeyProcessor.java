@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * to {@code nearMaxCandidates} of them (newest first) are compared and the earliest that came
  * before and is near is kept (it is the likeliest to have been emitted: a copy of a copy names
  * the original); without an earlier one, a later one that was checked first and already {@link
- * EmittedIndexProcessor emitted}. The article is indexed under the key, and one verdict per
+ * EmittedIndexProcessor emitted}. Under the content hash and the near keys an earlier article the
+ * decision dropped is passed over: a copy names what consumers have, which the dropped article was
+ * compared with under the same keys (a resent event still names the event's first article,
+ * whatever became of it). The article is indexed under the key, and one verdict per
  * partition, the best of its keys, is forwarded keyed by the number of the article's home
  * partition ({@link TextProbe#home}). Near means, under a SimHash block, within the distance with
  * the figures of the shorter text all found in the other; under a containment key, {@link
@@ -65,7 +68,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   /** The index, through its key filter: most keys of a new article were never seen, and skip it. */
   private FilteredWindowStore<NearEntry> store;
   private WindowStore<String, ContainmentSketch> sketches;
-  private WindowStore<String, String> emitted;
+  /** What became of the articles indexed here: emitted or dropped ({@link EmittedIndexProcessor}). */
+  private WindowStore<String, String> decided;
   private KeyValueStore<String, Held> held;
   /** No key before this one is held (null: unknown, scan from the start). */
   private String scanFrom;
@@ -92,7 +96,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     }
     store = FilteredWindowStore.open(context, STORE, settings);
     sketches = context.getStateStore(SKETCH_STORE);
-    emitted = context.getStateStore(EmittedIndexProcessor.STORE);
+    decided = context.getStateStore(EmittedIndexProcessor.STORE);
     holdMs = settings.reorderWindow().toMillis();
     // A task revived after an error is initialised again with its stores restored: scan them whole.
     scanFrom = null;
@@ -291,9 +295,12 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
                     ? sketch.copyOf(other, settings.nearContainment())
                     : sketch.figuresContained(other))
                 && (sameBody(sketch, other, distance) || publishedClose(probe.publishedAt(), entry.publishedAt()));
-        // Newest first: each near candidate found is earlier than the previous one.
+        // Newest first: each near candidate found is earlier than the previous one. One that was
+        // dropped is passed over: what it was compared with is under the same keys.
         if (near && before) {
-          best = candidate;
+          if (!wasDropped(entry, candidate.key)) {
+            best = candidate;
+          }
         } else if (near && wasEmitted(entry, candidate.key)) {
           late = candidate;
         }
@@ -322,9 +329,16 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
 
   /** Whether the article of {@code entry}, indexed at {@code time}, was emitted. */
   private boolean wasEmitted(NearEntry entry, long time) {
-    try (WindowStoreIterator<String> it = emitted.fetch(entry.articleId(), time, time)) {
-      return it.hasNext();
-    }
+    return EmittedIndexProcessor.wasEmitted(decided, entry.articleId(), time);
+  }
+
+  /**
+   * Whether the article of {@code entry}, indexed at {@code time}, was dropped: a later copy of it
+   * then names what the dropped one was compared with (indexed under the same keys), which
+   * consumers have, or is judged without it.
+   */
+  private boolean wasDropped(NearEntry entry, long time) {
+    return EmittedIndexProcessor.wasDropped(decided, entry.articleId(), time);
   }
 
   /**
@@ -344,6 +358,9 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
           continue;
         }
         if (earlier(candidate.key, entry.eventId(), ts, probe.eventId())) {
+          if (wasDropped(entry, candidate.key)) {
+            continue; // a copy of a dropped article: the next earlier one, or a near key, names what it duplicates
+          }
           first = entry;
           firstTime = candidate.key;
           break;

@@ -5,8 +5,11 @@ import io.newsstream.processor.dedup.DedupState.Revision;
 import io.newsstream.processor.dedup.DedupState.UrlHistory;
 import io.newsstream.schemas.avro.DuplicateKind;
 import io.newsstream.schemas.avro.EnrichedArticle;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
@@ -23,6 +26,29 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
 
   public UrlDedupProcessor(DedupSettings settings) {
     super(settings, STORE);
+  }
+
+  /**
+   * Takes the revision of {@code eventId}, dropped by a later step as a duplicate under another
+   * URL, out of its URL's history (every stored version of it within the retention of {@code
+   * ts}, the article's timestamp). The same text posted again under the URL is then judged as
+   * new, and so names what consumers have, and the next real change gets the revision number
+   * after the last one emitted. Called in the same task as {@link #decide}, on the same store.
+   */
+  static void forget(WindowStore<String, UrlHistory> store, DedupSettings settings, String articleId, String eventId, long ts) {
+    List<KeyValue<Long, UrlHistory>> rewrites = new ArrayList<>(2);
+    try (WindowStoreIterator<UrlHistory> it = store.fetch(articleId, settings.from(ts), settings.to(ts))) {
+      while (it.hasNext()) {
+        KeyValue<Long, UrlHistory> next = it.next();
+        UrlHistory without = next.value.without(eventId);
+        if (without != next.value) {
+          rewrites.add(KeyValue.pair(next.key, without));
+        }
+      }
+    }
+    for (KeyValue<Long, UrlHistory> rewrite : rewrites) {
+      store.put(articleId, rewrite.value, rewrite.key); // null deletes a history of that revision only
+    }
   }
 
   @Override

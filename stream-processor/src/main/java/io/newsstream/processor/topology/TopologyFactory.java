@@ -5,7 +5,7 @@ import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
 import io.newsstream.processor.dedup.DedupSerdes;
 import io.newsstream.processor.dedup.DedupSettings;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
-import io.newsstream.processor.dedup.Emitted;
+import io.newsstream.processor.dedup.Decided;
 import io.newsstream.processor.dedup.EmittedIndexProcessor;
 import io.newsstream.processor.dedup.EventDedupProcessor;
 import io.newsstream.processor.dedup.Homes;
@@ -234,22 +234,25 @@ public final class TopologyFactory {
                     .withName(REPARTITION_VERDICTS)
                     .withNumberOfPartitions(homes)
                     .withStreamPartitioner(new PartitionNumberPartitioner<>()));
-    KStream<String, Emitted> emitted =
+    // The decision also takes a dropped article out of its URL's history (the same task's store).
+    KStream<String, Decided> decided =
         outcomes(
             verdicts.processValues(
                 () -> new NearDecisionProcessor(settings),
                 Named.as("dedup-near-decide"),
                 NearDecisionProcessor.STORE,
-                NearDecisionProcessor.ARTICLE_STORE),
+                NearDecisionProcessor.ARTICLE_STORE,
+                UrlDedupProcessor.STORE),
             "dedup-near-decide",
             topics);
-    // Each text-key partition holding an emitted article's keys is told it was emitted.
-    emitted
+    // Each text-key partition holding a decided article's keys is told whether it was emitted.
+    decided
         .flatMap(
-            (k, e) -> {
-              List<KeyValue<String, String>> notices = new ArrayList<>(Long.bitCount(e.owners()));
-              for (long bits = e.owners(); bits != 0; bits &= bits - 1) {
-                notices.add(KeyValue.pair(Integer.toString(Long.numberOfTrailingZeros(bits)), e.article().getArticleId()));
+            (k, d) -> {
+              List<KeyValue<String, String>> notices = new ArrayList<>(Long.bitCount(d.owners()));
+              String notice = d.notice();
+              for (long bits = d.owners(); bits != 0; bits &= bits - 1) {
+                notices.add(KeyValue.pair(Integer.toString(Long.numberOfTrailingZeros(bits)), notice));
               }
               return notices;
             },
@@ -260,7 +263,10 @@ public final class TopologyFactory {
                 .withNumberOfPartitions(textPartitions)
                 .withStreamPartitioner(new PartitionNumberPartitioner<>()))
         .process(EmittedIndexProcessor::new, Named.as("dedup-text-emitted"), EmittedIndexProcessor.STORE);
-    articles = emitted.mapValues(Emitted::article, Named.as("dedup-near-emitted-article"));
+    articles =
+        decided
+            .filter((k, d) -> d.emitted(), Named.as("dedup-near-emitted"))
+            .mapValues(Decided::article, Named.as("dedup-near-emitted-article"));
 
     // 4. route, keyed by articleId
     TopicRouter router = new TopicRouter(taxonomyTopics, topics.names().generalTopic());

@@ -352,7 +352,53 @@ class TopologyTest {
     assertThat(dup.getDuplicateOf()).isEqualTo(emitted.getArticleId());
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "https://outlet-two.com/y, the same URL again",
+    "https://outlet-three.com/z, a third URL"
+  })
+  void shouldNameTheEmittedOriginalWhenTheTextOfADroppedCopyComesAgain(String url, String where) {
+    // given: an original, and a near copy of it under another URL, dropped
+    start();
+    send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+    EnrichedArticle original = enriched.readValue();
+    ArticleSubmitted copy = submitted("https://outlet-two.com/y", "Story!", "Text two [simhash:f0f1f0f0f0f1f0f1]");
+    send(copy);
+    assertThat(duplicates.readValue().getDuplicateOf()).isEqualTo(original.getArticleId());
+
+    // when: the copy's text is posted again, as a new event
+    ArticleSubmitted again = submitted(url, "Story!", "Text two [simhash:f0f1f0f0f0f1f0f1]");
+    send(again);
+
+    // then: it names the article on the output, as the copy did, not the copy that never got there
+    assertThat(enriched.isEmpty()).isTrue();
+    DuplicateDetected dup = duplicates.readValue();
+    assertThat(dup.getEventId()).as(where).isEqualTo(again.getEventId());
+    assertThat(dup.getKind()).as(where).isEqualTo(DuplicateKind.NEAR_DUPLICATE);
+    assertThat(dup.getDistance()).as(where).isEqualTo(3);
+    assertThat(dup.getDuplicateOf()).as(where).isEqualTo(original.getArticleId());
+    assertThat(dup.getDuplicateOfEventId()).as(where).isEqualTo(original.getEventId());
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
   @Test
+  void shouldNumberTheNextRevisionWithoutAGapWhenAChangeIsDroppedAsSameContent() {
+    // given: revision 1 of a URL, and a wire story under another URL
+    start();
+    send(submitted("https://example.com/g", "Title", "First version [simhash:0]"));
+    send(submitted("https://wire.example/story", "Title", "Wire text [simhash:ffff0000ffff0000]"));
+    assertThat(enriched.readValuesToList()).hasSize(2);
+
+    // when: the URL's content changes to the wire story (dropped), then changes again
+    send(submitted("https://example.com/g", "Title", "Wire text [simhash:ffff0000ffff0000]"));
+    assertThat(duplicates.readValue().getKind()).isEqualTo(DuplicateKind.SAME_CONTENT);
+    send(submitted("https://example.com/g", "Title", "Third version [simhash:00ff00ff00ff00ff]"));
+
+    // then: the change consumers get is revision 2, the first after the one they have
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(2);
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
   void shouldKeepArticlesFartherApartThanTheNearDuplicateDistance() {
     // given
     start();

@@ -220,21 +220,49 @@ public final class QualityReport {
     for (DedupCase c : cases) {
       byArticleId.put(run.articleId(c), c);
     }
+    Attribution attribution = new Attribution();
+    Map<String, String> articleIdByRoot = new HashMap<>();
+    for (DedupQualityRun.Result r : results) {
+      String articleId = run.articleId(r.c());
+      if (r.verdict() == DedupTally.Verdict.EMITTED) {
+        attribution.emitted(articleId);
+      } else if (r.verdict() == DedupTally.Verdict.DROPPED) {
+        attribution.dropped(articleId, r.report().getDuplicateOf());
+      }
+      if (r.c().kind() == CaseKind.DISTINCT) {
+        articleIdByRoot.put(r.c().rootId(), articleId);
+      }
+    }
     DedupTally tally = new DedupTally();
     List<DedupQualityRun.Result> falsePositives = new ArrayList<>();
+    long drops = 0;
+    long namingUnemitted = 0;
     for (DedupQualityRun.Result r : results) {
       boolean againstRoot = false;
       if (r.report() != null) {
-        DedupCase target = byArticleId.get(r.report().getDuplicateOf());
-        againstRoot = target != null && target.rootId().equals(r.c().rootId());
+        String duplicateOf = r.report().getDuplicateOf();
+        DedupCase target = byArticleId.get(duplicateOf);
+        // Right: an article of the same original, or what consumers have for the original when it
+        // was dropped itself.
+        String rootStandIn = attribution.standIn(articleIdByRoot.get(r.c().rootId()));
+        againstRoot =
+            target != null
+                && (target.rootId().equals(r.c().rootId()) || (rootStandIn != null && rootStandIn.equals(attribution.standIn(duplicateOf))));
         if (!r.c().kind().expectedDuplicate()) {
           falsePositives.add(r);
+        }
+        if (r.verdict() == DedupTally.Verdict.DROPPED) {
+          drops++;
+          if (!attribution.wasEmitted(duplicateOf)) {
+            namingUnemitted++;
+          }
         }
       }
       tally.record(r.c(), r.verdict(), r.report() == null ? null : r.report().getKind().name(), againstRoot);
     }
 
     printTable(tally);
+    out.printf(Locale.ROOT, "   drops naming an article that was not emitted:       %d of %d%n", namingUnemitted, drops);
     Map<String, Long> simhashes = simhashes(results, run);
     printFalsePositives(falsePositives, byArticleId);
     printMisses(results, simhashes);

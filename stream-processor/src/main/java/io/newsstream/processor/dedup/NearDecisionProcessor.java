@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * then takes the article out and emits it, or reports it as a duplicate of the first article with the
  * same content (always dropped) or else as a near-duplicate of the closest match (dropped or
  * flagged by configuration). Every decided article is passed on with the text-key partitions
- * that hold its keys, which the topology tells what became of it ({@link EmittedIndexProcessor});
+ * that hold its keys, which the topology tells what became of it ({@link DecisionIndexProcessor});
  * only an emitted one goes on to the output. A dropped article is also taken out of its URL's
  * history ({@link UrlDedupProcessor#forget}), so that nothing later names it. A pending entry
  * and its article live only until the last verdict arrives.

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * to {@code nearMaxCandidates} of them (newest first) are compared and the earliest that came
  * before and is near is kept (it is the likeliest to have been emitted: a copy of a copy names
  * the original); without an earlier one, a later one that was checked first and already {@link
- * EmittedIndexProcessor emitted}. Under the content hash and the near keys an earlier article the
+ * DecisionIndexProcessor emitted}. Under the content hash and the near keys an earlier article the
  * decision dropped is passed over: a copy names what consumers have, which the dropped article was
  * compared with under the same keys (a resent event still names the event's first article,
  * whatever became of it). The article is indexed under the key, and one verdict per
@@ -68,7 +68,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   /** The index, through its key filter: most keys of a new article were never seen, and skip it. */
   private FilteredWindowStore<NearEntry> store;
   private WindowStore<String, ContainmentSketch> sketches;
-  /** What became of the articles indexed here: emitted or dropped ({@link EmittedIndexProcessor}). */
+  /** What became of the articles indexed here: emitted or dropped ({@link DecisionIndexProcessor}). */
   private WindowStore<String, String> decided;
   private KeyValueStore<String, Held> held;
   /** No key before this one is held (null: unknown, scan from the start). */
@@ -96,7 +96,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     }
     store = FilteredWindowStore.open(context, STORE, settings);
     sketches = context.getStateStore(SKETCH_STORE);
-    decided = context.getStateStore(EmittedIndexProcessor.STORE);
+    decided = context.getStateStore(DecisionIndexProcessor.STORE);
     holdMs = settings.reorderWindow().toMillis();
     // A task revived after an error is initialised again with its stores restored: scan them whole.
     scanFrom = null;
@@ -269,7 +269,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   /**
    * The earliest of the newest {@code nearMaxCandidates} earlier articles under the key that is
    * near the probe, with its record timestamp; else the earliest later one that is near and was
-   * {@link EmittedIndexProcessor emitted} (checked before the probe although later by
+   * {@link DecisionIndexProcessor emitted} (checked before the probe although later by
    * timestamp); null when none is.
    */
   private KeyValue<Long, NearEntry> earliestNear(String key, TextProbe probe, ContainmentSketch sketch, long ts) {
@@ -329,7 +329,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
 
   /** Whether the article of {@code entry}, indexed at {@code time}, was emitted. */
   private boolean wasEmitted(NearEntry entry, long time) {
-    return EmittedIndexProcessor.wasEmitted(decided, entry.articleId(), time);
+    return DecisionIndexProcessor.wasEmitted(decided, entry.articleId(), time);
   }
 
   /**
@@ -338,7 +338,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    * consumers have, or is judged without it.
    */
   private boolean wasDropped(NearEntry entry, long time) {
-    return EmittedIndexProcessor.wasDropped(decided, entry.articleId(), time);
+    return DecisionIndexProcessor.wasDropped(decided, entry.articleId(), time);
   }
 
   /**

@@ -6,7 +6,7 @@ import io.newsstream.processor.dedup.DedupSerdes;
 import io.newsstream.processor.dedup.DedupSettings;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.Decided;
-import io.newsstream.processor.dedup.EmittedIndexProcessor;
+import io.newsstream.processor.dedup.DecisionIndexProcessor;
 import io.newsstream.processor.dedup.EventDedupProcessor;
 import io.newsstream.processor.dedup.Homes;
 import io.newsstream.processor.dedup.NearDecisionProcessor;
@@ -200,7 +200,7 @@ public final class TopologyFactory {
     // is written once and read once, so its store has no cache to fold anything.
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.STORE, checkSerde).withCachingEnabled());
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.ARTICLE_STORE, articleSerde));
-    builder.addStateStore(windowStore(config, EmittedIndexProcessor.STORE, Serdes.String(), false));
+    builder.addStateStore(windowStore(config, DecisionIndexProcessor.STORE, Serdes.String(), false));
     // Probes held for the reorder window; without a window there is nothing to hold.
     boolean hold = !config.getNearDuplicateReorderWindow().isZero();
     if (hold) {
@@ -209,8 +209,8 @@ public final class TopologyFactory {
     builder.addStateStore(windowStore(config, TextKeyProcessor.SKETCH_STORE, DedupSerdes.sketch(), false));
     String[] textKeyStores =
         hold
-            ? new String[] {EmittedIndexProcessor.STORE, TextKeyProcessor.SKETCH_STORE, TextKeyProcessor.HOLD_STORE}
-            : new String[] {EmittedIndexProcessor.STORE, TextKeyProcessor.SKETCH_STORE};
+            ? new String[] {DecisionIndexProcessor.STORE, TextKeyProcessor.SKETCH_STORE, TextKeyProcessor.HOLD_STORE}
+            : new String[] {DecisionIndexProcessor.STORE, TextKeyProcessor.SKETCH_STORE};
     KStream<String, NearCheck> verdicts =
         articles
             .process(
@@ -262,7 +262,7 @@ public final class TopologyFactory {
                 .withName(REPARTITION_EMITTED)
                 .withNumberOfPartitions(textPartitions)
                 .withStreamPartitioner(new PartitionNumberPartitioner<>()))
-        .process(EmittedIndexProcessor::new, Named.as("dedup-text-emitted"), EmittedIndexProcessor.STORE);
+        .process(DecisionIndexProcessor::new, Named.as("dedup-text-emitted"), DecisionIndexProcessor.STORE);
     articles =
         decided
             .filter((k, d) -> d.emitted(), Named.as("dedup-near-emitted"))

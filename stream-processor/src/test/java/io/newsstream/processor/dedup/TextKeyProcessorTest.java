@@ -53,7 +53,7 @@ class TextKeyProcessorTest {
             Clock.systemUTC());
     context = new MockProcessorContext<>();
     addWindowStore(TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true);
-    addWindowStore(EmittedIndexProcessor.STORE, Serdes.String(), false);
+    addWindowStore(DecisionIndexProcessor.STORE, Serdes.String(), false);
     addWindowStore(TextKeyProcessor.SKETCH_STORE, DedupSerdes.sketch(), false);
     KeyValueStore<String, TextKeyProcessor.Held> held =
         Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TextKeyProcessor.HOLD_STORE), Serdes.String(), DedupSerdes.heldProbe())

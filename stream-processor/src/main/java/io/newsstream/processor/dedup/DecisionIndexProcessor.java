@@ -24,8 +24,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * <p>An article checked before the notice of its match arrives (within about the reorder window
  * and a commit of it) still names the match, whatever becomes of it.
  */
-public final class EmittedIndexProcessor extends ContextualProcessor<String, String, Void, Void> {
+public final class DecisionIndexProcessor extends ContextualProcessor<String, String, Void, Void> {
 
+  /** Named from when it held emitted articles only; the name stays, as does its changelog's. */
   public static final String STORE = "dedup-text-emitted-store";
   /** The notice of a dropped article: this, then its articleId. Notices without it are of emitted articles. */
   public static final String DROPPED_NOTICE = "dropped:";

@@ -21,8 +21,9 @@ import org.apache.kafka.streams.state.WindowStore;
  *       the same keys) instead of one that never reached them.
  * </ul>
  *
- * <p>An article checked before the notice of its match arrives (within about the reorder window
- * and a commit of it) still names the match, whatever becomes of it.
+ * <p>An article checked before the notice of its match arrives still names the match, whatever
+ * becomes of it: both waited out the reorder window here, so that is one that arrived within
+ * about the notice's two hops (verdict home, notice back: two commit intervals) of its match.
  */
 public final class DecisionIndexProcessor extends ContextualProcessor<String, String, Void, Void> {
 

@@ -31,6 +31,8 @@ public final class DedupSerdes {
   private static final int MATCH_EXACT = 1;
   /** Verdict flag: the match has the same eventId. */
   private static final int MATCH_SAME_EVENT = 2;
+  /** Verdict flag: the same-content match had no decision yet where it was found. */
+  private static final int MATCH_UNDECIDED = 4;
   private static final AvroBinarySerde<EnrichedArticle> ARTICLE = new AvroBinarySerde<>(EnrichedArticle.getClassSchema());
 
   private DedupSerdes() {}
@@ -98,7 +100,7 @@ public final class DedupSerdes {
           out.writeInt(c.matchDistance());
           out.writeLong(c.matchTime());
           // Flags in the byte that held only "exact" (1), so earlier verdicts read the same.
-          out.writeByte((c.exact() ? MATCH_EXACT : 0) | (c.sameEvent() ? MATCH_SAME_EVENT : 0));
+          out.writeByte((c.exact() ? MATCH_EXACT : 0) | (c.sameEvent() ? MATCH_SAME_EVENT : 0) | (c.undecided() ? MATCH_UNDECIDED : 0));
         },
         (in, version) -> {
           if (version < V2) {
@@ -120,7 +122,7 @@ public final class DedupSerdes {
           int match = in.readUnsignedByte();
           return new NearCheck(
               expected, seen, articleId, eventId, matchArticleId, matchEventId, matchDistance, matchTime,
-              (match & MATCH_EXACT) != 0, (match & MATCH_SAME_EVENT) != 0);
+              (match & MATCH_EXACT) != 0, (match & MATCH_SAME_EVENT) != 0, (match & MATCH_UNDECIDED) != 0);
         });
   }
 

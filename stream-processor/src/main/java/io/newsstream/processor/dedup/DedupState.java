@@ -105,6 +105,8 @@ public final class DedupState {
    * @param exact the match has the same content hash (SAME_CONTENT) or eventId, not only a near
    *     text
    * @param sameEvent the match has the same eventId under another URL (SAME_EVENT)
+   * @param undecided the match is the same content, and the decision on it was not known where it
+   *     was found: it may yet be dropped, as a copy of an earlier near article
    */
   public record NearCheck(
       long expected,
@@ -116,7 +118,8 @@ public final class DedupState {
       int matchDistance,
       long matchTime,
       boolean exact,
-      boolean sameEvent) {
+      boolean sameEvent,
+      boolean undecided) {
 
     /** The waiting entry's bit in {@code seen} and {@code expected}. */
     public static final long ARTICLE_BIT = 1L << 63;
@@ -126,12 +129,12 @@ public final class DedupState {
      * merging a verdict does not rewrite it), waiting for the partitions in {@code partitionMask}.
      */
     public static NearCheck waiting(String articleId, String eventId, long partitionMask) {
-      return new NearCheck(partitionMask | ARTICLE_BIT, ARTICLE_BIT, articleId, eventId, null, null, -1, -1L, false, false);
+      return new NearCheck(partitionMask | ARTICLE_BIT, ARTICLE_BIT, articleId, eventId, null, null, -1, -1L, false, false, false);
     }
 
     /** One partition's verdict without a match. */
     public static NearCheck verdict(TextProbe probe, int partition) {
-      return new NearCheck(0L, 1L << partition, probe.articleId(), probe.eventId(), null, null, -1, -1L, false, false);
+      return new NearCheck(0L, 1L << partition, probe.articleId(), probe.eventId(), null, null, -1, -1L, false, false, false);
     }
 
     public boolean complete() {
@@ -144,12 +147,17 @@ public final class DedupState {
 
     /** This verdict with a match: near, or {@code exact} (the same content hash). */
     public NearCheck withMatch(NearEntry match, int distance, long time, boolean exact) {
-      return new NearCheck(expected, seen, articleId, eventId, match.articleId(), match.eventId(), distance, time, exact, false);
+      return new NearCheck(expected, seen, articleId, eventId, match.articleId(), match.eventId(), distance, time, exact, false, false);
+    }
+
+    /** This verdict with a match of the same content not decided yet where it was found. */
+    public NearCheck withUndecidedContentMatch(NearEntry match, int distance, long time) {
+      return new NearCheck(expected, seen, articleId, eventId, match.articleId(), match.eventId(), distance, time, true, false, true);
     }
 
     /** This verdict with a match of the same eventId under another URL. */
     public NearCheck withSameEvent(NearEntry match, long time) {
-      return new NearCheck(expected, seen, articleId, eventId, match.articleId(), match.eventId(), -1, time, true, true);
+      return new NearCheck(expected, seen, articleId, eventId, match.articleId(), match.eventId(), -1, time, true, true, false);
     }
 
     /** This verdict or {@code other}, whichever has the better match (see {@link #merge}). */
@@ -159,7 +167,10 @@ public final class DedupState {
 
     /**
      * The same event before the same content before a near text, then the earlier (timestamp,
-     * eventId) match.
+     * eventId) match. An undecided same-content match loses to an earlier near one: the two texts
+     * are the same, so the undecided article is itself near that earlier one and is likely to be
+     * dropped for it (copies of a wire story arriving together), and the earlier one is what
+     * consumers have.
      */
     private boolean betterThan(NearCheck other) {
       if (!hasMatch()) {
@@ -169,8 +180,15 @@ public final class DedupState {
         return !other.hasMatch() || sameEvent;
       }
       if (exact != other.exact) {
-        return exact;
+        NearCheck same = exact ? this : other;
+        NearCheck near = exact ? other : this;
+        boolean nearFirst = same.undecided && near.earlierMatch(same);
+        return exact != nearFirst;
       }
+      return earlierMatch(other);
+    }
+
+    private boolean earlierMatch(NearCheck other) {
       return matchTime < other.matchTime || (matchTime == other.matchTime && matchEventId.compareTo(other.matchEventId) < 0);
     }
 
@@ -191,7 +209,8 @@ public final class DedupState {
           closer.matchDistance,
           closer.matchTime,
           closer.exact,
-          closer.sameEvent);
+          closer.sameEvent,
+          closer.undecided);
     }
   }
 }

@@ -373,7 +373,14 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       }
     }
     index(key, probe, ts);
-    return first == null ? verdict : verdict.withMatch(first, SimHashBlocks.distance(first.simhash(), probe.simhash()), firstTime, true);
+    if (first == null) {
+      return verdict;
+    }
+    int distance = SimHashBlocks.distance(first.simhash(), probe.simhash());
+    // Dropped ones were passed over: one not emitted yet is still being decided.
+    return wasEmitted(first, firstTime)
+        ? verdict.withMatch(first, distance, firstTime, true)
+        : verdict.withUndecidedContentMatch(first, distance, firstTime);
   }
 
   /**

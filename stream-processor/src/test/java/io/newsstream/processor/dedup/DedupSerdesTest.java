@@ -64,8 +64,8 @@ class DedupSerdesTest {
     // given
     NearCheck waiting = NearCheck.waiting("a", "e", 0b101L);
     NearCheck verdict =
-        new NearCheck(0L, 4L, "a", "e", "b", "f", 2, 1_000L, false, false);
-    NearCheck sameEvent = new NearCheck(0L, 4L, "a", "e", "b", "e", -1, 1_000L, true, true);
+        new NearCheck(0L, 4L, "a", "e", "b", "f", 2, 1_000L, false, false, false);
+    NearCheck sameEvent = new NearCheck(0L, 4L, "a", "e", "b", "e", -1, 1_000L, true, true, false);
     ContainmentSketch sketch = ContainmentSketch.of("Sales rose 12 pct to 4.5 mln dlrs in 1986, the company said on Monday in New York.");
     TextProbe probe = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, true, 3);
     TextProbe correction = new TextProbe("a", "e", 7L, 86_400_000L, "hash", 4, sketch, true, false, 0);
@@ -86,10 +86,12 @@ class DedupSerdesTest {
     assertThat(roundTrip(DedupSerdes.article(), parked)).isEqualTo(parked);
     assertThat(roundTrip(DedupSerdes.nearCheck(), verdict)).isEqualTo(verdict);
     assertThat(roundTrip(DedupSerdes.nearCheck(), sameEvent)).isEqualTo(sameEvent);
+    NearCheck undecided = new NearCheck(0L, 4L, "a", "e", "b", "f", 0, 1_000L, true, false, true);
+    assertThat(roundTrip(DedupSerdes.nearCheck(), undecided)).isEqualTo(undecided);
   }
 
   private static NearCheck verdict(long partitionBit, String match, int distance, long time, boolean exact) {
-    return new NearCheck(0L, partitionBit, "a", "e", match, match == null ? null : "e-" + match, distance, time, exact, false);
+    return new NearCheck(0L, partitionBit, "a", "e", match, match == null ? null : "e-" + match, distance, time, exact, false, false);
   }
 
   @Test
@@ -112,9 +114,25 @@ class DedupSerdesTest {
     NearCheck sameContent = verdict(4L, "first", 5, 3_000L, true);
     assertThat(p1.merge(sameContent).matchArticleId()).isEqualTo("first");
     assertThat(sameContent.merge(p1).exact()).isTrue();
-    NearCheck sameEvent = new NearCheck(0L, 16L, "a", "e", "retried", "e", -1, 9_000L, true, true);
+    NearCheck sameEvent = new NearCheck(0L, 16L, "a", "e", "retried", "e", -1, 9_000L, true, true, false);
     assertThat(sameContent.merge(sameEvent).matchArticleId()).isEqualTo("retried");
     assertThat(sameEvent.merge(sameContent).sameEvent()).isTrue();
+  }
+
+  @Test
+  void shouldPreferAnEarlierNearMatchOnlyToASameContentMatchNotDecidedYet() {
+    // given: the same content as an article still being decided, and a near match earlier than it
+    NearCheck nearEarlier = verdict(1L, "original", 3, 1_000L, false);
+    NearCheck undecidedTwin = new NearCheck(0L, 2L, "a", "e", "twin", "e-twin", 0, 2_000L, true, false, true);
+    NearCheck decidedTwin = verdict(2L, "twin", 0, 2_000L, true);
+    NearCheck nearLater = verdict(1L, "later", 3, 3_000L, false);
+
+    // then
+    assertThat(undecidedTwin.merge(nearEarlier).matchArticleId()).isEqualTo("original");
+    assertThat(nearEarlier.merge(undecidedTwin).matchArticleId()).isEqualTo("original");
+    assertThat(nearEarlier.merge(undecidedTwin).exact()).isFalse();
+    assertThat(nearEarlier.merge(decidedTwin).matchArticleId()).isEqualTo("twin");
+    assertThat(undecidedTwin.merge(nearLater).matchArticleId()).isEqualTo("twin");
   }
 
   @Test

@@ -382,6 +382,32 @@ class TopologyTest {
   }
 
   @Test
+  void shouldNameTheEarlierOriginalWhenTheSameTextAsACopyNotYetDecidedIsChecked() {
+    // given: an original
+    start();
+    send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+    EnrichedArticle original = enriched.readValue();
+
+    // when: two outlets' identical near copies of it arrive together and are checked in one go,
+    // the second before the decision on the first is known (a burst of a wire story)
+    ArticleSubmitted first = submitted("https://outlet-two.com/y", "Story!", "Text two [simhash:f0f1f0f0f0f1f0f1]");
+    ArticleSubmitted second = submitted("https://outlet-three.com/z", "Story!", "Text two [simhash:f0f1f0f0f0f1f0f1]");
+    clock = clock.plusSeconds(1);
+    raw.pipeInput(first.getUrl(), first, clock);
+    clock = clock.plusSeconds(1);
+    raw.pipeInput(second.getUrl(), second, clock);
+    driver.advanceWallClockTime(ProcessorConfig.NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT.plusSeconds(1));
+
+    // then: both name the original, which consumers have, rather than the second naming the first
+    assertThat(enriched.isEmpty()).isTrue();
+    List<DuplicateDetected> dups = duplicates.readValuesToList();
+    assertThat(dups).extracting(DuplicateDetected::getEventId).containsExactlyInAnyOrder(first.getEventId(), second.getEventId());
+    assertThat(dups).extracting(DuplicateDetected::getDuplicateOf).containsOnly(original.getArticleId());
+    assertThat(dups).extracting(DuplicateDetected::getKind).containsOnly(DuplicateKind.NEAR_DUPLICATE);
+    assertThat(dups).extracting(DuplicateDetected::getDistance).containsOnly(3);
+  }
+
+  @Test
   void shouldNumberTheNextRevisionWithoutAGapWhenAChangeIsDroppedAsSameContent() {
     // given: revision 1 of a URL, and a wire story under another URL
     start();

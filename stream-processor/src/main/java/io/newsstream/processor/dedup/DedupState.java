@@ -106,7 +106,8 @@ public final class DedupState {
    *     text
    * @param sameEvent the match has the same eventId under another URL (SAME_EVENT)
    * @param undecided the match is the same content, and the decision on it was not known where it
-   *     was found: it may yet be dropped, as a copy of an earlier near article
+   *     was found: it may yet be dropped, as a copy of an earlier near article (set only when near
+   *     copies are dropped; flagged, they are emitted)
    */
   public record NearCheck(
       long expected,

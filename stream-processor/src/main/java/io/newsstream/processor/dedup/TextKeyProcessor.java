@@ -1,5 +1,6 @@
 package io.newsstream.processor.dedup;
 
+import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.DedupState.NearEntry;
 import io.newsstream.processor.stage.Stage;
@@ -377,8 +378,9 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       return verdict;
     }
     int distance = SimHashBlocks.distance(first.simhash(), probe.simhash());
-    // Dropped ones were passed over: one not emitted yet is still being decided.
-    return wasEmitted(first, firstTime)
+    // Dropped ones were passed over: one not emitted yet is still being decided. Only when near
+    // copies are dropped can it be dropped for an earlier near article (flagged, it is emitted).
+    return settings.nearMode() != NearDuplicateMode.DROP || wasEmitted(first, firstTime)
         ? verdict.withMatch(first, distance, firstTime, true)
         : verdict.withUndecidedContentMatch(first, distance, firstTime);
   }

@@ -381,10 +381,13 @@ class TopologyTest {
     assertThat(duplicates.isEmpty()).isTrue();
   }
 
-  @Test
-  void shouldNameTheEarlierOriginalWhenTheSameTextAsACopyNotYetDecidedIsChecked() {
+  @ParameterizedTest
+  @CsvSource({"DROP", "FLAG"})
+  void shouldNameTheEarlierOriginalWhenTheSameTextAsACopyNotYetDecidedIsChecked(NearDuplicateMode mode) {
     // given: an original
-    start();
+    ProcessorConfig config = new ProcessorConfig();
+    config.setNearDuplicateMode(mode);
+    start(config);
     send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
     EnrichedArticle original = enriched.readValue();
 
@@ -398,13 +401,23 @@ class TopologyTest {
     raw.pipeInput(second.getUrl(), second, clock);
     driver.advanceWallClockTime(ProcessorConfig.NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT.plusSeconds(1));
 
-    // then: both name the original, which consumers have, rather than the second naming the first
-    assertThat(enriched.isEmpty()).isTrue();
     List<DuplicateDetected> dups = duplicates.readValuesToList();
-    assertThat(dups).extracting(DuplicateDetected::getEventId).containsExactlyInAnyOrder(first.getEventId(), second.getEventId());
-    assertThat(dups).extracting(DuplicateDetected::getDuplicateOf).containsOnly(original.getArticleId());
-    assertThat(dups).extracting(DuplicateDetected::getKind).containsOnly(DuplicateKind.NEAR_DUPLICATE);
-    assertThat(dups).extracting(DuplicateDetected::getDistance).containsOnly(3);
+    if (mode == NearDuplicateMode.DROP) {
+      // then: both name the original, which consumers have, rather than the second naming the first
+      assertThat(enriched.isEmpty()).isTrue();
+      assertThat(dups).extracting(DuplicateDetected::getEventId).containsExactlyInAnyOrder(first.getEventId(), second.getEventId());
+      assertThat(dups).extracting(DuplicateDetected::getDuplicateOf).containsOnly(original.getArticleId());
+      assertThat(dups).extracting(DuplicateDetected::getKind).containsOnly(DuplicateKind.NEAR_DUPLICATE);
+      assertThat(dups).extracting(DuplicateDetected::getDistance).containsOnly(3);
+    } else {
+      // then: a near copy is emitted (flagged), so the first is, and the same text again is dropped as its copy
+      assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getEventId).containsExactly(first.getEventId());
+      assertThat(dups)
+          .extracting(DuplicateDetected::getEventId, DuplicateDetected::getKind, DuplicateDetected::getDuplicateOfEventId)
+          .containsExactlyInAnyOrder(
+              org.assertj.core.groups.Tuple.tuple(first.getEventId(), DuplicateKind.NEAR_DUPLICATE, original.getEventId()),
+              org.assertj.core.groups.Tuple.tuple(second.getEventId(), DuplicateKind.SAME_CONTENT, first.getEventId()));
+    }
   }
 
   @Test

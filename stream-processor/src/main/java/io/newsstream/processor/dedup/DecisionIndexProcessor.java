@@ -31,8 +31,9 @@ public final class DecisionIndexProcessor extends ContextualProcessor<String, St
   public static final String STORE = "dedup-text-emitted-store";
   /** The notice of a dropped article: this, then its articleId. Notices without it are of emitted articles. */
   public static final String DROPPED_NOTICE = "dropped:";
-  private static final String EMITTED = "";
-  private static final String DROPPED = "dropped";
+  /** What the store holds for an emitted article (stores written before drops were told hold it too). */
+  private static final String EMITTED_VALUE = "";
+  private static final String DROPPED_VALUE = "dropped";
 
   private WindowStore<String, String> decided;
 
@@ -46,24 +47,23 @@ public final class DecisionIndexProcessor extends ContextualProcessor<String, St
   public void process(Record<String, String> record) {
     String notice = record.value();
     if (notice.startsWith(DROPPED_NOTICE)) {
-      decided.put(notice.substring(DROPPED_NOTICE.length()), DROPPED, record.timestamp());
+      decided.put(notice.substring(DROPPED_NOTICE.length()), DROPPED_VALUE, record.timestamp());
     } else {
-      decided.put(notice, EMITTED, record.timestamp());
+      decided.put(notice, EMITTED_VALUE, record.timestamp());
     }
   }
 
-  /** Whether the article indexed at {@code time} was emitted, by the store of this step. */
-  static boolean wasEmitted(WindowStore<String, String> store, String articleId, long time) {
-    return EMITTED.equals(decision(store, articleId, time));
-  }
+  /** What became of an article indexed here, as far as this partition was told. */
+  enum Decision {
+    EMITTED,
+    DROPPED,
+    /** No notice yet: the decision on it has not been made, or has not reached this partition. */
+    PENDING;
 
-  /** Whether the article indexed at {@code time} was dropped, by the store of this step. */
-  static boolean wasDropped(WindowStore<String, String> store, String articleId, long time) {
-    return DROPPED.equals(decision(store, articleId, time));
-  }
-
-  /** The value stored for the article indexed at {@code time}, or null before its notice. */
-  private static String decision(WindowStore<String, String> store, String articleId, long time) {
-    return store.fetch(articleId, time);
+    /** The decision on the article indexed at {@code time}, by this step's {@code store}. */
+    static Decision of(WindowStore<String, String> store, String articleId, long time) {
+      String value = store.fetch(articleId, time);
+      return value == null ? PENDING : DROPPED_VALUE.equals(value) ? DROPPED : EMITTED;
+    }
   }
 }

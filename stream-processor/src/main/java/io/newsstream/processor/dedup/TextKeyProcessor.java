@@ -1,6 +1,7 @@
 package io.newsstream.processor.dedup;
 
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.dedup.DecisionIndexProcessor.Decision;
 import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.DedupState.NearEntry;
 import io.newsstream.processor.stage.Stage;
@@ -299,10 +300,10 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
         // Newest first: each near candidate found is earlier than the previous one. One that was
         // dropped is passed over: what it was compared with is under the same keys.
         if (near && before) {
-          if (!wasDropped(entry, candidate.key)) {
+          if (decision(entry, candidate.key) != Decision.DROPPED) {
             best = candidate;
           }
-        } else if (near && wasEmitted(entry, candidate.key)) {
+        } else if (near && decision(entry, candidate.key) == Decision.EMITTED) {
           late = candidate;
         }
       }
@@ -328,18 +329,13 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     return !TextProbe.isContentKey(key) && !TextProbe.isEventKey(key);
   }
 
-  /** Whether the article of {@code entry}, indexed at {@code time}, was emitted. */
-  private boolean wasEmitted(NearEntry entry, long time) {
-    return DecisionIndexProcessor.wasEmitted(decided, entry.articleId(), time);
-  }
-
   /**
-   * Whether the article of {@code entry}, indexed at {@code time}, was dropped: a later copy of it
-   * then names what the dropped one was compared with (indexed under the same keys), which
-   * consumers have, or is judged without it.
+   * What became of the article of {@code entry}, indexed at {@code time}. A dropped one is never
+   * named: a later copy of it names what the dropped one was compared with (indexed under the same
+   * keys), which consumers have, or is judged without it.
    */
-  private boolean wasDropped(NearEntry entry, long time) {
-    return DecisionIndexProcessor.wasDropped(decided, entry.articleId(), time);
+  private Decision decision(NearEntry entry, long time) {
+    return Decision.of(decided, entry.articleId(), time);
   }
 
   /**
@@ -350,6 +346,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private NearCheck checkContent(String key, TextProbe probe, NearCheck verdict, long ts) {
     NearEntry first = null;
     long firstTime = -1L;
+    Decision firstDecision = Decision.PENDING;
     try (WindowStoreIterator<NearEntry> it = store.fetch(key, settings.from(ts), settings.to(ts))) {
       int seen = 0;
       while (it.hasNext() && seen++ < settings.nearMaxCandidates()) {
@@ -359,17 +356,20 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
           continue;
         }
         if (earlier(candidate.key, entry.eventId(), ts, probe.eventId())) {
-          if (wasDropped(entry, candidate.key)) {
+          Decision d = decision(entry, candidate.key);
+          if (d == Decision.DROPPED) {
             continue; // a copy of a dropped article: the next earlier one, or a near key, names what it duplicates
           }
           first = entry;
           firstTime = candidate.key;
+          firstDecision = d;
           break;
         }
-        if (firstTime == -1L && wasEmitted(entry, candidate.key)) {
+        if (firstTime == -1L && decision(entry, candidate.key) == Decision.EMITTED) {
           // Oldest first: the earliest later one; an earlier one further on still wins.
           first = entry;
           firstTime = candidate.key;
+          firstDecision = Decision.EMITTED;
         }
       }
     }
@@ -378,9 +378,9 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       return verdict;
     }
     int distance = SimHashBlocks.distance(first.simhash(), probe.simhash());
-    // Dropped ones were passed over: one not emitted yet is still being decided. Only when near
-    // copies are dropped can it be dropped for an earlier near article (flagged, it is emitted).
-    return settings.nearMode() != NearDuplicateMode.DROP || wasEmitted(first, firstTime)
+    // Only when near copies are dropped can a pending one be dropped for an earlier near article
+    // (flagged, it is emitted).
+    return settings.nearMode() != NearDuplicateMode.DROP || firstDecision != Decision.PENDING
         ? verdict.withMatch(first, distance, firstTime, true)
         : verdict.withUndecidedContentMatch(first, distance, firstTime);
   }

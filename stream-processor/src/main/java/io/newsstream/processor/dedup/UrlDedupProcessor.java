@@ -33,7 +33,9 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
    * URL, out of its URL's history (every stored version of it within the retention of {@code
    * ts}, the article's timestamp). The same text posted again under the URL is then judged as
    * new, and so names what consumers have, and the next real change gets the revision number
-   * after the last one emitted. Called in the same task as {@link #decide}, on the same store.
+   * after the last one emitted. Called in the same task as {@link #decide}, on the same store,
+   * past its key filter: it only rewrites or deletes entries of a key already there, so the
+   * filter's "no" stays certain.
    */
   static void forget(WindowStore<String, UrlHistory> store, DedupSettings settings, String articleId, String eventId, long ts) {
     List<KeyValue<Long, UrlHistory>> rewrites = new ArrayList<>(2);

@@ -292,9 +292,10 @@ public final class ProcessorBenchmark {
     String stacks = profiler == null ? null : profiler.stop(workDir.resolve("full-topology.collapsed"));
     System.out.printf(Locale.ROOT, "full topology: processed %d, revisions %d, duplicates %s, failures %s%n",
         metrics.processed.sum(), metrics.revisions.sum(), metrics.duplicates(), metrics.failures());
-    long[] naming = dropsNamingUnemitted(topics, decisionsFrom);
+    Naming naming = dropsNamingUnemitted(topics, decisionsFrom);
     System.out.printf(Locale.ROOT, "full topology: %d of %d drops name an article that was not emitted (a copy checked while the"
-        + " article it matches was still being decided; see stream-processor/README.md, known limits)%n", naming[0], naming[1]);
+        + " article it matches was still being decided; see stream-processor/README.md, known limits)%n", naming.unemitted(),
+        naming.drops());
 
     printSummary(passthrough, real);
     if (stacks != null) {
@@ -484,10 +485,10 @@ public final class ProcessorBenchmark {
 
   /**
    * Reads what the measured run wrote to articles.enriched and articles.duplicates (from {@code
-   * from} to the end) and counts the drops whose duplicateOf is no article on articles.enriched:
-   * {drops naming an article that was not emitted, drops}. Read after the run, off the clock.
+   * from} to the end) and counts the drops whose duplicateOf is no article on articles.enriched.
+   * Read after the run, off the clock.
    */
-  private long[] dropsNamingUnemitted(Topics topics, Map<TopicPartition, Long> from) {
+  private Naming dropsNamingUnemitted(Topics topics, Map<TopicPartition, Long> from) {
     Set<String> emitted = new HashSet<>();
     List<String> named = new ArrayList<>();
     var articles = topics.enriched().valueSerde().deserializer();
@@ -508,8 +509,11 @@ public final class ProcessorBenchmark {
         }
       }
     }
-    return new long[] {named.stream().filter(id -> !emitted.contains(id)).count(), named.size()};
+    return new Naming(named.stream().filter(id -> !emitted.contains(id)).count(), named.size());
   }
+
+  /** Of {@code drops} reports, {@code unemitted} name an article that is not on articles.enriched. */
+  record Naming(long unemitted, long drops) {}
 
   private KafkaConsumer<byte[], byte[]> committedReader() {
     Properties props = new Properties();

@@ -89,7 +89,17 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
     LOG.info("Starting {} topology as application {} on {}", config.getTopology(), config.getApplicationId(), config.getBootstrapServers());
     LOG.debug("Topology:\n{}", topology.describe());
     KafkaStreams kafkaStreams = new KafkaStreams(topology, StreamsProperties.streams(config));
-    kafkaStreams.setStateListener((next, previous) -> LOG.info("Kafka Streams state {} -> {}", previous, next));
+    kafkaStreams.setStateListener(
+        (next, previous) -> {
+          LOG.info("Kafka Streams state {} -> {}", previous, next);
+          if (next == KafkaStreams.State.RUNNING) {
+            // After a rebalance: the meters of stores this instance gave up (see StoreMetricTags).
+            int removed = StoreMetricTags.removeStale(registry, kafkaStreams.metrics());
+            if (removed > 0) {
+              LOG.debug("Removed {} meters of state stores no longer on this instance", removed);
+            }
+          }
+        });
     kafkaStreams.setUncaughtExceptionHandler(
         error -> {
           LOG.error("Stream thread failed; replacing it", error);

@@ -56,6 +56,11 @@ class StreamProcessorIT {
           + " said the tax increases would hurt small businesses and promised to challenge parts of the law"
           + " in court. The budget now goes to the upper house, which is expected to approve it next month.";
 
+  private static final String MUSEUM_BODY =
+      "The city museum reopened its east wing on Saturday after three years of repairs to the roof and"
+          + " the old galleries. Visitors queued from early morning to see the restored paintings, and the"
+          + " director said ticket sales for the first month had already passed forty thousand.";
+
   private static final String TECH_BODY =
       "The software company released a new artificial intelligence chip for cloud computing data centers."
           + " Engineers said the processor doubles performance for machine learning workloads, and the"
@@ -113,6 +118,35 @@ class StreamProcessorIT {
                       HttpResponse.BodyHandlers.ofString());
               assertThat(response.statusCode()).isEqualTo(200);
               assertThat(response.body()).contains("\"state\":\"RUNNING\"");
+            });
+  }
+
+  @Test
+  void shouldServeStageMetricsAndTheMetricsOfEveryKindOfStore() {
+    // given the application started in @BeforeAll, whose stores are window stores (the dedup
+    // steps) and a key-value store (the reorder window's hold store)
+    HttpClient http = HttpClient.newHttpClient();
+    ArticleSubmitted article = submitted("https://metrics.example.com/story/" + UUID.randomUUID(), "Museum reopens", MUSEUM_BODY);
+
+    // when
+    clients.send(ns + ".articles.raw", null, article);
+
+    // then: Micrometer binds Kafka metrics that appeared since start-up once a minute
+    await()
+        .atMost(TIMEOUT.plusSeconds(30))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> response =
+                  http.send(
+                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/prometheus")).build(),
+                      HttpResponse.BodyHandlers.ofString());
+              assertThat(response.statusCode()).isEqualTo(200);
+              assertThat(response.body())
+                  .contains("newsstream_processor_articles_processed_total")
+                  .contains("newsstream_processor_articles_routed_total{")
+                  .contains("store=\"dedup-url-store\"")
+                  .contains("store=\"dedup-text-hold-store\"")
+                  .doesNotContain("state_id=");
             });
   }
 

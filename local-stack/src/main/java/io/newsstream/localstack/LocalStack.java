@@ -50,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
   private final SchemaRegistry registry;
   private final Thread shutdownHook;
   private Duration startupTime = Duration.ZERO;
+  private boolean newCluster;
   private volatile boolean closed;
 
   private LocalStack(Builder builder) {
@@ -134,6 +135,16 @@ public final class LocalStack implements AutoCloseable {
           kafkaData ? "Kafka" : "registry", kafkaData ? "registry" : "Kafka", workDir);
       wipeData();
     }
+    newCluster = !broker.isFormatted();
+  }
+
+  /**
+   * True when this start formats a new Kafka cluster (no data was kept, or it was wiped): whatever
+   * was derived from an earlier cluster's records, such as a Kafka Streams state directory, no
+   * longer matches the topics and must be wiped too.
+   */
+  public boolean isNewCluster() {
+    return newCluster;
   }
 
   private void wipeData() {

@@ -163,8 +163,14 @@ public final class Up {
       ChildProcess ingest = startService("ingest-service", options.ingestJar, ingestPort, common,
           Map.of("NEWSSTREAM_INGEST_API_KEYS",
               configuredKeys.isBlank() ? apiKey.hashedEntry() : configuredKeys + "," + apiKey.hashedEntry()));
+      Path stateDir = workDir.resolve("stream-processor-state");
+      if (stack.isNewCluster() && Files.exists(stateDir)) {
+        // Its stores and checkpoints describe the topics of the cluster that was wiped.
+        log.info("wiping stream-processor state {}: it was built from Kafka data that is gone", stateDir);
+        LocalStack.deleteRecursively(stateDir);
+      }
       ChildProcess processor = startService("stream-processor", options.processorJar, processorPort, common,
-          Map.of("NEWSSTREAM_STATE_DIR", workDir.resolve("stream-processor-state").toString()));
+          Map.of("NEWSSTREAM_STATE_DIR", stateDir.toString()));
       awaitHealth(ingest, ingestPort);
       awaitHealth(processor, processorPort);
       endpoints.put("ingest.url", "http://127.0.0.1:" + ingestPort);
@@ -314,7 +320,7 @@ public final class Up {
         "usage: up [options]",
         "  --work-dir DIR         work directory (default: <repo root>/.newsstream)",
         "  --infra-only           start only Kafka and the schema registry (and topics)",
-        "  --clean                wipe stored Kafka and registry data before starting",
+        "  --clean                wipe stored Kafka, registry and stream-processor data before starting",
         "  --ephemeral            keep no data across runs (wiped on start, registry in memory)",
         "  --kafka-port N         default 9092",
         "  --registry-port N      default 8081",

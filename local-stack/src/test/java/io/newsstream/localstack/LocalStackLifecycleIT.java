@@ -30,6 +30,7 @@ class LocalStackLifecycleIT {
   void shouldLeaveNoProcessAliveWhenClosedAndKeepTopicsAndSchemasForNextStartWhenPersistent() throws Exception {
     // given
     LocalStack first = LocalStack.builder().workDir(workDir).persistent(true).start();
+    assertThat(first.isNewCluster()).isTrue();
     first.createTopic("persisted.topic", 2);
     int id = register(first, "persisted-value");
     List<ProcessHandle> processes = first.processes();
@@ -50,6 +51,7 @@ class LocalStackLifecycleIT {
     try (LocalStack second = LocalStack.builder().workDir(workDir).persistent(true).start()) {
 
       // then
+      assertThat(second.isNewCluster()).isFalse();
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, second.bootstrapServers()))) {
         assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("persisted.topic");
       }

@@ -103,8 +103,29 @@ public final class IngestBenchmark {
 
   public static void main(String[] args) throws Exception {
     Options options;
+    Path root;
+    int singleRequests;
+    int batchArticles;
+    int batchClients;
+    int warmup;
+    Duration bound;
+    int partitions;
+    Path jar;
+    Path workDir;
+    List<String> jvmOptions;
     try {
       options = Options.parse(args, KNOWN, FLAGS);
+      // Every value is read before anything starts, so a wrong one is a usage error, not a stack trace mid-run.
+      root = Options.repoRoot(options);
+      singleRequests = options.positiveInt("single-requests", 3000);
+      batchArticles = options.positiveInt("batch-articles", 20_000);
+      batchClients = options.positiveInt("batch-clients", 4);
+      warmup = options.positiveInt("warmup-requests", 3000);
+      bound = Duration.ofSeconds(options.positiveInt("max-seconds", 120));
+      partitions = options.positiveInt("partitions", 4);
+      jar = options.path("ingest-jar", root.resolve("ingest-service/target/ingest-service-0.1.0-SNAPSHOT-all.jar"));
+      workDir = options.path("work-dir", root.resolve("benchmarks/target/bench-ingest")).toAbsolutePath();
+      jvmOptions = new ArrayList<>(List.of(options.string("service-jvm-opts", "-Xmx512m").trim().split("\\s+")));
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(USAGE);
@@ -115,16 +136,6 @@ public final class IngestBenchmark {
       System.out.println(USAGE);
       return;
     }
-    Path root = Options.repoRoot(options);
-    int singleRequests = options.positiveInt("single-requests", 3000);
-    int batchArticles = options.positiveInt("batch-articles", 20_000);
-    int batchClients = options.positiveInt("batch-clients", 4);
-    int warmup = options.positiveInt("warmup-requests", 3000);
-    Duration bound = Duration.ofSeconds(options.positiveInt("max-seconds", 120));
-    int partitions = options.positiveInt("partitions", 4);
-    Path jar = options.path("ingest-jar", root.resolve("ingest-service/target/ingest-service-0.1.0-SNAPSHOT-all.jar"));
-    Path workDir = options.path("work-dir", root.resolve("benchmarks/target/bench-ingest")).toAbsolutePath();
-    List<String> jvmOptions = new ArrayList<>(List.of(options.string("service-jvm-opts", "-Xmx512m").trim().split("\\s+")));
     if (!Files.isRegularFile(jar)) {
       System.err.println("ingest-service jar not found: " + jar + " (build it: ./mvnw -q -DskipTests -pl ingest-service -am install)");
       System.exit(1);

@@ -12,6 +12,9 @@ import java.util.Random;
  */
 final class InputMix {
 
+  /** The largest share of duplicates, in percent: the rest must leave originals to copy. */
+  static final int MAX_DUPLICATE_PERCENT = 90;
+
   /** How an input item relates to the corpus article it is made of. */
   enum Kind {
     ORIGINAL,
@@ -36,7 +39,7 @@ final class InputMix {
    * three duplicate kinds.
    */
   static List<Item> build(List<CorpusArticle> corpus, int count, int duplicatePercent, long seed) {
-    if (duplicatePercent < 0 || duplicatePercent > 90) {
+    if (duplicatePercent < 0 || duplicatePercent > MAX_DUPLICATE_PERCENT) {
       throw new IllegalArgumentException("duplicate share must be within 0..90 %, was " + duplicatePercent);
     }
     Random random = new Random(seed);

@@ -94,6 +94,25 @@ final class Options {
     }
   }
 
+  /** An integer from {@code min} to {@code max}, or {@code defaultValue} when not given. */
+  int intWithin(String name, int defaultValue, int min, int max) {
+    String value = values.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value.replace("_", ""));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a number, was " + value, e);
+    }
+    if (parsed < min || parsed > max) {
+      throw new IllegalArgumentException(
+          "--" + name + " must be " + (max == Integer.MAX_VALUE ? min + " or more" : "from " + min + " to " + max) + ", was " + value);
+    }
+    return parsed;
+  }
+
   /** The repository root: {@code --repo-root}, else system property newsstream.repo.root, else ".". */
   static Path repoRoot(Options options) {
     return options.path("repo-root", Path.of(System.getProperty("newsstream.repo.root", ".")))

@@ -154,8 +154,33 @@ public final class ProcessorBenchmark {
     // As the processor runs it (Application.main).
     LanguageDetector.runLinguaInCallingThreads();
     Options options;
+    Path root;
+    int articles;
+    int duplicatePercent;
+    int partitions;
+    Duration bound;
+    int warmupArticles;
+    Path workDir;
+    Map<String, String> streamsOverrides;
+    Duration reorderWindow = null;
     try {
       options = Options.parse(args, KNOWN, Set.of("help", "profile"));
+      // Every value is read before anything starts, so a wrong one is a usage error, not a stack trace mid-run.
+      root = Options.repoRoot(options);
+      articles = options.positiveInt("articles", 20_000);
+      duplicatePercent = options.intWithin("duplicate-percent", 15, 0, InputMix.MAX_DUPLICATE_PERCENT);
+      partitions = options.positiveInt("partitions", 4);
+      bound = Duration.ofSeconds(options.positiveInt("max-seconds", 600));
+      warmupArticles = options.intWithin("warmup-articles", 5000, 0, Integer.MAX_VALUE);
+      workDir = options.path("work-dir", root.resolve("benchmarks/target/bench-processor")).toAbsolutePath();
+      streamsOverrides = keyValues(options.string("streams", ""));
+      if (options.has("reorder-window")) {
+        try {
+          reorderWindow = QualityReport.duration(options.string("reorder-window", ""));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--reorder-window: " + e.getMessage(), e);
+        }
+      }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(USAGE);
@@ -166,17 +191,6 @@ public final class ProcessorBenchmark {
       System.out.println(USAGE);
       return;
     }
-    Path root = Options.repoRoot(options);
-    int articles = options.positiveInt("articles", 20_000);
-    int duplicatePercent = Integer.parseInt(options.string("duplicate-percent", "15"));
-    int partitions = options.positiveInt("partitions", 4);
-    Duration bound = Duration.ofSeconds(options.positiveInt("max-seconds", 600));
-    int warmupArticles = Integer.parseInt(options.string("warmup-articles", "5000"));
-    if (warmupArticles < 0) {
-      System.err.println("--warmup-articles must be 0 or more");
-      System.exit(2);
-    }
-    Path workDir = options.path("work-dir", root.resolve("benchmarks/target/bench-processor")).toAbsolutePath();
 
     System.out.println("== processor benchmark");
     System.out.println("machine: " + Machine.describe());
@@ -186,18 +200,8 @@ public final class ProcessorBenchmark {
     input.forEach(item -> kinds.merge(item.kind(), 1L, Long::sum));
     System.out.printf(Locale.ROOT, "input: %d articles from %d usable Reuters articles: %s%n", input.size(), corpus.size(), kinds);
 
-    Map<String, String> streamsOverrides = keyValues(options.string("streams", ""));
     if (!streamsOverrides.isEmpty()) {
       System.out.println("extra Kafka Streams properties: " + streamsOverrides);
-    }
-    Duration reorderWindow = null;
-    if (options.has("reorder-window")) {
-      try {
-        reorderWindow = QualityReport.duration(options.string("reorder-window", ""));
-      } catch (IllegalArgumentException e) {
-        System.err.println("--reorder-window: " + e.getMessage());
-        System.exit(2);
-      }
     }
     if (reorderWindow != null) {
       System.out.println("near-duplicate-reorder-window of the full topology: " + reorderWindow);

@@ -26,4 +26,21 @@ class OptionsTest {
         .hasMessageContaining("--profile is a flag")
         .hasMessageContaining("yes");
   }
+
+  @Test
+  void shouldReadAnIntegerWithinItsRangeAndNameTheOptionOfAWrongOne() {
+    // given
+    Options options = Options.parse(new String[] {"--articles", "150"}, KNOWN, FLAGS);
+
+    // when / then
+    assertThat(options.intWithin("articles", 15, 0, 200)).isEqualTo(150);
+    assertThat(options.intWithin("other", 15, 0, 90)).isEqualTo(15);
+    assertThatThrownBy(() -> options.intWithin("articles", 15, 0, 90))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--articles must be from 0 to 90, was 150");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--articles", "-1"}, KNOWN, FLAGS).intWithin("articles", 5, 0, Integer.MAX_VALUE))
+        .hasMessage("--articles must be 0 or more, was -1");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--articles", "many"}, KNOWN, FLAGS).intWithin("articles", 5, 0, 9))
+        .hasMessage("--articles must be a number, was many");
+  }
 }

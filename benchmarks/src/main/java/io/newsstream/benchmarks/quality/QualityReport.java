@@ -107,6 +107,27 @@ public final class QualityReport {
     };
   }
 
+  /**
+   * The whole number given as {@code --name} (at least {@code min}; an int unless min is
+   * Long.MIN_VALUE), or {@code defaultValue}; a wrong value is an error naming the option.
+   */
+  static long number(Map<String, String> options, String name, long defaultValue, long min) {
+    String value = options.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    long parsed;
+    try {
+      parsed = min == Long.MIN_VALUE ? Long.parseLong(value) : Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + name + " must be a whole number, was " + value, e);
+    }
+    if (parsed < min) {
+      throw new IllegalArgumentException("--" + name + " must be " + min + " or more, was " + value);
+    }
+    return parsed;
+  }
+
   public static void main(String[] args) throws IOException {
     // As the processor runs it (Application.main).
     LanguageDetector.runLinguaInCallingThreads();
@@ -135,13 +156,17 @@ public final class QualityReport {
     Duration maxPublishedGap;
     Consumer<ProcessorConfig> settings;
     try {
-      variants = Integer.parseInt(options.getOrDefault("variants", "1000"));
-      seed = Long.parseLong(options.getOrDefault("seed", "42"));
-      limit = Integer.parseInt(options.getOrDefault("limit", "0"));
-      examples = Integer.parseInt(options.getOrDefault("examples", "5"));
-      distance = Integer.parseInt(options.getOrDefault("distance", String.valueOf(ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT)));
-      containment = Double.parseDouble(
-          options.getOrDefault("containment", String.valueOf(ProcessorConfig.NEAR_DUPLICATE_CONTAINMENT_DEFAULT)));
+      variants = (int) number(options, "variants", 1000, 0);
+      seed = number(options, "seed", 42, Long.MIN_VALUE);
+      limit = (int) number(options, "limit", 0, 0);
+      examples = (int) number(options, "examples", 5, 0);
+      distance = (int) number(options, "distance", ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT, Integer.MIN_VALUE);
+      String share = options.getOrDefault("containment", String.valueOf(ProcessorConfig.NEAR_DUPLICATE_CONTAINMENT_DEFAULT));
+      try {
+        containment = Double.parseDouble(share);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--containment must be a number, was " + share, e);
+      }
       maxPublishedGap = options.containsKey("max-published-gap")
           ? duration(options.get("max-published-gap"))
           : ProcessorConfig.NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT;
@@ -156,7 +181,7 @@ public final class QualityReport {
       // An invalid setting stops here with the processor's own message, before any work.
       settings.accept(new ProcessorConfig());
     } catch (IllegalArgumentException e) {
-      System.err.println(e instanceof NumberFormatException ? "not a number: " + e.getMessage() : e.getMessage());
+      System.err.println(e.getMessage());
       System.err.println(USAGE);
       System.exit(2);
       return;

@@ -23,4 +23,16 @@ class QualityReportOptionsTest {
     assertThatThrownBy(() -> QualityReport.duration("12 hours")).hasMessageContaining("12h, 30m, 90s, 2d or 0");
     assertThatThrownBy(() -> QualityReport.duration("-1h")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void shouldReadWholeNumbersAndNameTheOptionOfAWrongOne() {
+    // given
+    java.util.Map<String, String> options = java.util.Map.of("variants", "250", "limit", "-2", "seed", "x");
+
+    // when / then
+    assertThat(QualityReport.number(options, "variants", 1000, 0)).isEqualTo(250);
+    assertThat(QualityReport.number(options, "examples", 5, 0)).isEqualTo(5);
+    assertThatThrownBy(() -> QualityReport.number(options, "limit", 0, 0)).hasMessage("--limit must be 0 or more, was -2");
+    assertThatThrownBy(() -> QualityReport.number(options, "seed", 42, Long.MIN_VALUE)).hasMessage("--seed must be a whole number, was x");
+  }
 }

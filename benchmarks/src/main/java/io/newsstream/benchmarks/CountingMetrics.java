@@ -3,6 +3,9 @@ package io.newsstream.benchmarks;
 import io.newsstream.processor.stage.PipelineMetrics;
 import io.newsstream.schemas.avro.DuplicateKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,9 +48,27 @@ final class CountingMetrics implements PipelineMetrics {
     // not needed: the harness counts output records on the topics themselves
   }
 
+  /** End-to-end lags in nanoseconds, in the order of emission, when {@link #recordLags}. */
+  private final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+  private volatile boolean recordLags;
+
+  /** Keeps every end-to-end lag from now on ({@link #lags}). */
+  void recordLags() {
+    recordLags = true;
+  }
+
   @Override
   public void endToEndLag(Duration lag) {
-    // not needed
+    if (recordLags) {
+      lags.add(lag.toNanos());
+    }
+  }
+
+  /** The end-to-end lags recorded (ingest receipt to emission), in nanoseconds, in the order of emission. */
+  long[] lags() {
+    synchronized (lags) {
+      return lags.stream().mapToLong(Long::longValue).toArray();
+    }
   }
 
   Map<String, Long> duplicates() {

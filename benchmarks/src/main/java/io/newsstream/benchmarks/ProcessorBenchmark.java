@@ -81,12 +81,19 @@ public final class ProcessorBenchmark {
       "  --work-dir DIR        default <repo>/benchmarks/target/bench-processor (wiped on start)",
       "  --reorder-window D    the processor's near-duplicate-reorder-window for the full topology (default: the",
       "                        processor's, 5s; 0 checks each text probe on arrival), e.g. to measure what the window costs",
+      "  --rate R              then also offer the same articles to a fresh full topology at R articles/s while it runs",
+      "                        (sent as ingest-service would, receivedAt = when sent) and say whether it kept pace: its",
+      "                        end-to-end lag must not grow through the run; this measures sustainable throughput, which",
+      "                        the pre-loaded backlog's figure understates by the pipeline's fixed latency (e.g. --rate 2000)",
       "  --profile             CPU-profile the measured full-topology run with async-profiler and print where the",
       "                        stream thread's time went, native code (RocksDB) included; stacks in <work-dir>/full-topology.collapsed",
       "  --repo-root DIR       default: system property newsstream.repo.root, else .");
 
   private static final Set<String> KNOWN = Set.of("articles", "duplicate-percent", "partitions", "max-seconds", "streams",
-      "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "reorder-window", "help");
+      "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "reorder-window", "rate", "help");
+
+  /** The raw topic of the paced run ({@code --rate}). */
+  static final String PACED_RAW = "bench.raw.paced";
 
   static final double TARGET_RATIO = 0.5;
   static final double TARGET_ARTICLES_PER_SECOND = 2_000;
@@ -120,12 +127,15 @@ public final class ProcessorBenchmark {
   private final boolean profile;
   /** The full topology's reorder window, or null for the processor's default. */
   private final Duration reorderWindow;
+  /** Articles/s offered to the paced run, or 0 for none. */
+  private final int rate;
   private final String tag = Long.toString(System.currentTimeMillis(), 36);
   private LocalStack stack;
 
   private ProcessorBenchmark(Path workDir, int partitions, Duration bound, Map<String, String> streamsOverrides,
-      int warmupArticles, boolean profile, Duration reorderWindow) {
+      int warmupArticles, boolean profile, Duration reorderWindow, int rate) {
     this.workDir = workDir;
+    this.rate = rate;
     this.profile = profile;
     this.reorderWindow = reorderWindow;
     this.warmupArticles = warmupArticles;
@@ -163,6 +173,7 @@ public final class ProcessorBenchmark {
     Path workDir;
     Map<String, String> streamsOverrides;
     Duration reorderWindow = null;
+    int rate;
     try {
       options = Options.parse(args, KNOWN, Set.of("help", "profile"));
       // Every value is read before anything starts, so a wrong one is a usage error, not a stack trace mid-run.
@@ -174,6 +185,7 @@ public final class ProcessorBenchmark {
       warmupArticles = options.intWithin("warmup-articles", 5000, 0, Integer.MAX_VALUE);
       workDir = options.path("work-dir", root.resolve("benchmarks/target/bench-processor")).toAbsolutePath();
       streamsOverrides = keyValues(options.string("streams", ""));
+      rate = options.positiveInt("rate", 0);
       if (options.has("reorder-window")) {
         try {
           reorderWindow = QualityReport.duration(options.string("reorder-window", ""));
@@ -207,7 +219,7 @@ public final class ProcessorBenchmark {
       System.out.println("near-duplicate-reorder-window of the full topology: " + reorderWindow);
     }
     ProcessorBenchmark bench =
-        new ProcessorBenchmark(workDir, partitions, bound, streamsOverrides, warmupArticles, options.flag("profile"), reorderWindow);
+        new ProcessorBenchmark(workDir, partitions, bound, streamsOverrides, warmupArticles, options.flag("profile"), reorderWindow, rate);
     Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-shutdown"));
     try {
       bench.run(input);
@@ -242,6 +254,9 @@ public final class ProcessorBenchmark {
     String passthroughOut = "bench.passthrough";
     specs.add(TopicSpec.of(warmupOut, partitions));
     specs.add(TopicSpec.of(passthroughOut, partitions));
+    if (rate > 0) {
+      specs.add(TopicSpec.of(PACED_RAW, partitions));
+    }
     stack.createTopics(specs);
 
     t = System.nanoTime();
@@ -308,6 +323,141 @@ public final class ProcessorBenchmark {
       System.out.printf(Locale.ROOT, "%nwhere the stream thread's CPU went (%s, %,d samples; stacks in %s):%n%s", profiler.event(),
           threadProfile.samples(), workDir.resolve("full-topology.collapsed"), threadProfile.table());
     }
+    if (rate > 0) {
+      runPaced(enrichment, enricher, input);
+    }
+  }
+
+  /**
+   * The full topology, fresh state, reading {@value #PACED_RAW}, to which the input is sent at
+   * {@link #rate} articles/s from the moment the topology runs, each with receivedAt = when sent.
+   * Prints the end-to-end lag of the emitted articles by quarter of the run and whether the
+   * topology kept pace ({@link PacedLag}).
+   */
+  private void runPaced(EnrichmentConfig enrichment, TimedEnricher enricher, List<InputMix.Item> input) throws Exception {
+    ProcessorConfig paced = config("bench-paced-" + tag);
+    paced.setRawTopic(PACED_RAW);
+    Topics topics = new Topics(paced.topicNames(), StreamsProperties.serdeConfig(paced));
+    CountingMetrics metrics = new CountingMetrics();
+    metrics.recordLags();
+    Topology topology = new TopologyFactory(metrics, Clock.systemUTC()).build(paced, topics, enricher, enrichment.topicNames());
+    System.out.printf(Locale.ROOT, "%npaced run: %d articles offered at %d articles/s (%.1f s of input) to the full topology…%n",
+        input.size(), rate, input.size() / (double) rate);
+    PacedSender sender = new PacedSender(topics, input);
+    RunResult result;
+    try {
+      result = runTopology("paced full topology", paced, topology,
+          List.of(topics.enriched().name(), topics.duplicates().name(), topics.deadLetter().name()), input.size(), sender::start);
+    } finally {
+      sender.stop();
+    }
+    PacedLag lag = PacedLag.of(metrics.lags());
+    double sentSeconds = sender.seconds();
+    double drain = result.secondsFromRunning() - sentSeconds;
+    System.out.printf(Locale.ROOT, "paced run: sent %d articles in %.1f s (%.0f articles/s offered, %d asked); %d output records,"
+            + " the last %.1f s after the first article was sent and %.1f s after the last%n",
+        sender.sent(), sentSeconds, sender.sent() / Math.max(sentSeconds, 1e-9), rate, result.output(), result.secondsFromRunning(),
+        drain);
+    System.out.printf(Locale.ROOT, "paced run: end-to-end lag of emitted articles (receivedAt to emission, before the commit that"
+        + " makes them visible), by quarter of the run in order of emission:%n");
+    for (int q = 0; q < lag.quarters().size(); q++) {
+      LatencyStats stats = lag.quarters().get(q);
+      System.out.printf(Locale.ROOT, "  quarter %d: %5d articles, p50 %6.0f ms, p99 %6.0f ms, max %6.0f ms%n", q + 1, stats.count(),
+          stats.p50Millis(), stats.p99Millis(), stats.maxMillis());
+    }
+    boolean kept = result.complete() && sender.sent() == input.size() && lag.keptPace(drain);
+    System.out.printf(Locale.ROOT, "paced run: %s with %d articles/s (kept pace: every article out, the last at most the pipeline's"
+            + " latency, %.1f s, plus %.0f s after it was sent); target >= %.0f articles/s on 2 cores: %s%n",
+        kept ? "KEPT PACE" : "did NOT keep pace", rate, lag.latencySeconds(), PacedLag.SLACK_SECONDS, TARGET_ARTICLES_PER_SECOND,
+        kept && rate >= TARGET_ARTICLES_PER_SECOND ? "met" : "NOT met");
+    System.out.printf(Locale.ROOT, "paced run: CPU %.1f s of this JVM (processor, sender and counting consumer) and %.1f s of the broker, %.3f ms per article: 2 cores"
+            + " fully busy would take about %.0f articles/s; the stream thread %.3f ms per article%n",
+        result.cpuSeconds(), result.brokerCpuSeconds(), 1000 * (result.cpuSeconds() + result.brokerCpuSeconds()) / input.size(),
+        2 * input.size() / Math.max(result.cpuSeconds() + result.brokerCpuSeconds(), 1e-9),
+        1000 * result.streamThreadCpuSeconds() / input.size());
+  }
+
+  /** Sends the input to {@value #PACED_RAW} at {@link #rate} articles/s, on a thread of its own. */
+  private final class PacedSender {
+    private final Topics topics;
+    private final List<InputMix.Item> input;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile long startedAt;
+    private volatile long endedAt;
+    private volatile boolean stopped;
+    private Thread thread;
+
+    PacedSender(Topics topics, List<InputMix.Item> input) {
+      this.topics = topics;
+      this.input = input;
+    }
+
+    synchronized void start() {
+      if (thread != null) {
+        return;
+      }
+      thread = new Thread(this::send, "bench-paced-sender");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void send() {
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+      props.put(ProducerConfig.ACKS_CONFIG, "all");
+      // As ingest-service's producer.
+      props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+      try (KafkaProducer<String, ArticleSubmitted> producer = new KafkaProducer<>(props, topics.raw().keySerde().serializer(),
+          topics.raw().valueSerde().serializer())) {
+        startedAt = System.nanoTime();
+        int next = 0;
+        while (next < input.size() && !stopped) {
+          // Every article whose time has come: article i is due i / rate seconds after the start.
+          long due = Math.min(input.size(), (System.nanoTime() - startedAt) * rate / 1_000_000_000L + 1);
+          for (; next < due; next++) {
+            InputMix.Item item = input.get(next);
+            String url = Articles.uniqueUrl(item.article(), tag, item.urlSequence());
+            ArticleSubmitted event = Articles.submitted(item.article(), url, UUID.randomUUID().toString(), InputMix.body(item),
+                "bench", Instant.now());
+            producer.send(new ProducerRecord<>(topics.raw().name(), url, event), (metadata, error) -> {
+              if (error != null) {
+                failed.incrementAndGet();
+              }
+            });
+            sent.incrementAndGet();
+          }
+          Thread.sleep(1); // pacing of a load generator, not a wait for a result
+        }
+        producer.flush();
+        endedAt = System.nanoTime();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (failed.get() > 0) {
+        System.out.printf(Locale.ROOT, "paced run: %d articles could not be sent%n", failed.get());
+      }
+    }
+
+    long sent() {
+      return sent.get() - failed.get();
+    }
+
+    double seconds() {
+      long end = endedAt == 0 ? System.nanoTime() : endedAt;
+      return startedAt == 0 ? 0 : (end - startedAt) / 1e9;
+    }
+
+    void stop() throws InterruptedException {
+      stopped = true;
+      Thread t;
+      synchronized (this) {
+        t = thread;
+      }
+      if (t != null) {
+        t.join(TimeUnit.SECONDS.toMillis(30));
+      }
+    }
   }
 
   private ProcessorConfig config(String applicationId) {
@@ -365,6 +515,12 @@ public final class ProcessorBenchmark {
 
   private RunResult runTopology(String name, ProcessorConfig config, Topology topology, Collection<String> outputs,
       long expected) throws Exception {
+    return runTopology(name, config, topology, outputs, expected, () -> {});
+  }
+
+  /** Runs {@code topology} until {@code expected} output records; {@code onRunning} once it first runs. */
+  private RunResult runTopology(String name, ProcessorConfig config, Topology topology, Collection<String> outputs,
+      long expected, Runnable onRunning) throws Exception {
     System.out.printf("%s: application.id %s, state dir %s…%n", name, config.getApplicationId(), config.getStateDir());
     long heapBefore = heapAfterGc();
     double cpu0 = seconds(Machine.ownCpu());
@@ -372,8 +528,8 @@ public final class ProcessorBenchmark {
     AtomicLong runningAt = new AtomicLong();
     KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.streams(config));
     streams.setStateListener((next, previous) -> {
-      if (next == KafkaStreams.State.RUNNING) {
-        runningAt.compareAndSet(0, System.nanoTime());
+      if (next == KafkaStreams.State.RUNNING && runningAt.compareAndSet(0, System.nanoTime())) {
+        onRunning.run();
       }
     });
     long count = 0;

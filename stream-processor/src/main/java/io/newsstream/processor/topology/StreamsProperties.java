@@ -26,6 +26,11 @@ public final class StreamsProperties {
     return serde;
   }
 
+  /** The main consumer's {@code fetch.min.bytes}: see {@link #streams}. */
+  static final int FETCH_MIN_BYTES = 128 * 1024;
+  /** The main consumer's {@code fetch.max.wait.ms}: see {@link #streams}. */
+  static final int FETCH_MAX_WAIT_MS = 100;
+
   /** The Kafka Streams configuration of the processor. */
   public static Properties streams(ProcessorConfig config) {
     Properties props = new Properties();
@@ -51,6 +56,13 @@ public final class StreamsProperties {
     // Internal topics (repartition, changelogs) get the same durability as our output topics
     // instead of the broker default.
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getTopicReplicationFactor());
+    // Under a steady flow the main consumer's fetches (articles.raw and four repartition topics)
+    // returned a few records each; waiting for up to 128 KiB or 100 ms makes fewer, fuller
+    // fetches. In the paced benchmark at 2,000 articles/s it took the CPU per article from
+    // 0.87-1.00 ms to 0.81-0.85 ms (broker and JVM), at the same end-to-end lag; at low traffic each
+    // hop may wait up to 100 ms, next to the 1 s commit interval and the 5 s reorder window.
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), FETCH_MIN_BYTES);
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
     props.putAll(config.getStreams());
     return props;
   }

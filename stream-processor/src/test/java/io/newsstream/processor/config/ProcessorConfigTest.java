@@ -62,6 +62,23 @@ class ProcessorConfigTest {
   }
 
   @Test
+  void shouldFetchFullerBatchesByDefaultAndLetStreamsPropertiesOverrideThat() {
+    // given
+    ProcessorConfig byDefault = new ProcessorConfig();
+    ProcessorConfig overridden = new ProcessorConfig();
+    overridden.setStreams(Map.of("main.consumer.fetch.max.wait.ms", "500"));
+
+    // when
+    var defaults = StreamsProperties.streams(byDefault);
+    var custom = StreamsProperties.streams(overridden);
+
+    // then
+    assertThat(defaults.get("main.consumer.fetch.min.bytes")).isEqualTo(131072);
+    assertThat(defaults.get("main.consumer.fetch.max.wait.ms")).isEqualTo(100);
+    assertThat(custom.get("main.consumer.fetch.max.wait.ms")).isEqualTo("500");
+  }
+
+  @Test
   void shouldRejectInvalidValuesNamingTheKey() {
     // given
     ProcessorConfig config = new ProcessorConfig();

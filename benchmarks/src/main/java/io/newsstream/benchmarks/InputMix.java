@@ -56,12 +56,42 @@ final class InputMix {
         long url = kind == Kind.REPOST_SAME_URL ? original.urlSequence() : sequence++;
         items.add(new Item(original.article(), kind, url));
       } else {
-        Item original = new Item(corpus.get(nextOriginal++ % corpus.size()), Kind.ORIGINAL, sequence++);
+        Item original = new Item(original(corpus, nextOriginal++), Kind.ORIGINAL, sequence++);
         originals.add(original);
         items.add(original);
       }
     }
     return items;
+  }
+
+  /**
+   * The {@code i}-th original: the corpus in order, then, once it is used up, new texts: the first
+   * half of one corpus article's body joined to the second half of another's, a different pair on
+   * every pass, so that a long run's originals are distinct articles (half of a text is no near
+   * copy of it) instead of repeats that the processor drops as the same content.
+   */
+  static CorpusArticle original(List<CorpusArticle> corpus, int i) {
+    int n = corpus.size();
+    CorpusArticle first = corpus.get(i % n);
+    int pass = i / n;
+    if (pass == 0) {
+      return first;
+    }
+    int other = (int) ((i % n + (long) pass * 7919) % n);
+    CorpusArticle second = corpus.get(other == i % n ? (other + 1) % n : other);
+    String body = half(first.body(), true) + " " + half(second.body(), false);
+    return new CorpusArticle(first.id() + "+" + second.id(), first.url(), first.title(), body, first.publishedAt(), first.author(),
+        first.source());
+  }
+
+  /** The first or second half of {@code text}, cut at the space nearest its middle. */
+  private static String half(String text, boolean first) {
+    String trimmed = text.strip();
+    int cut = trimmed.indexOf(' ', trimmed.length() / 2);
+    if (cut < 0) {
+      return first ? trimmed : "";
+    }
+    return first ? trimmed.substring(0, cut) : trimmed.substring(cut + 1);
   }
 
   /** The body of {@code item}: the corpus text, with its last word replaced for a light edit. */

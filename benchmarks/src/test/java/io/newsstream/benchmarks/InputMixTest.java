@@ -12,8 +12,24 @@ class InputMixTest {
 
   private static final List<CorpusArticle> CORPUS = IntStream.range(0, 50)
       .mapToObj(i -> new CorpusArticle("c-" + i, "https://example.test/" + i, "Title " + i,
-          "Body of article " + i + " with some words", null, null, "Reuters"))
+          "Body of article " + i + " with some words on subject " + i, null, null, "Reuters"))
       .toList();
+
+  @Test
+  void shouldMakeNewTextsOnceTheCorpusIsUsedUp() {
+    // when: four times the corpus, no duplicates
+    List<InputMix.Item> items = InputMix.build(CORPUS, 200, 0, 1);
+
+    // then: every original's body is one of its own, each past the corpus half of one article and half of another
+    Set<String> bodies = new HashSet<>();
+    for (InputMix.Item item : items) {
+      assertThat(bodies.add(item.article().body())).as(item.article().id()).isTrue();
+    }
+    InputMix.Item late = items.get(120);
+    assertThat(late.article().id()).contains("+");
+    assertThat(late.article().body()).startsWith("Body of article 20 with").doesNotContain("on subject 20");
+    assertThat(CORPUS.stream().map(CorpusArticle::body)).doesNotContain(late.article().body());
+  }
 
   @Test
   void shouldPlaceEveryDuplicateAfterItsOriginal() {
@@ -66,7 +82,7 @@ class InputMixTest {
     String body = InputMix.body(edit);
 
     // then
-    assertThat(body).isEqualTo("Body of article 0 with some amended.");
+    assertThat(body).isEqualTo("Body of article 0 with some words on subject amended.");
     assertThat(InputMix.body(new InputMix.Item(CORPUS.get(0), InputMix.Kind.SAME_TEXT_OTHER_URL, 2)))
         .isEqualTo(CORPUS.get(0).body());
   }

@@ -63,7 +63,13 @@ public class ProcessorConfig {
   public static final int TOPIC_PARTITIONS_DEFAULT = 4;
   public static final short TOPIC_REPLICATION_FACTOR_DEFAULT = 1;
   public static final boolean TOPIC_CREATE_DEFAULT = true;
-  public static final int NUM_STREAM_THREADS_DEFAULT = 1;
+  /**
+   * One stream thread per processor the JVM may use: one thread keeps one core busy at most, and
+   * the stages of one article run on one thread at a time. On the 2-core benchmark machine two
+   * threads took a 120,000-article backlog at 2,284-2,464 articles/s against 1,926 with one, and
+   * fell 1.5-2 s behind over a minute at 2,000 articles/s offered instead of 4.3 s.
+   */
+  public static final int NUM_STREAM_THREADS_DEFAULT = Math.max(1, Runtime.getRuntime().availableProcessors());
 
   /**
    * The transaction length under exactly_once_v2, the floor of end-to-end latency for a

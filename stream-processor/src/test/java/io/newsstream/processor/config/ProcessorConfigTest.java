@@ -79,6 +79,19 @@ class ProcessorConfigTest {
   }
 
   @Test
+  void shouldRunOneStreamThreadPerAvailableProcessorByDefault() {
+    // given
+    ProcessorConfig byDefault = new ProcessorConfig();
+    ProcessorConfig one = new ProcessorConfig();
+    one.setNumStreamThreads(1);
+
+    // when / then
+    assertThat(StreamsProperties.streams(byDefault).get(StreamsConfig.NUM_STREAM_THREADS_CONFIG))
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(StreamsProperties.streams(one).get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo(1);
+  }
+
+  @Test
   void shouldRejectInvalidValuesNamingTheKey() {
     // given
     ProcessorConfig config = new ProcessorConfig();

@@ -45,13 +45,14 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
  * Processor benchmark: starts a broker and a schema registry (ephemeral, free ports), pre-loads
  * {@code articles.raw} with Reuters articles as {@code ArticleSubmitted} events (registry wire
  * format, unique URLs, a share of exact and near duplicates), then runs in this JVM, one instance
- * with one stream thread and {@code exactly_once_v2}, each with a fresh application.id and state
+ * with the processor's default stream threads and {@code exactly_once_v2}, each with a fresh application.id and state
  * directory: (a) the passthrough topology (decode, encode, write) and (b) the real topology from
  * {@link TopologyFactory} with {@link DefaultArticleEnricher}. Each runs until every input article
  * has come out (counted with a read_committed consumer on the output topics). Prints articles/s
@@ -773,7 +774,8 @@ public final class ProcessorBenchmark {
           + " several alternated runs; articles/s moves by +-15 %% between runs of one build)%n",
           (real.streamThreadCpuSeconds() - real.enrichCpuSeconds()) / real.enrichCpuSeconds());
     }
-    System.out.println("JVM CPU-s: this whole JVM (Streams, enricher, the counting consumer); one stream thread, exactly_once_v2.");
+    System.out.printf(Locale.ROOT, "JVM CPU-s: this whole JVM (Streams, enricher, the counting consumer); %s stream thread(s), exactly_once_v2.%n",
+        StreamsProperties.streams(config("threads")).get(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
   }
 
   private static long heapAfterGc() {

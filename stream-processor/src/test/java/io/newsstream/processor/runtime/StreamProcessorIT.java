@@ -105,17 +105,13 @@ class StreamProcessorIT {
   @Test
   void shouldReportHealthUpOnceKafkaStreamsRuns() {
     // given the application started in @BeforeAll
-    HttpClient http = HttpClient.newHttpClient();
 
     // when / then
     await()
         .atMost(TIMEOUT)
         .untilAsserted(
             () -> {
-              HttpResponse<String> response =
-                  http.send(
-                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/health")).build(),
-                      HttpResponse.BodyHandlers.ofString());
+              HttpResponse<String> response = get("/health");
               assertThat(response.statusCode()).isEqualTo(200);
               assertThat(response.body()).contains("\"state\":\"RUNNING\"");
             });
@@ -125,7 +121,6 @@ class StreamProcessorIT {
   void shouldServeStageMetricsAndTheMetricsOfEveryKindOfStore() {
     // given the application started in @BeforeAll, whose stores are window stores (the dedup
     // steps) and a key-value store (the reorder window's hold store)
-    HttpClient http = HttpClient.newHttpClient();
     ArticleSubmitted article = submitted("https://metrics.example.com/story/" + UUID.randomUUID(), "Museum reopens", MUSEUM_BODY);
 
     // when
@@ -136,10 +131,7 @@ class StreamProcessorIT {
         .atMost(TIMEOUT.plusSeconds(30))
         .untilAsserted(
             () -> {
-              HttpResponse<String> response =
-                  http.send(
-                      HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/prometheus")).build(),
-                      HttpResponse.BodyHandlers.ofString());
+              HttpResponse<String> response = get("/prometheus");
               assertThat(response.statusCode()).isEqualTo(200);
               assertThat(response.body())
                   .contains("newsstream_processor_articles_processed_total")
@@ -248,6 +240,12 @@ class StreamProcessorIT {
       assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo(new String(garbage, StandardCharsets.UTF_8));
       await().atMost(TIMEOUT).until(() -> find(enriched.values(), later.getEventId()) != null);
     }
+  }
+
+  /** GET of one of the application's HTTP endpoints. */
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static EnrichedArticle find(List<EnrichedArticle> articles, String eventId) {

@@ -53,6 +53,9 @@ public final class StreamsProperties {
     // processing anything else, so no article came out until the whole backlog was enriched.
     // Nothing here relies on that order: the reorder window orders the probes by timestamp.
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
+    // The topology has no global stores, so this changes nothing but Kafka Streams' warning at
+    // every start recommending it (it becomes the default in Kafka 5.0).
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // Internal topics (repartition, changelogs) get the same durability as our output topics
     // instead of the broker default.
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getTopicReplicationFactor());

@@ -34,7 +34,7 @@ record PacedLag(List<LatencyStats> quarters) {
   double latencySeconds() {
     double max = Double.NaN;
     for (LatencyStats quarter : quarters.subList(0, 3)) {
-      if (quarter.count() > 0 && !(quarter.p99Millis() / 1000.0 <= max)) {
+      if (quarter.count() > 0 && (Double.isNaN(max) || quarter.p99Millis() / 1000.0 > max)) {
         max = quarter.p99Millis() / 1000.0;
       }
     }

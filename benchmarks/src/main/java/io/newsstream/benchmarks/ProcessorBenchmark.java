@@ -94,6 +94,8 @@ public final class ProcessorBenchmark {
   private static final Set<String> KNOWN = Set.of("articles", "duplicate-percent", "partitions", "max-seconds", "streams",
       "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "reorder-window", "rate", "help");
 
+  /** Seconds of paced input below which a run is not held against the throughput target. */
+  static final int MIN_SUSTAINED_SECONDS = 60;
   /** The raw topic of the paced run ({@code --rate}). */
   static final String PACED_RAW = "bench.raw.paced";
 
@@ -368,14 +370,20 @@ public final class ProcessorBenchmark {
           stats.p50Millis(), stats.p99Millis(), stats.maxMillis());
     }
     boolean kept = result.complete() && sender.sent() == input.size() && lag.keptPace(drain);
+    // A short run says the pipeline absorbed a burst, not what it sustains (docs/benchmarks.md).
+    String target = sentSeconds < MIN_SUSTAINED_SECONDS
+        ? String.format(Locale.ROOT, "not judged: %.0f s of input, at least %d s needed (--articles %d at this rate)", sentSeconds,
+            MIN_SUSTAINED_SECONDS, MIN_SUSTAINED_SECONDS * rate)
+        : kept && rate >= TARGET_ARTICLES_PER_SECOND ? "met" : "NOT met";
     System.out.printf(Locale.ROOT, "paced run: %s with %d articles/s (kept pace: every article out, the last at most the pipeline's"
-            + " latency, %.1f s, plus %.0f s after it was sent); target >= %.0f articles/s on 2 cores: %s%n",
+            + " latency, %.1f s, plus %.0f s after it was sent); target >= %.0f articles/s sustained on 2 cores: %s%n",
         kept ? "KEPT PACE" : "did NOT keep pace", rate, lag.latencySeconds(), PacedLag.SLACK_SECONDS, TARGET_ARTICLES_PER_SECOND,
-        kept && rate >= TARGET_ARTICLES_PER_SECOND ? "met" : "NOT met");
-    System.out.printf(Locale.ROOT, "paced run: CPU %.1f s of this JVM (processor, sender and counting consumer) and %.1f s of the broker, %.3f ms per article: 2 cores"
-            + " fully busy would take about %.0f articles/s; the stream thread %.3f ms per article%n",
-        result.cpuSeconds(), result.brokerCpuSeconds(), 1000 * (result.cpuSeconds() + result.brokerCpuSeconds()) / input.size(),
-        2 * input.size() / Math.max(result.cpuSeconds() + result.brokerCpuSeconds(), 1e-9),
+        target);
+    int cores = Runtime.getRuntime().availableProcessors();
+    double cpu = result.cpuSeconds() + result.brokerCpuSeconds();
+    System.out.printf(Locale.ROOT, "paced run: CPU %.1f s of this JVM (processor, sender and counting consumer) and %.1f s of the"
+            + " broker, %.3f ms per article: %d cores fully busy would take about %.0f articles/s; the stream threads %.3f ms per article%n",
+        result.cpuSeconds(), result.brokerCpuSeconds(), 1000 * cpu / input.size(), cores, cores * input.size() / Math.max(cpu, 1e-9),
         1000 * result.streamThreadCpuSeconds() / input.size());
   }
 
@@ -385,6 +393,8 @@ public final class ProcessorBenchmark {
     private final List<InputMix.Item> input;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** Made before the topology runs, so that the sender's clock starts with its first article. */
+    private final KafkaProducer<String, ArticleSubmitted> producer;
     private volatile long startedAt;
     private volatile long endedAt;
     private volatile boolean stopped;
@@ -393,6 +403,7 @@ public final class ProcessorBenchmark {
     PacedSender(Topics topics, List<InputMix.Item> input) {
       this.topics = topics;
       this.input = input;
+      this.producer = producer(producerProps(), topics);
     }
 
     synchronized void start() {
@@ -405,24 +416,14 @@ public final class ProcessorBenchmark {
     }
 
     private void send() {
-      Properties props = new Properties();
-      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-      props.put(ProducerConfig.ACKS_CONFIG, "all");
-      // As ingest-service's producer.
-      props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-      try (KafkaProducer<String, ArticleSubmitted> producer = new KafkaProducer<>(props, topics.raw().keySerde().serializer(),
-          topics.raw().valueSerde().serializer())) {
+      try {
         startedAt = System.nanoTime();
         int next = 0;
         while (next < input.size() && !stopped) {
           // Every article whose time has come: article i is due i / rate seconds after the start.
           long due = Math.min(input.size(), (System.nanoTime() - startedAt) * rate / 1_000_000_000L + 1);
           for (; next < due; next++) {
-            InputMix.Item item = input.get(next);
-            String url = Articles.uniqueUrl(item.article(), tag, item.urlSequence());
-            ArticleSubmitted event = Articles.submitted(item.article(), url, UUID.randomUUID().toString(), InputMix.body(item),
-                "bench", Instant.now());
-            producer.send(new ProducerRecord<>(topics.raw().name(), url, event), (metadata, error) -> {
+            producer.send(inputRecord(topics, input.get(next), Instant.now()), (metadata, error) -> {
               if (error != null) {
                 failed.incrementAndGet();
               }
@@ -459,6 +460,7 @@ public final class ProcessorBenchmark {
       if (t != null) {
         t.join(TimeUnit.SECONDS.toMillis(30));
       }
+      producer.close(Duration.ofSeconds(10));
     }
   }
 
@@ -478,11 +480,7 @@ public final class ProcessorBenchmark {
 
   /** Writes the input as ingest-service would: keyed by URL, registry wire format, acks=all, lz4. */
   private void preload(Topics topics, List<InputMix.Item> input) throws Exception {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
-    // As ingest-service's producer, so the input batches look like the service's.
-    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    Properties props = producerProps();
     // Bulk load: larger batches than the default 16 KiB make the pre-load quicker.
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
     // The topic was created a moment ago. With several requests in flight, the first one can
@@ -494,13 +492,9 @@ public final class ProcessorBenchmark {
     AtomicLong failed = new AtomicLong();
     AtomicReference<Exception> firstError = new AtomicReference<>();
     Instant receivedAt = Instant.now();
-    try (KafkaProducer<String, ArticleSubmitted> producer = new KafkaProducer<>(props, topics.raw().keySerde().serializer(),
-        topics.raw().valueSerde().serializer())) {
+    try (KafkaProducer<String, ArticleSubmitted> producer = producer(props, topics)) {
       for (InputMix.Item item : input) {
-        String url = Articles.uniqueUrl(item.article(), tag, item.urlSequence());
-        ArticleSubmitted event = Articles.submitted(item.article(), url, UUID.randomUUID().toString(), InputMix.body(item),
-            "bench", receivedAt);
-        producer.send(new ProducerRecord<>(topics.raw().name(), url, event), (metadata, error) -> {
+        producer.send(inputRecord(topics, item, receivedAt), (metadata, error) -> {
           if (error != null) {
             failed.incrementAndGet();
             firstError.compareAndSet(null, error);
@@ -513,6 +507,27 @@ public final class ProcessorBenchmark {
       throw new IllegalStateException(
           failed.get() + " input records could not be written; the first failure: " + firstError.get(), firstError.get());
     }
+  }
+
+  /** The input's producer settings: as ingest-service's producer, so the input batches look like the service's. */
+  private Properties producerProps() {
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    return props;
+  }
+
+  private static KafkaProducer<String, ArticleSubmitted> producer(Properties props, Topics topics) {
+    return new KafkaProducer<>(props, topics.raw().keySerde().serializer(), topics.raw().valueSerde().serializer());
+  }
+
+  /** {@code item} as ingest-service would write it to the raw topic: keyed by its unique URL, a new eventId. */
+  private ProducerRecord<String, ArticleSubmitted> inputRecord(Topics topics, InputMix.Item item, Instant receivedAt) {
+    String url = Articles.uniqueUrl(item.article(), tag, item.urlSequence());
+    ArticleSubmitted event =
+        Articles.submitted(item.article(), url, UUID.randomUUID().toString(), InputMix.body(item), "bench", receivedAt);
+    return new ProducerRecord<>(topics.raw().name(), url, event);
   }
 
   private RunResult runTopology(String name, ProcessorConfig config, Topology topology, Collection<String> outputs,

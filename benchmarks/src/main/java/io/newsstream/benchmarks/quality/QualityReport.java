@@ -108,22 +108,22 @@ public final class QualityReport {
   }
 
   /**
-   * The whole number given as {@code --name} (at least {@code min}; an int unless min is
-   * Long.MIN_VALUE), or {@code defaultValue}; a wrong value is an error naming the option.
+   * The whole number given as {@code --name}, from {@code min} to {@code max}, or {@code
+   * defaultValue}; a wrong value is an error naming the option.
    */
-  static long number(Map<String, String> options, String name, long defaultValue, long min) {
+  static long number(Map<String, String> options, String name, long defaultValue, long min, long max) {
     String value = options.get(name);
     if (value == null) {
       return defaultValue;
     }
     long parsed;
     try {
-      parsed = min == Long.MIN_VALUE ? Long.parseLong(value) : Integer.parseInt(value);
+      parsed = Long.parseLong(value);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--" + name + " must be a whole number, was " + value, e);
     }
-    if (parsed < min) {
-      throw new IllegalArgumentException("--" + name + " must be " + min + " or more, was " + value);
+    if (parsed < min || parsed > max) {
+      throw new IllegalArgumentException("--" + name + " must be from " + min + " to " + max + ", was " + value);
     }
     return parsed;
   }
@@ -156,11 +156,11 @@ public final class QualityReport {
     Duration maxPublishedGap;
     Consumer<ProcessorConfig> settings;
     try {
-      variants = (int) number(options, "variants", 1000, 0);
-      seed = number(options, "seed", 42, Long.MIN_VALUE);
-      limit = (int) number(options, "limit", 0, 0);
-      examples = (int) number(options, "examples", 5, 0);
-      distance = (int) number(options, "distance", ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT, Integer.MIN_VALUE);
+      variants = (int) number(options, "variants", 1000, 0, Integer.MAX_VALUE);
+      seed = number(options, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE);
+      limit = (int) number(options, "limit", 0, 0, Integer.MAX_VALUE);
+      examples = (int) number(options, "examples", 5, 0, Integer.MAX_VALUE);
+      distance = (int) number(options, "distance", ProcessorConfig.NEAR_DUPLICATE_DISTANCE_DEFAULT, Integer.MIN_VALUE, Integer.MAX_VALUE);
       String share = options.getOrDefault("containment", String.valueOf(ProcessorConfig.NEAR_DUPLICATE_CONTAINMENT_DEFAULT));
       try {
         containment = Double.parseDouble(share);

@@ -30,9 +30,11 @@ class QualityReportOptionsTest {
     java.util.Map<String, String> options = java.util.Map.of("variants", "250", "limit", "-2", "seed", "x");
 
     // when / then
-    assertThat(QualityReport.number(options, "variants", 1000, 0)).isEqualTo(250);
-    assertThat(QualityReport.number(options, "examples", 5, 0)).isEqualTo(5);
-    assertThatThrownBy(() -> QualityReport.number(options, "limit", 0, 0)).hasMessage("--limit must be 0 or more, was -2");
-    assertThatThrownBy(() -> QualityReport.number(options, "seed", 42, Long.MIN_VALUE)).hasMessage("--seed must be a whole number, was x");
+    assertThat(QualityReport.number(options, "variants", 1000, 0, Integer.MAX_VALUE)).isEqualTo(250);
+    assertThat(QualityReport.number(options, "examples", 5, 0, Integer.MAX_VALUE)).isEqualTo(5);
+    assertThatThrownBy(() -> QualityReport.number(options, "limit", 0, 0, 10)).hasMessage("--limit must be from 0 to 10, was -2");
+    assertThatThrownBy(() -> QualityReport.number(options, "variants", 0, 0, 100)).hasMessage("--variants must be from 0 to 100, was 250");
+    assertThatThrownBy(() -> QualityReport.number(options, "seed", 42, Long.MIN_VALUE, Long.MAX_VALUE))
+        .hasMessage("--seed must be a whole number, was x");
   }
 }

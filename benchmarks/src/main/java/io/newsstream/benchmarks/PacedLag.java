@@ -11,8 +11,12 @@ import java.util.List;
  * each article about a constant time after it arrived (the pipeline's latency: reorder window and
  * commit hops, which come in bursts), the last one included; one that sustains C articles/s under
  * an offered rate R > C ends N/C − N/R seconds later than that. So the run kept pace when the last
- * output came at most the pipeline's latency (the largest p99 lag of the first three quarters of
- * the emissions) plus {@link #SLACK_SECONDS} after the last input was sent.
+ * output came at most the pipeline's latency plus {@link #SLACK_SECONDS} after the last input was
+ * sent. The latency is the p99 lag of the first quarter of the emissions: a processor that falls
+ * behind has built up only a quarter of its backlog by then, so over T seconds of input the rule
+ * fails any processor that sustains less than about R / (1 + 4 · slack / (3 · T)) (1,956 articles/s
+ * of 2,000 offered for 60 s). A later quarter would not do: a run that fell behind all along would
+ * set its own bar.
  */
 record PacedLag(List<LatencyStats> quarters) {
 
@@ -30,15 +34,17 @@ record PacedLag(List<LatencyStats> quarters) {
     return new PacedLag(quarters);
   }
 
-  /** The pipeline's latency as this run saw it: the largest p99 lag of the first three quarters, in seconds. */
+  /** The pipeline's latency as this run saw it: the p99 lag of the first quarter, in seconds. */
   double latencySeconds() {
-    double max = Double.NaN;
-    for (LatencyStats quarter : quarters.subList(0, 3)) {
-      if (quarter.count() > 0 && (Double.isNaN(max) || quarter.p99Millis() / 1000.0 > max)) {
-        max = quarter.p99Millis() / 1000.0;
-      }
-    }
-    return max;
+    LatencyStats first = quarters.get(0);
+    return first.count() == 0 ? Double.NaN : first.p99Millis() / 1000.0;
+  }
+
+  /** How much the median lag grew from the first quarter to the last, in seconds. */
+  double growthSeconds() {
+    LatencyStats first = quarters.get(0);
+    LatencyStats last = quarters.get(3);
+    return first.count() == 0 || last.count() == 0 ? Double.NaN : (last.p50Millis() - first.p50Millis()) / 1000.0;
   }
 
   /** The last output came {@code drainSeconds} after the last input was sent: within the latency and the slack. */

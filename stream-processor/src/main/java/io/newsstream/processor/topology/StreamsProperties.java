@@ -54,8 +54,12 @@ public final class StreamsProperties {
     // Nothing here relies on that order: the reorder window orders the probes by timestamp.
     props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
     // The topology has no global stores, so this changes nothing but Kafka Streams' warning at
-    // every start recommending it (it becomes the default in Kafka 5.0).
+    // every start recommending it (it becomes the default in Kafka 5.0). Each stream thread's
+    // partition assignor reads the Streams settings again from its main consumer's, which carry
+    // only consumer settings and main.consumer.* ones, and warned once per thread without the
+    // second line.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+    props.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
     // Internal topics (repartition, changelogs) get the same durability as our output topics
     // instead of the broker default.
     props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.getTopicReplicationFactor());

@@ -1,8 +1,14 @@
 package io.newsstream.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The input of the processor benchmark: mostly distinct articles, plus a share of duplicates of
@@ -48,6 +54,7 @@ final class InputMix {
     Kind[] duplicateKinds = {Kind.REPOST_SAME_URL, Kind.SAME_TEXT_OTHER_URL, Kind.LIGHT_EDIT_OTHER_URL};
     long sequence = 0;
     int nextOriginal = 0;
+    WordSwap swap = count > corpus.size() ? new WordSwap(corpus, seed) : null;
     for (int i = 0; i < count; i++) {
       boolean duplicate = !originals.isEmpty() && random.nextInt(100) < duplicatePercent;
       if (duplicate) {
@@ -56,7 +63,7 @@ final class InputMix {
         long url = kind == Kind.REPOST_SAME_URL ? original.urlSequence() : sequence++;
         items.add(new Item(original.article(), kind, url));
       } else {
-        Item original = new Item(original(corpus, nextOriginal++), Kind.ORIGINAL, sequence++);
+        Item original = new Item(original(corpus, swap, nextOriginal++), Kind.ORIGINAL, sequence++);
         originals.add(original);
         items.add(original);
       }
@@ -65,33 +72,105 @@ final class InputMix {
   }
 
   /**
-   * The {@code i}-th original: the corpus in order, then, once it is used up, new texts: the first
-   * half of one corpus article's body joined to the second half of another's, a different pair on
-   * every pass, so that a long run's originals are distinct articles (half of a text is no near
-   * copy of it) instead of repeats that the processor drops as the same content.
+   * The {@code i}-th original: the corpus in order, then, once it is used up, the corpus again with
+   * every word of each title and body swapped for another word of the corpus of about the same
+   * frequency ({@link WordSwap}), a different swap on every pass. A long run's originals are so
+   * distinct articles of the corpus's length, word frequencies and numbers, sharing no more with each
+   * other than unrelated news does. Texts reused whole would be dropped as the same content; texts
+   * reused in part (half of one article joined to half of another) share keys with every other text
+   * holding the same half, so the text-key lookups would find more candidates the longer the run,
+   * which distinct news does not make them do.
    */
-  static CorpusArticle original(List<CorpusArticle> corpus, int i) {
+  static CorpusArticle original(List<CorpusArticle> corpus, WordSwap swap, int i) {
     int n = corpus.size();
-    CorpusArticle first = corpus.get(i % n);
+    CorpusArticle article = corpus.get(i % n);
     int pass = i / n;
     if (pass == 0) {
-      return first;
+      return article;
     }
-    int other = (int) ((i % n + (long) pass * 7919) % n);
-    CorpusArticle second = corpus.get(other == i % n ? (other + 1) % n : other);
-    String body = half(first.body(), true) + " " + half(second.body(), false);
-    return new CorpusArticle(first.id() + "+" + second.id(), first.url(), first.title(), body, first.publishedAt(), first.author(),
-        first.source());
+    return new CorpusArticle(article.id() + "~" + pass, article.url(), swap.apply(article.title(), pass),
+        swap.apply(article.body(), pass), article.publishedAt(), article.author(), article.source());
   }
 
-  /** The first or second half of {@code text}, cut at the space nearest its middle. */
-  private static String half(String text, boolean first) {
-    String trimmed = text.strip();
-    int cut = trimmed.indexOf(' ', trimmed.length() / 2);
-    if (cut < 0) {
-      return first ? trimmed : "";
+  /**
+   * Swaps words for words of about the same frequency: the corpus's words ranked by frequency are
+   * cut into bands of {@value #BAND} and each pass permutes every band, so a common word stays a
+   * common word (a function word another function word) and a rare one a rare one. Letters only:
+   * numbers and punctuation stay; a capitalised or upper-case word gives a capitalised or
+   * upper-case one.
+   */
+  static final class WordSwap {
+    static final int BAND = 32;
+    private static final Pattern WORD = Pattern.compile("\\p{L}+");
+
+    private final List<String> byFrequency;
+    private final Map<String, Integer> rank = new HashMap<>();
+    private final long seed;
+    private final Map<Integer, int[]> passes = new HashMap<>();
+
+    WordSwap(List<CorpusArticle> corpus, long seed) {
+      this.seed = seed;
+      Map<String, Integer> counts = new HashMap<>();
+      for (CorpusArticle article : corpus) {
+        for (String text : new String[] {article.title(), article.body()}) {
+          Matcher words = WORD.matcher(text == null ? "" : text);
+          while (words.find()) {
+            counts.merge(words.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
+          }
+        }
+      }
+      byFrequency = counts.entrySet().stream()
+          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .map(Map.Entry::getKey)
+          .toList();
+      for (int r = 0; r < byFrequency.size(); r++) {
+        rank.put(byFrequency.get(r), r);
+      }
     }
-    return first ? trimmed.substring(0, cut) : trimmed.substring(cut + 1);
+
+    /** {@code text} with every word swapped as pass {@code pass} swaps it. */
+    String apply(String text, int pass) {
+      if (text == null) {
+        return null;
+      }
+      int[] to = passes.computeIfAbsent(pass, this::permutation);
+      Matcher words = WORD.matcher(text);
+      StringBuilder out = new StringBuilder(text.length() + 16);
+      while (words.find()) {
+        String word = words.group();
+        Integer r = rank.get(word.toLowerCase(Locale.ROOT));
+        words.appendReplacement(out, Matcher.quoteReplacement(r == null ? word : sameCase(word, byFrequency.get(to[r]))));
+      }
+      words.appendTail(out);
+      return out.toString();
+    }
+
+    private int[] permutation(int pass) {
+      Random random = new Random(seed * 1_000_003L + pass);
+      int[] to = new int[byFrequency.size()];
+      for (int from = 0; from < to.length; from += BAND) {
+        int size = Math.min(BAND, to.length - from);
+        List<Integer> band = new ArrayList<>(size);
+        for (int k = 0; k < size; k++) {
+          band.add(from + k);
+        }
+        Collections.shuffle(band, random);
+        for (int k = 0; k < size; k++) {
+          to[from + k] = band.get(k);
+        }
+      }
+      return to;
+    }
+
+    private static String sameCase(String like, String word) {
+      if (like.length() > 1 && like.equals(like.toUpperCase(Locale.ROOT))) {
+        return word.toUpperCase(Locale.ROOT);
+      }
+      if (Character.isUpperCase(like.charAt(0))) {
+        return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+      }
+      return word;
+    }
   }
 
   /** The body of {@code item}: the corpus text, with its last word replaced for a light edit. */

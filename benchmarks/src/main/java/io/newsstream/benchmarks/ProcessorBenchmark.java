@@ -70,7 +70,8 @@ public final class ProcessorBenchmark {
 
   static final String USAGE = String.join(System.lineSeparator(),
       "usage: ./newsstream bench processor [options]",
-      "  --articles N          articles pre-loaded into articles.raw (default 20000)",
+      "  --articles N          articles pre-loaded into articles.raw (default 20000); past the corpus, further",
+      "                        originals are corpus articles with their words swapped for others of the same frequency",
       "  --duplicate-percent P share of duplicates of earlier articles in the input (default 15)",
       "  --partitions N        partitions of articles.raw and the output topics (default 4)",
       "  --max-seconds N       time bound of each topology run (default 600)",
@@ -84,9 +85,10 @@ public final class ProcessorBenchmark {
       "                        processor's, 5s; 0 checks each text probe on arrival), e.g. to measure what the window costs",
       "  --rate R              then also offer the same articles to a fresh full topology at R articles/s while it runs",
       "                        (sent as ingest-service would, receivedAt = when sent) and say whether it kept pace: every",
-      "                        article out, the last within the pipeline's latency plus 1 s of being sent; this measures",
-      "                        sustained throughput, which the pre-loaded backlog's figure understates by the pipeline's",
-      "                        fixed latency (e.g. --rate 2000; --articles 120000 makes a 60 s run of it)",
+      "                        article out, the last within the pipeline's latency (the first quarter's p99 lag) plus 1 s",
+      "                        of being sent; this measures sustained throughput, which the pre-loaded backlog's figure",
+      "                        understates by the pipeline's fixed latency (e.g. --rate 2000; --articles 120000 makes a",
+      "                        60 s run of it)",
       "  --profile             CPU-profile the measured full-topology run with async-profiler and print where the",
       "                        stream thread's time went, native code (RocksDB) included; stacks in <work-dir>/full-topology.collapsed",
       "  --repo-root DIR       default: system property newsstream.repo.root, else .");

@@ -37,6 +37,12 @@ public class ProcessorConfig {
   public static final NearDuplicateMode NEAR_DUPLICATE_MODE_DEFAULT = NearDuplicateMode.DROP;
 
   /**
+   * Most words a new version under the same URL may change, add or remove, its numbers unchanged,
+   * to be a light edit (a near-duplicate of the version before) rather than a revision.
+   */
+  public static final int LIGHT_EDIT_MAX_WORDS_DEFAULT = 5;
+
+  /**
    * Share of the shorter text's word shingles that must occur in the other text for a
    * near-duplicate by containment (a trimmed copy, a copy with credit lines added); 0 is off.
    */
@@ -128,6 +134,7 @@ public class ProcessorConfig {
   private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "newsstream-processor");
   private Duration dedupRetention = DEDUP_RETENTION_DEFAULT;
   private int nearDuplicateDistance = NEAR_DUPLICATE_DISTANCE_DEFAULT;
+  private int lightEditMaxWords = LIGHT_EDIT_MAX_WORDS_DEFAULT;
   private NearDuplicateMode nearDuplicateMode = NEAR_DUPLICATE_MODE_DEFAULT;
   private double nearDuplicateContainment = NEAR_DUPLICATE_CONTAINMENT_DEFAULT;
   private Duration nearDuplicateMaxPublishedGap = NEAR_DUPLICATE_MAX_PUBLISHED_GAP_DEFAULT;
@@ -287,6 +294,22 @@ public class ProcessorConfig {
       throw invalid("near-duplicate-distance", nearDuplicateDistance, "must be 0 to " + NEAR_DUPLICATE_DISTANCE_MAX);
     }
     this.nearDuplicateDistance = nearDuplicateDistance;
+  }
+
+  /**
+   * Most words a new version under the same URL may change, add or remove (its numbers
+   * unchanged) to be a light edit, dropped or flagged as a near-duplicate of the version before;
+   * more is a revision. 0 makes every change of the words a revision. Default 5.
+   */
+  public int getLightEditMaxWords() {
+    return lightEditMaxWords;
+  }
+
+  public void setLightEditMaxWords(int lightEditMaxWords) {
+    if (lightEditMaxWords < 0 || lightEditMaxWords > 1_000) {
+      throw invalid("light-edit-max-words", lightEditMaxWords, "must be 0 to 1000");
+    }
+    this.lightEditMaxWords = lightEditMaxWords;
   }
 
   /**

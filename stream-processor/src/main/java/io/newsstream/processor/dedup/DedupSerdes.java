@@ -16,13 +16,16 @@ import org.apache.kafka.common.serialization.Serdes;
 /**
  * Compact binary serdes of the dedup state (stores and internal topics). Each value starts with a
  * format version byte so a later release can read what an earlier one wrote: 1, then 2 (the
- * near-duplicate values gained a sketch; the other formats are unchanged).
+ * near-duplicate values gained a sketch; the other formats are unchanged), then 3 (a URL history's
+ * revisions gained a {@link WordProfile}; only URL histories are written as 3).
  */
 public final class DedupSerdes {
 
   private static final byte V1 = 1;
   /** Current format: text entries and probes carry the publication time and a {@link ContainmentSketch}, verdicts a SAME_CONTENT flag. */
   private static final byte V2 = 2;
+  /** URL histories whose revisions may carry a {@link WordProfile}. */
+  private static final byte V3 = 3;
   /** Probe flag: the containment keys are probed. */
   private static final int PROBE_CONTAINMENT = 1;
   /** Probe flag: indexed under its near keys but not compared there (a correction). */
@@ -44,6 +47,7 @@ public final class DedupSerdes {
 
   public static Serde<UrlHistory> urlHistory() {
     return serde(
+        V3,
         (out, h) -> {
           out.writeShort(h.revisions().size());
           for (Revision r : h.revisions()) {
@@ -51,13 +55,27 @@ public final class DedupSerdes {
             out.writeUTF(r.contentHash());
             out.writeLong(r.simhash());
             out.writeUTF(r.eventId());
+            out.writeBoolean(r.words() != null);
+            if (r.words() != null) {
+              out.write(r.words().bytes());
+            }
           }
         },
         (in, version) -> {
           int n = in.readShort();
           List<Revision> list = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
-            list.add(new Revision(in.readInt(), in.readUTF(), in.readLong(), in.readUTF()));
+            int revision = in.readInt();
+            String contentHash = in.readUTF();
+            long simhash = in.readLong();
+            String eventId = in.readUTF();
+            WordProfile words = null;
+            if (version >= V3 && in.readBoolean()) {
+              byte[] bytes = new byte[WordProfile.SIZE];
+              in.readFully(bytes);
+              words = WordProfile.fromBytes(bytes);
+            }
+            list.add(new Revision(revision, contentHash, simhash, eventId, words));
           }
           return new UrlHistory(list);
         });
@@ -235,13 +253,17 @@ public final class DedupSerdes {
   }
 
   private static byte checkedVersion(byte version, String what) throws IOException {
-    if (version != V1 && version != V2) {
+    if (version < V1 || version > V3) {
       throw new IOException("unknown dedup state format version " + version + " of a " + what);
     }
     return version;
   }
 
   private static <T> Serde<T> serde(Writer<T> writer, Reader<T> reader) {
+    return serde(V2, writer, reader);
+  }
+
+  private static <T> Serde<T> serde(byte version, Writer<T> writer, Reader<T> reader) {
     return Serdes.serdeFrom(
         (topic, value) -> {
           if (value == null) {
@@ -249,7 +271,7 @@ public final class DedupSerdes {
           }
           try {
             StateOutput out = new StateOutput(256);
-            out.writeByte(V2);
+            out.writeByte(version);
             writer.write(out, value);
             return out.toByteArray();
           } catch (IOException e) {

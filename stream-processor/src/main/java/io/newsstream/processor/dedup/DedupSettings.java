@@ -10,6 +10,8 @@ import java.time.Duration;
  * What every dedup processor needs: how long state is remembered, the near-duplicate rules, and
  * where failures and counts go.
  *
+ * @param lightEditMaxWords most words a new version under the same URL may change, add or
+ *     remove, its numbers unchanged, to be a light edit rather than a revision
  * @param nearContainment share of the shorter text's shingles that must be found in the other
  *     for a near-duplicate by containment; 0 turns that rule off
  * @param nearMaxPublishedGap largest gap between the publication times of two different texts
@@ -22,6 +24,7 @@ import java.time.Duration;
 public record DedupSettings(
     Duration retention,
     int nearDistance,
+    int lightEditMaxWords,
     double nearContainment,
     Duration nearMaxPublishedGap,
     Duration reorderWindow,

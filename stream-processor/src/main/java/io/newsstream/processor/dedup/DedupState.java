@@ -11,8 +11,18 @@ public final class DedupState {
   /** Revisions kept per URL, newest first; older ones are forgotten even inside the retention. */
   public static final int URL_HISTORY_LIMIT = 16;
 
-  /** One version of an article that the same-URL step let through. */
-  public record Revision(int revision, String contentHash, long simhash, String eventId) {}
+  /**
+   * One version of an article that the same-URL step let through.
+   *
+   * @param words its body's {@link WordProfile}; null for a version stored before profiles were
+   */
+  public record Revision(int revision, String contentHash, long simhash, String eventId, WordProfile words) {
+
+    /** A version without a word profile, as stored before profiles were. */
+    public Revision(int revision, String contentHash, long simhash, String eventId) {
+      this(revision, contentHash, simhash, eventId, null);
+    }
+  }
 
   /**
    * Versions of one articleId that the same-URL step let through, newest first, at most {@link

@@ -14,11 +14,16 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Same canonical URL (input keyed by articleId). Content seen before under this URL:
- * SAME_URL_SAME_CONTENT, dropped. Content within the SimHash distance of the latest revision (a
- * light edit): NEAR_DUPLICATE, dropped or flagged by configuration, unless its title announces a
- * {@link Corrections correction}. Otherwise a real change:
- * emitted as revision n+1 (n = latest revision remembered). Store: articleId to its last {@value
- * DedupState#URL_HISTORY_LIMIT} revisions.
+ * SAME_URL_SAME_CONTENT, dropped. A light edit of the latest revision: NEAR_DUPLICATE, dropped or
+ * flagged by configuration, unless its title announces a {@link Corrections correction}.
+ * Otherwise a real change: emitted as revision n+1 (n = latest revision remembered).
+ *
+ * <p>A light edit changes, adds or removes at most {@link DedupSettings#lightEditMaxWords} words
+ * of the body and none of its numbers, by the {@link WordProfile}s of the two versions (a new
+ * headline over the same body is one too). A SimHash distance says little here: on a 430-word
+ * article one word changed moved the SimHash 4 bits and a paragraph added 2. Only a revision
+ * stored before profiles were is compared by its SimHash (within the near-duplicate distance).
+ * Store: articleId to its last {@value DedupState#URL_HISTORY_LIMIT} revisions.
  */
 public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
 
@@ -66,7 +71,8 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
         }
       }
     }
-    Revision current = new Revision(1, article.getContentHash(), article.getSimhash(), article.getEventId());
+    WordProfile words = WordProfile.of(article.getBody());
+    Revision current = new Revision(1, article.getContentHash(), article.getSimhash(), article.getEventId(), words);
     if (history == null) {
       store.put(article.getArticleId(), UrlHistory.first(current), ts);
       pass(record);
@@ -79,9 +85,11 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
     }
     Revision latest = history.latest();
     int distance = SimHashBlocks.distance(latest.simhash(), article.getSimhash());
-    if (settings.nearMode() != NearDuplicateMode.OFF
-        && distance <= settings.nearDistance()
-        && !Corrections.isCorrection(article.getTitle())) {
+    boolean lightEdit =
+        latest.words() != null
+            ? latest.words().sameNumbers(words) && latest.words().wordsChanged(words) <= settings.lightEditMaxWords()
+            : distance <= settings.nearDistance();
+    if (settings.nearMode() != NearDuplicateMode.OFF && lightEdit && !Corrections.isCorrection(article.getTitle())) {
       boolean drop = settings.nearMode() == NearDuplicateMode.DROP;
       duplicate(record, article.getArticleId(), latest.eventId(), DuplicateKind.NEAR_DUPLICATE, distance, drop);
       if (drop) {
@@ -91,7 +99,7 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
     int revision = latest.revision() + 1;
     store.put(
         article.getArticleId(),
-        history.plus(new Revision(revision, article.getContentHash(), article.getSimhash(), article.getEventId())),
+        history.plus(new Revision(revision, article.getContentHash(), article.getSimhash(), article.getEventId(), words)),
         ts);
     article.setRevision(revision);
     settings.metrics().revision();

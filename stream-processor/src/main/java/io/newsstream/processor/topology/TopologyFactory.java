@@ -130,6 +130,7 @@ public final class TopologyFactory {
         new DedupSettings(
             config.getDedupRetention(),
             config.getNearDuplicateDistance(),
+            config.getLightEditMaxWords(),
             config.getNearDuplicateContainment(),
             config.getNearDuplicateMaxPublishedGap(),
             config.getNearDuplicateReorderWindow(),

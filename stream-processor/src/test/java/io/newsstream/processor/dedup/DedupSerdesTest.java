@@ -44,6 +44,27 @@ class DedupSerdesTest {
   }
 
   @Test
+  void shouldRoundTripARevisionsWordProfileAndReadAHistoryWrittenBeforeProfiles() {
+    // given: revision 2 with a profile, revision 1 without (stored before profiles were)
+    WordProfile words = WordProfile.of("The council agreed the plan on the 3rd.");
+    UrlHistory history = UrlHistory.first(new Revision(1, "h1", 1L, "e1")).plus(new Revision(2, "h2", 2L, "e2", words));
+    // format 2 of the same history without the profile: version, count, then each revision
+    byte[] format2 = {
+      2, 0, 1, 0, 0, 0, 1, 0, 2, 'h', '1', 0, 0, 0, 0, 0, 0, 0, 1, 0, 2, 'e', '1'
+    };
+
+    // when
+    UrlHistory read = roundTrip(DedupSerdes.urlHistory(), history);
+    UrlHistory old = DedupSerdes.urlHistory().deserializer().deserialize("t", format2);
+
+    // then
+    assertThat(read).isEqualTo(history);
+    assertThat(read.latest().words()).isEqualTo(words);
+    assertThat(read.withContent("h1").words()).isNull();
+    assertThat(old).isEqualTo(UrlHistory.first(new Revision(1, "h1", 1L, "e1")));
+  }
+
+  @Test
   void shouldKeepOnlyTheNewestRevisionsInHistory() {
     // given
     UrlHistory history = UrlHistory.first(new Revision(1, "h1", 1L, "e1"));

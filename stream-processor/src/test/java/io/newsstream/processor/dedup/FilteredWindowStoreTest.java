@@ -66,6 +66,7 @@ class FilteredWindowStoreTest {
     return new DedupSettings(
         Duration.ofDays(7),
         3,
+        5,
         0.9,
         Duration.ofHours(12),
         Duration.ZERO,

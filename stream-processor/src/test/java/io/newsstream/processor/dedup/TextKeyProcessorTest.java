@@ -41,6 +41,7 @@ class TextKeyProcessorTest {
         new DedupSettings(
             Duration.ofDays(1),
             3,
+            5,
             0.9,
             Duration.ofHours(12),
             reorderWindow,

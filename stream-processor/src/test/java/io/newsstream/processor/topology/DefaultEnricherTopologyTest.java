@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The real topology with the real enricher on the corpus sample article (../shared/corpus): what
@@ -142,6 +144,53 @@ class DefaultEnricherTopologyTest {
         .extracting(DuplicateDetected::getKind)
         .containsExactly(DuplicateKind.SAME_URL_SAME_CONTENT, DuplicateKind.SAME_CONTENT, DuplicateKind.NEAR_DUPLICATE);
     assertThat(dups.get(2).getDistance()).isEqualTo(distance);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "one word changed, NEAR_DUPLICATE",
+    "three words changed, NEAR_DUPLICATE",
+    "a credit line added, NEAR_DUPLICATE",
+    "curly quotes made straight, SAME_URL_SAME_CONTENT",
+    "a paragraph added, REVISION",
+    "an update put first, REVISION",
+    "the last paragraph removed, REVISION",
+    "a year changed, REVISION",
+  })
+  void shouldTellALightEditOfTheSampleUnderItsUrlFromARealChange(String edit, String expected) {
+    // given
+    String body = text("body");
+    send(text("url"), text("title"), body);
+
+    // when
+    String edited =
+        switch (edit) {
+          case "one word changed" -> body.replaceFirst("surveillance", "snooping");
+          case "three words changed" ->
+              body.replaceFirst("surveillance", "snooping").replaceFirst("government", "Centre").replaceFirst("said", "stated");
+          case "a credit line added" -> body + "\n(With inputs from agencies)";
+          case "curly quotes made straight" -> body.replace('“', '"').replace('”', '"');
+          case "a paragraph added" ->
+              body + "\n\nLater on Thursday, the ministry said it had asked the company for a detailed report within a week.";
+          case "an update put first" ->
+              "UPDATE: The ministry said on Friday that no unauthorised interception had taken place.\n" + body;
+          case "the last paragraph removed" -> body.substring(0, body.lastIndexOf('\n'));
+          case "a year changed" -> body.replaceFirst("2019", "2018");
+          default -> throw new IllegalArgumentException(edit);
+        };
+    assertThat(edited).isNotEqualTo(body);
+    send(text("url"), text("title"), edited);
+
+    // then
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    List<DuplicateDetected> dups = duplicates.readValuesToList();
+    if (expected.equals("REVISION")) {
+      assertThat(out).extracting(EnrichedArticle::getRevision).containsExactly(1, 2);
+      assertThat(dups).isEmpty();
+    } else {
+      assertThat(out).hasSize(1);
+      assertThat(dups).extracting(DuplicateDetected::getKind).containsExactly(DuplicateKind.valueOf(expected));
+    }
   }
 
   @Test

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.dedup.DedupState.Revision;
+import io.newsstream.processor.dedup.DedupState.UrlHistory;
 import io.newsstream.processor.dedup.TextProbe;
+import io.newsstream.processor.dedup.UrlDedupProcessor;
 import io.newsstream.processor.testing.FakeEnricher;
 import io.newsstream.schemas.avro.ArticleSubmitted;
 import io.newsstream.schemas.avro.DeadLetter;
@@ -29,6 +32,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -455,16 +459,59 @@ class TopologyTest {
   void shouldDropLightEditUnderSameUrlAsNearDuplicate() {
     // given
     start();
-    send(submitted("https://example.com/f", "Title", "Original [simhash:1234]"));
+    send(submitted("https://example.com/f", "Title", "Original [simhash:abcd]"));
 
-    // when
-    send(submitted("https://example.com/f", "Title", "Original, lightly edited [simhash:1235]"));
+    // when: three words more, one other (the marker), no number
+    send(submitted("https://example.com/f", "Title", "Original, lightly edited [simhash:abcf]"));
 
-    // then
+    // then: reported with the SimHash distance
     assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(1);
     DuplicateDetected dup = duplicates.readValue();
     assertThat(dup.getKind()).isEqualTo(DuplicateKind.NEAR_DUPLICATE);
     assertThat(dup.getDistance()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "'The council met on Monday, the 3rd, and agreed the plan. The mayor said she had worked for it since the spring.', 5",
+    "'The council met on Monday, the 4th, and agreed the plan.', 5",
+    "'The council met on Monday, the 3rd, and agreed a plan.', 0",
+  })
+  void shouldEmitAChangeOfMoreWordsThanALightEditOrOfANumberAsTheNextRevisionWhateverItsSimHash(String changed, int maxWords) {
+    // given: the same SimHash in both versions, as a long text's can be after a real change
+    ProcessorConfig config = new ProcessorConfig();
+    config.setLightEditMaxWords(maxWords);
+    start(config);
+    send(submitted("https://example.com/h", "Title", "The council met on Monday, the 3rd, and agreed the plan. [simhash:abcd]"));
+
+    // when: a sentence added (11 words), the date changed, or one word changed where no change is light
+    send(submitted("https://example.com/h", "Title", changed + " [simhash:abcd]"));
+
+    // then
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(1, 2);
+    assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldCompareARevisionStoredWithoutAWordProfileByItsSimHash() {
+    // given: the URL's revision 1 as a processor stored it before word profiles
+    start();
+    send(submitted("https://example.com/old", "Title", "Unrelated text [simhash:0]"));
+    EnrichedArticle before = enriched.readValue();
+    WindowStore<String, UrlHistory> store = driver.getWindowStore(UrlDedupProcessor.STORE);
+    long ts = clock.toEpochMilli();
+    store.put(
+        before.getArticleId(),
+        UrlHistory.first(new Revision(1, "hash-of-an-earlier-text", 0xf0L, before.getEventId())),
+        ts);
+
+    // when: one word changed, 8 bits from it; then another word, 1 bit from that
+    send(submitted("https://example.com/old", "Title", "Unrelated texts [simhash:f]"));
+    send(submitted("https://example.com/old", "Title", "Related texts [simhash:e]"));
+
+    // then: the first is a revision by the SimHash rule, the second a light edit by its words
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(2);
+    assertThat(duplicates.readValuesToList()).extracting(DuplicateDetected::getKind).containsExactly(DuplicateKind.NEAR_DUPLICATE);
   }
 
   @Test

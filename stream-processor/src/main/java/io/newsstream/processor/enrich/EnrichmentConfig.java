@@ -38,7 +38,8 @@ import java.util.regex.PatternSyntaxException;
  * default-taxonomy.properties}; a configured topic replaces the default topic of that name, an
  * empty list removes it, and {@code enrich.topics.replace-defaults=true} drops every default.
  * Per-domain furniture rules have the form {@code enrich.furniture.domain.<domain>.<n>} with a
- * Java regular expression whose matches are removed from bodies of that registrable domain.
+ * Java regular expression whose matches are removed from bodies of that registrable domain, and
+ * from other bodies that name the outlet ({@link TextCleaner}).
  *
  * @param keepWww keep a leading {@code www.} in canonical URLs
  * @param trackingParameters query parameters removed from canonical URLs; a trailing {@code *}
@@ -142,7 +143,8 @@ public record EnrichmentConfig(
               "(?im)^[^\\n]*moneycontrol pro[^\\n]*coupon code[^\\n]*$"));
 
   public static final String DOMAIN_FURNITURE_DOC =
-      "Java regular expressions removed from bodies of that registrable domain; several rules"
+      "Java regular expressions removed from bodies of that registrable domain, and from other"
+          + " bodies that name the outlet (the domain's first label as a whole word); several rules"
           + " per domain are numbered .1, .2, ...; the defaults hold rules for moneycontrol.com.";
 
   public static final String WORDS_PER_MINUTE_CONFIG = "enrich.reading.words-per-minute";

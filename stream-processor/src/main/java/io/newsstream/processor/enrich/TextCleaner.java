@@ -1,7 +1,9 @@
 package io.newsstream.processor.enrich;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,9 +32,12 @@ import org.jsoup.select.NodeVisitor;
  * {@code Advertisement}, {@code Also read}, ...; compared case-insensitively, ignoring a trailing
  * colon) are removed everywhere; per-domain regular expressions from the configuration are then
  * removed from bodies of that registrable domain (the defaults strip moneycontrol.com's glued
- * subscription promotion). Credit and rights lines that close a body ({@code Reporting by …;
- * Editing by …}, {@code Copyright … All rights reserved.}, {@code Our Standards: …}) are removed
- * as well, so a syndicated copy cleans to the same text as the original. Thread-safe.
+ * subscription promotion), and from bodies of other domains that name the outlet (the first label
+ * of its domain, {@code moneycontrol}, as a whole word in any case): a copy of an outlet's page on
+ * another site carries the outlet's furniture, which then names it. Credit and rights lines that
+ * close a body ({@code Reporting by …; Editing by …}, {@code Copyright … All rights reserved.},
+ * {@code Our Standards: …}) are removed as well, so a syndicated copy cleans to the same text as
+ * the original. Thread-safe.
  */
 public final class TextCleaner {
 
@@ -81,6 +86,24 @@ public final class TextCleaner {
   private final Set<String> furnitureLines;
   private final int longestFurniture;
   private final EnrichmentConfig config;
+  /** Outlets with furniture rules, each with the name its pages' furniture would mention. */
+  private final List<Outlet> outlets;
+
+  /** An outlet's registrable domain, its name in lower case and its furniture rules. */
+  private record Outlet(String domain, String name, List<Pattern> rules) {
+
+    /** Whether the lower-cased text names this outlet as a whole word. */
+    boolean isNamedIn(String lowerText) {
+      for (int i = lowerText.indexOf(name); i >= 0; i = lowerText.indexOf(name, i + 1)) {
+        int end = i + name.length();
+        if ((i == 0 || !Character.isLetterOrDigit(lowerText.charAt(i - 1)))
+            && (end == lowerText.length() || !Character.isLetterOrDigit(lowerText.charAt(end)))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   public TextCleaner(EnrichmentConfig config) {
     this.config = config;
@@ -90,6 +113,16 @@ public final class TextCleaner {
     }
     this.furnitureLines = Set.copyOf(lines);
     this.longestFurniture = lines.stream().mapToInt(String::length).max().orElse(0);
+    List<Outlet> withRules = new ArrayList<>();
+    config
+        .domainFurniture()
+        .forEach(
+            (domain, rules) -> {
+              int dot = domain.indexOf('.');
+              String name = dot > 0 ? domain.substring(0, dot) : domain;
+              withRules.add(new Outlet(domain, name.toLowerCase(Locale.ROOT), rules));
+            });
+    this.outlets = List.copyOf(withRules);
   }
 
   /** Cleans a headline: NFKC, no markup, one line, whitespace collapsed. */
@@ -116,13 +149,37 @@ public final class TextCleaner {
     text = normalize(text);
     text = removeFurnitureLines(text);
     text = removeTrailingCredits(text);
-    for (Pattern rule : config.furnitureFor(domain)) {
-      text = applyRule(rule, text, domain);
-    }
+    text = removeOutletFurniture(text, domain);
     if (mayHaveGluedSentence(text)) {
       text = GLUED_SENTENCE.matcher(text).replaceAll(" ");
     }
     return collapseWhitespace(text);
+  }
+
+  /**
+   * Applies the furniture rules of the article's own domain, then those of every other outlet the
+   * text names (an outlet's page copied by another site keeps the outlet's furniture).
+   */
+  private String removeOutletFurniture(String text, String domain) {
+    for (Pattern rule : config.furnitureFor(domain)) {
+      text = applyRule(rule, text, domain);
+    }
+    String lower = null;
+    for (Outlet outlet : outlets) {
+      if (outlet.domain().equals(domain)) {
+        continue;
+      }
+      if (lower == null) {
+        lower = text.toLowerCase(Locale.ROOT);
+      }
+      if (outlet.isNamedIn(lower)) {
+        for (Pattern rule : outlet.rules()) {
+          text = applyRule(rule, text, outlet.domain());
+        }
+        lower = null;
+      }
+    }
+    return text;
   }
 
   /**

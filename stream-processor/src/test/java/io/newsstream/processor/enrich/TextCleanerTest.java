@@ -47,15 +47,33 @@ class TextCleanerTest {
   }
 
   @Test
-  void shouldApplyDomainRulesOnlyToThatDomain() {
+  void shouldApplyAnOutletsRulesElsewhereOnlyToATextThatNamesTheOutlet() {
+    // given: the promotion in a copy of the outlet's page on another site, and the same glued
+    // shape in a text that does not name the outlet (its rule would match "Coupon code")
+    String copy = "Read the story.Last Chance to get Moneycontrol PRO for a year. Coupon code: DIWALI";
+    String unnamed = "Read the story.Last Chance to get the shop's offer. Coupon code: DIWALI";
+    String inWord = "Read the story.Last Chance at moneycontrolling costs. Coupon code: DIWALI";
+
+    // when / then
+    assertThat(cleaner.cleanBody(copy, "example.com")).isEqualTo("Read the story.");
+    assertThat(cleaner.cleanBody(unnamed, "example.com")).isEqualTo("Read the story. Last Chance to get the shop's offer. Coupon code: DIWALI");
+    assertThat(cleaner.cleanBody(inWord, "example.com")).startsWith("Read the story. Last Chance");
+  }
+
+  @Test
+  void shouldApplyAConfiguredOutletsRulesToCopiesThatNameItAndNotToOtherTexts() {
     // given
-    String body = "Read the story.Last Chance to get Moneycontrol PRO for a year";
+    TextCleaner custom =
+        new TextCleaner(
+            EnrichmentConfig.fromProperties(
+                Map.of("enrich.furniture.domain.dailynews.co.uk.1", "(?m)^Follow Daily ?News on .*$")));
+    String copy = "Body text.\nFollow DailyNews on Mastodon and Bluesky";
+    String named = "Body text.\nFollow Daily News on Mastodon and Bluesky";
 
-    // when
-    String elsewhere = cleaner.cleanBody(body, "example.com");
-
-    // then
-    assertThat(elsewhere).contains("Moneycontrol PRO");
+    // when / then: the outlet's name is the first label of its domain
+    assertThat(custom.cleanBody(copy, "dailynews.co.uk")).isEqualTo("Body text.");
+    assertThat(custom.cleanBody(named, "example.com")).isEqualTo("Body text.\nFollow Daily News on Mastodon and Bluesky");
+    assertThat(custom.cleanBody(copy, "example.com")).isEqualTo("Body text.");
   }
 
   @Test

@@ -120,8 +120,7 @@ class DefaultEnricherTopologyTest {
 
   @Test
   void shouldReportEachRepostOfTheSampleWithItsKind() {
-    // given: the sample's text as another outlet published it (moneycontrol.com's own furniture
-    // rules would make its cleaned text differ from every other outlet's)
+    // given: the sample's text as another outlet published it
     String url = "https://www.othernews.example/india/whatsapp-nso-moitra";
     send(url, text("title"), text("body"));
 
@@ -144,6 +143,21 @@ class DefaultEnricherTopologyTest {
         .extracting(DuplicateDetected::getKind)
         .containsExactly(DuplicateKind.SAME_URL_SAME_CONTENT, DuplicateKind.SAME_CONTENT, DuplicateKind.NEAR_DUPLICATE);
     assertThat(dups.get(2).getDistance()).isEqualTo(distance);
+  }
+
+  @Test
+  void shouldReportTheSamplesOwnPageUnderAnotherOutletsUrlAsTheSameContent() {
+    // given: the sample from its own URL, where moneycontrol.com's rules remove its promotion
+    send(text("url"), text("title"), text("body"));
+
+    // when: the same page, promotion and all, under another outlet's URL
+    send("https://www.news18.com/tech/whatsapp-nso-group-spyware-2019.html", text("title"), text("body"));
+
+    // then: the copy names Moneycontrol, so its promotion is removed there too and the texts match
+    assertThat(enriched.readValuesToList()).hasSize(1);
+    assertThat(duplicates.readValuesToList())
+        .extracting(DuplicateDetected::getKind)
+        .containsExactly(DuplicateKind.SAME_CONTENT);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -19,8 +19,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * Otherwise a real change: emitted as revision n+1 (n = latest revision remembered).
  *
  * <p>A light edit changes, adds or removes at most {@link DedupSettings#lightEditMaxWords} words
- * of the body and none of its numbers, by the {@link WordProfile}s of the two versions (a new
- * headline over the same body is one too). A SimHash distance says little here: on a 430-word
+ * of the title and body and none of their numbers, by the {@link WordProfile}s of the two versions
+ * (a headline's typo fixed is one, a new headline a revision). A SimHash distance says little here: on a 430-word
  * article one word changed moved the SimHash 4 bits and a paragraph added 2. Only a revision
  * stored before profiles were is compared by its SimHash (within the near-duplicate distance).
  * Store: articleId to its last {@value DedupState#URL_HISTORY_LIMIT} revisions.
@@ -71,7 +71,7 @@ public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {
         }
       }
     }
-    WordProfile words = WordProfile.of(article.getBody());
+    WordProfile words = WordProfile.of(article.getTitle(), article.getBody());
     Revision current = new Revision(1, article.getContentHash(), article.getSimhash(), article.getEventId(), words);
     if (history == null) {
       store.put(article.getArticleId(), UrlHistory.first(current), ts);

@@ -37,7 +37,18 @@ public final class WordProfile {
 
   /** The profile of a text's words. */
   public static WordProfile of(String text) {
+    return of("", text);
+  }
+
+  /** The profile of an article's words: its title's and its body's. */
+  public static WordProfile of(String title, String body) {
     byte[] counts = new byte[BUCKETS];
+    long numbers = add(counts, title) + add(counts, body);
+    return new WordProfile(counts, numbers);
+  }
+
+  /** Counts the text's words into {@code counts}; returns the sum of its numbers' hashes. */
+  private static long add(byte[] counts, String text) {
     long numbers = 0;
     long hash = FNV_OFFSET;
     boolean inWord = false;
@@ -60,7 +71,7 @@ public final class WordProfile {
         digit = false;
       }
     }
-    return new WordProfile(counts, numbers);
+    return numbers;
   }
 
   /** A profile read back from its {@link #bytes()}. */

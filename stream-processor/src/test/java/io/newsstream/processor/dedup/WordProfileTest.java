@@ -25,6 +25,15 @@ class WordProfileTest {
   }
 
   @Test
+  void shouldCountTheTitlesWordsWithTheBodys() {
+    WordProfile before = WordProfile.of("Council agrees plan", TEXT);
+    assertThat(before.wordsChanged(WordProfile.of("Council agrees the plan", TEXT))).isEqualTo(1);
+    // two words gone, nine new
+    assertThat(before.wordsChanged(WordProfile.of("Mayor wins vote on spring plan after year of work", TEXT))).isEqualTo(9);
+    assertThat(before.sameNumbers(WordProfile.of("Council agrees plan for 2027", TEXT))).isFalse();
+  }
+
+  @Test
   void shouldSeeNoChangeInCaseSpacingPunctuationOrOrder() {
     String same = "the mayor said she had worked for it since the spring with 1,200 residents\n\n"
         + "THE COUNCIL MET ON MONDAY THE 3RD AND AGREED THE PLAN";

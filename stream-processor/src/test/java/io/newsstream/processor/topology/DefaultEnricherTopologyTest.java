@@ -170,11 +170,14 @@ class DefaultEnricherTopologyTest {
     "an update put first, REVISION",
     "the last paragraph removed, REVISION",
     "a year changed, REVISION",
+    "a headline word changed, NEAR_DUPLICATE",
+    "a new headline, REVISION",
   })
   void shouldTellALightEditOfTheSampleUnderItsUrlFromARealChange(String edit, String expected) {
     // given
     String body = text("body");
-    send(text("url"), text("title"), body);
+    String title = text("title");
+    send(text("url"), title, body);
 
     // when
     String edited =
@@ -190,10 +193,16 @@ class DefaultEnricherTopologyTest {
               "UPDATE: The ministry said on Friday that no unauthorised interception had taken place.\n" + body;
           case "the last paragraph removed" -> body.substring(0, body.lastIndexOf('\n'));
           case "a year changed" -> body.replaceFirst("2019", "2018");
-          default -> throw new IllegalArgumentException(edit);
+          default -> body;
         };
-    assertThat(edited).isNotEqualTo(body);
-    send(text("url"), text("title"), edited);
+    String editedTitle =
+        switch (edit) {
+          case "a headline word changed" -> title.replace("breach", "hack");
+          case "a new headline" -> "Government bought spyware from NSO Group, Mahua Moitra tells reporters in Delhi";
+          default -> title;
+        };
+    assertThat(editedTitle + edited).isNotEqualTo(title + body);
+    send(text("url"), editedTitle, edited);
 
     // then
     List<EnrichedArticle> out = enriched.readValuesToList();

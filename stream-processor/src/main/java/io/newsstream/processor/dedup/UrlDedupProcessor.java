@@ -20,9 +20,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  *
  * <p>A light edit changes, adds or removes at most {@link DedupSettings#lightEditMaxWords} words
  * of the title and body and none of their numbers, by the {@link WordProfile}s of the two versions
- * (a headline's typo fixed is one, a new headline a revision). A SimHash distance says little here: on a 430-word
- * article one word changed moved the SimHash 4 bits and a paragraph added 2. Only a revision
- * stored before profiles were is compared by its SimHash (within the near-duplicate distance).
+ * (a headline's typo fixed is one, a new headline a revision). Edits are measured against the
+ * latest revision emitted, so light edits that add up to more make the next revision. A SimHash
+ * distance says little here: on a 430-word article one word changed moved the SimHash 4 bits and
+ * a paragraph added 2. Only a revision stored before profiles were is compared by its SimHash
+ * (within the near-duplicate distance).
  * Store: articleId to its last {@value DedupState#URL_HISTORY_LIMIT} revisions.
  */
 public final class UrlDedupProcessor extends DedupProcessor<UrlHistory> {

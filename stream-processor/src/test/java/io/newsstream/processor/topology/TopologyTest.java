@@ -493,6 +493,21 @@ class TopologyTest {
   }
 
   @Test
+  void shouldMeasureLightEditsAgainstTheLatestRevisionEmittedSoThatTheyAddUp() {
+    // given
+    start();
+    send(submitted("https://example.com/drift", "Title", "The council agreed the plan for the new bridge [simhash:abcd]"));
+
+    // when: three words changed, then three more on top (six from what consumers have)
+    send(submitted("https://example.com/drift", "Title", "The board agreed a plan for the old bridge [simhash:abcd]"));
+    send(submitted("https://example.com/drift", "Title", "The board backed a scheme for an old road [simhash:abcd]"));
+
+    // then
+    assertThat(duplicates.readValuesToList()).extracting(DuplicateDetected::getKind).containsExactly(DuplicateKind.NEAR_DUPLICATE);
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(1, 2);
+  }
+
+  @Test
   void shouldCompareARevisionStoredWithoutAWordProfileByItsSimHash() {
     // given: the URL's revision 1 as a processor stored it before word profiles
     start();

@@ -105,6 +105,8 @@ public final class ProcessorBenchmark {
   static final double TARGET_ARTICLES_PER_SECOND = 2_000;
   /** Output quiet for this long, with every input of the application read ({@link #inputConsumed}), ends a run that emitted fewer records than its input. */
   private static final Duration IDLE_END = Duration.ofSeconds(15);
+  /** No output for this long while records are still expected: the run's threads are dumped once. */
+  private static final Duration STALL = Duration.ofSeconds(60);
 
   /** What one topology run measured. */
   record RunResult(String name, long input, long output, double seconds, double secondsFromRunning, double cpuSeconds,
@@ -562,6 +564,7 @@ public final class ProcessorBenchmark {
     long tenPercentAt = 0;
     long ninetyPercentAt = 0;
     boolean complete = false;
+    boolean stallDumped = false;
     try (KafkaConsumer<byte[], byte[]> consumer = countingConsumer(outputs)) {
       streams.start();
       while (System.nanoTime() < deadline) {
@@ -587,6 +590,13 @@ public final class ProcessorBenchmark {
         }
         if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
           throw new IllegalStateException(name + ": Kafka Streams stopped in state " + streams.state());
+        }
+        if (!stallDumped && now - lastOutput > STALL.toNanos()) {
+          stallDumped = true;
+          Path dump = workDir.resolve("stall-" + name.replace(' ', '-') + ".txt");
+          ThreadDump.write(dump);
+          System.out.printf(Locale.ROOT, "  %s: no output for %d s while %s; every thread's stack written to %s%n", name,
+              STALL.toSeconds(), streams.state(), dump);
         }
         if (now - lastProgress > TimeUnit.SECONDS.toNanos(5)) {
           lastProgress = now;

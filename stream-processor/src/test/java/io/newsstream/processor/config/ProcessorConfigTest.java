@@ -107,6 +107,8 @@ class ProcessorConfigTest {
         .hasMessageContaining("near-duplicate-max-published-gap");
     assertThatThrownBy(() -> config.setNearDuplicateReorderWindow(Duration.ofSeconds(-1)))
         .hasMessageContaining("near-duplicate-reorder-window");
+    assertThatThrownBy(() -> config.setLightEditMaxWords(-1)).hasMessageContaining("newsstream.processor.light-edit-max-words");
+    assertThatThrownBy(() -> config.setLightEditMaxWords(1001)).hasMessageContaining("light-edit-max-words");
   }
 
   @Test

@@ -57,6 +57,16 @@ public final class LanguageDetector {
     }
   }
 
+  /**
+   * Held while Lingua runs, by every detector of this JVM: one thread at a time hands work to the
+   * common fork-join pool. With the pool's parallelism at 0 ({@link #runLinguaInCallingThreads})
+   * and two stream threads calling at once, a stream thread waited forever in {@code
+   * commonPool().invokeAll} for a task that no thread would run (a benchmark run's thread dump,
+   * 2026-12-06: the pool had no threads, the other stream thread was polling); the processor
+   * stopped emitting while its health said RUNNING. Lingua decides about a fifth of the articles.
+   */
+  private static final Object LINGUA = new Object();
+
   /** Code for an undetermined language (ISO 639-2). */
   public static final String UNDETERMINED = "und";
 
@@ -139,7 +149,10 @@ public final class LanguageDetector {
     // Lingua's cost grows with length; its verdict on a couple of sentences is as good.
     String linguaSample =
         sample.length() > LINGUA_CHARS ? sample.substring(0, LINGUA_CHARS) : sample;
-    SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(linguaSample);
+    SortedMap<Language, Double> values;
+    synchronized (LINGUA) {
+      values = detector.computeLanguageConfidenceValues(linguaSample);
+    }
     Language best = null;
     double bestValue = 0.0;
     double second = 0.0;

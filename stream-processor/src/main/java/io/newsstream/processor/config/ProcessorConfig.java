@@ -89,6 +89,14 @@ public class ProcessorConfig {
 
   public static final Duration CLOSE_TIMEOUT_DEFAULT = Duration.ofSeconds(30);
 
+  /**
+   * How long a stream thread may go without polling before {@code /health} reports it stalled.
+   * A stream thread polls on every turn of its loop, idle or busy (every few milliseconds to a
+   * second or two under load), so minutes without a poll mean it is blocked inside processing,
+   * while Kafka Streams still says RUNNING.
+   */
+  public static final Duration STALL_TIMEOUT_DEFAULT = Duration.ofMinutes(2);
+
   public static final TopologyMode TOPOLOGY_DEFAULT = TopologyMode.FULL;
   public static final String PASSTHROUGH_TOPIC_DEFAULT = "articles.passthrough";
 
@@ -149,6 +157,7 @@ public class ProcessorConfig {
   private int numStreamThreads = NUM_STREAM_THREADS_DEFAULT;
   private Duration commitInterval = COMMIT_INTERVAL_DEFAULT;
   private Duration closeTimeout = CLOSE_TIMEOUT_DEFAULT;
+  private Duration stallTimeout = STALL_TIMEOUT_DEFAULT;
   private Map<String, String> streams = new LinkedHashMap<>();
   private TopologyMode topology = TOPOLOGY_DEFAULT;
   private String rawTopic = TopicNames.RAW_DEFAULT;
@@ -480,6 +489,24 @@ public class ProcessorConfig {
       throw invalid("close-timeout", closeTimeout, "must not be negative");
     }
     this.closeTimeout = closeTimeout;
+  }
+
+  /**
+   * A stream thread that has not polled for this long is reported stalled ({@code /health} DOWN,
+   * its stack logged). Default 2m; 0 turns the check off.
+   */
+  public Duration getStallTimeout() {
+    return stallTimeout;
+  }
+
+  public void setStallTimeout(Duration stallTimeout) {
+    if (stallTimeout == null || stallTimeout.isNegative()) {
+      throw invalid("stall-timeout", stallTimeout, "must not be negative");
+    }
+    if (!stallTimeout.isZero() && stallTimeout.compareTo(Duration.ofSeconds(2)) < 0) {
+      throw invalid("stall-timeout", stallTimeout, "must be 0 (off) or at least 2s (the consumer reports whole seconds)");
+    }
+    this.stallTimeout = stallTimeout;
   }
 
   /**

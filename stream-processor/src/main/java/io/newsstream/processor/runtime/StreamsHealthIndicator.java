@@ -4,14 +4,19 @@ import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.reactivestreams.Publisher;
 import io.micronaut.core.async.publisher.Publishers;
 
 /**
  * {@code /health} follows Kafka Streams: UP while it is RUNNING or REBALANCING, DOWN in every
- * other state (not started, starting, erroring, shutting down), with the state in the details.
+ * other state (not started, starting, erroring, shutting down), with the state in the details;
+ * also DOWN while a stream thread is stalled ({@link StallWatch}: no poll for longer than {@code
+ * stall-timeout}), naming each such thread with the seconds since its last poll.
  */
 @Singleton
 public class StreamsHealthIndicator implements HealthIndicator {
@@ -29,10 +34,18 @@ public class StreamsHealthIndicator implements HealthIndicator {
 
   @Override
   public Publisher<HealthResult> getResult() {
-    KafkaStreams.State state = runner.state();
-    return Publishers.just(
-        HealthResult.builder("kafkaStreams", healthy(state) ? HealthStatus.UP : HealthStatus.DOWN)
-            .details(Map.of("state", state == null ? "NOT_STARTED" : state.name()))
-            .build());
+    return Publishers.just(result(runner.state(), runner.stalledThreads()));
+  }
+
+  static HealthResult result(KafkaStreams.State state, Map<String, Duration> stalledThreads) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("state", state == null ? "NOT_STARTED" : state.name());
+    if (!stalledThreads.isEmpty()) {
+      Map<String, Long> secondsSincePoll = new TreeMap<>();
+      stalledThreads.forEach((thread, sincePoll) -> secondsSincePoll.put(thread, sincePoll.toSeconds()));
+      details.put("stalledThreads", secondsSincePoll);
+    }
+    boolean up = healthy(state) && stalledThreads.isEmpty();
+    return HealthResult.builder("kafkaStreams", up ? HealthStatus.UP : HealthStatus.DOWN).details(details).build();
   }
 }

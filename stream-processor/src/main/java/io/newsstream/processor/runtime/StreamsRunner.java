@@ -16,8 +16,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Gauge;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -32,7 +37,10 @@ import org.slf4j.LoggerFactory;
  * Runs the topology: on start-up creates the topics, builds the {@link Topology} with {@link
  * TopologyFactory}, starts {@link KafkaStreams} and binds its metrics; on shutdown closes it
  * within the configured timeout. A stream thread that dies is replaced, so one bad moment does
- * not stop the application; state changes are logged and drive {@link StreamsHealthIndicator}.
+ * not stop the application; state changes are logged and drive {@link StreamsHealthIndicator}. A
+ * stream thread that stops polling (blocked inside processing, which Kafka Streams does not see)
+ * is found by {@link StallWatch}: reported by health, counted in the gauge {@code
+ * newsstream.processor.stream.threads.stalled}, and logged once with its stack.
  */
 @Singleton
 public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
@@ -47,6 +55,9 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
   private final MeterRegistry registry;
   private volatile KafkaStreams streams;
   private KafkaStreamsMetrics streamsMetrics;
+  private final StallWatch stallWatch;
+  private ScheduledExecutorService stallChecks;
+  private final Set<String> reportedStalls = new HashSet<>();
 
   public StreamsRunner(
       ProcessorConfig config,
@@ -59,6 +70,10 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
     this.enricher = enricher;
     this.metrics = metrics;
     this.registry = registry;
+    this.stallWatch = new StallWatch(() -> streams, config.getStallTimeout());
+    Gauge.builder(MicrometerPipelineMetrics.PREFIX + "stream.threads.stalled", stallWatch, watch -> watch.stalledThreads().size())
+        .description("Stream threads that have not polled for longer than stall-timeout")
+        .register(registry);
   }
 
   @Override
@@ -109,6 +124,64 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
     streamsMetrics.bindTo(registry);
     kafkaStreams.start();
     streams = kafkaStreams;
+    if (stallWatch.enabled()) {
+      stallChecks =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread thread = new Thread(task, "newsstream-stall-watch");
+                thread.setDaemon(true);
+                return thread;
+              });
+      long periodMs = Math.max(1_000, Math.min(10_000, stallWatch.timeout().toMillis() / 4));
+      stallChecks.scheduleWithFixedDelay(this::checkStalls, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The stalled stream threads (empty before start, after close, or with the check off). */
+  public Map<String, Duration> stalledThreads() {
+    return stallWatch.stalledThreads();
+  }
+
+  /** Logs each stall once, when found (with the thread's stack), and when the thread polls again. */
+  private void checkStalls() {
+    try {
+      Map<String, Duration> stalled = stallWatch.stalledThreads();
+      for (Map.Entry<String, Duration> entry : stalled.entrySet()) {
+        if (reportedStalls.add(entry.getKey())) {
+          LOG.error(
+              "Stream thread {} has not polled for {} s (stall-timeout {}): it is blocked and processes nothing; health is DOWN until it polls again. Its stack:\n{}",
+              entry.getKey(),
+              entry.getValue().toSeconds(),
+              config.getStallTimeout(),
+              stackOf(entry.getKey()));
+        }
+      }
+      reportedStalls.removeIf(
+          thread -> {
+            if (!stalled.containsKey(thread)) {
+              LOG.info("Stream thread {} polls again", thread);
+              return true;
+            }
+            return false;
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("Could not check the stream threads for stalls", e);
+    }
+  }
+
+  private static String stackOf(String threadName) {
+    StringBuilder text = new StringBuilder();
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              if (thread.getName().equals(threadName)) {
+                text.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                  text.append("\tat ").append(frame).append('\n');
+                }
+              }
+            });
+    return text.length() == 0 ? "(thread not found)" : text.toString();
   }
 
   /** Current state, or null before start. */
@@ -121,6 +194,10 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
   public synchronized void stop() {
     if (streams == null) {
       return;
+    }
+    if (stallChecks != null) {
+      stallChecks.shutdownNow();
+      stallChecks = null;
     }
     GroupMembershipOperation membership = StreamsProperties.membershipOnClose(StreamsProperties.streams(config));
     LOG.info("Closing Kafka Streams (timeout {}, {})", config.getCloseTimeout(), membership);

@@ -109,6 +109,8 @@ class ProcessorConfigTest {
         .hasMessageContaining("near-duplicate-reorder-window");
     assertThatThrownBy(() -> config.setLightEditMaxWords(-1)).hasMessageContaining("newsstream.processor.light-edit-max-words");
     assertThatThrownBy(() -> config.setLightEditMaxWords(1001)).hasMessageContaining("light-edit-max-words");
+    assertThatThrownBy(() -> config.setStallTimeout(Duration.ofSeconds(-1))).hasMessageContaining("newsstream.processor.stall-timeout");
+    assertThatThrownBy(() -> config.setStallTimeout(Duration.ofMillis(500))).hasMessageContaining("stall-timeout");
   }
 
   @Test

@@ -16,7 +16,9 @@ import io.micronaut.core.async.publisher.Publishers;
  * {@code /health} follows Kafka Streams: UP while it is RUNNING or REBALANCING, DOWN in every
  * other state (not started, starting, erroring, shutting down), with the state in the details;
  * also DOWN while a stream thread is stalled ({@link StallWatch}: no poll for longer than {@code
- * stall-timeout}), naming each such thread with the seconds since its last poll.
+ * stall-timeout}), naming each such thread with the seconds since its last poll. While state is
+ * restored from the changelogs the details give the store partitions and records left (UP: the
+ * instance is catching up, not failing).
  */
 @Singleton
 public class StreamsHealthIndicator implements HealthIndicator {
@@ -34,12 +36,21 @@ public class StreamsHealthIndicator implements HealthIndicator {
 
   @Override
   public Publisher<HealthResult> getResult() {
-    return Publishers.just(result(runner.state(), runner.stalledThreads()));
+    return Publishers.just(result(runner.state(), runner.stalledThreads(), runner.restoring()));
   }
 
   static HealthResult result(KafkaStreams.State state, Map<String, Duration> stalledThreads) {
+    return result(state, stalledThreads, new RestoreProgress.Remaining(0, 0));
+  }
+
+  static HealthResult result(KafkaStreams.State state, Map<String, Duration> stalledThreads, RestoreProgress.Remaining restoring) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("state", state == null ? "NOT_STARTED" : state.name());
+    if (restoring.storePartitions() > 0) {
+      // Restoring is not a failure: the instance is catching up on its state, and emits again after.
+      details.put("restoringStorePartitions", restoring.storePartitions());
+      details.put("restoringRecordsLeft", restoring.records());
+    }
     if (!stalledThreads.isEmpty()) {
       Map<String, Long> secondsSincePoll = new TreeMap<>();
       stalledThreads.forEach((thread, sincePoll) -> secondsSincePoll.put(thread, sincePoll.toSeconds()));

@@ -58,6 +58,7 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
   private final StallWatch stallWatch;
   private ScheduledExecutorService stallChecks;
   private final Set<String> reportedStalls = new HashSet<>();
+  private final RestoreProgress restoreProgress = new RestoreProgress();
 
   public StreamsRunner(
       ProcessorConfig config,
@@ -115,6 +116,7 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
             }
           }
         });
+    kafkaStreams.setGlobalStateRestoreListener(restoreProgress);
     kafkaStreams.setUncaughtExceptionHandler(
         error -> {
           LOG.error("Stream thread failed; replacing it", error);
@@ -135,6 +137,11 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
       long periodMs = Math.max(1_000, Math.min(10_000, stallWatch.timeout().toMillis() / 4));
       stallChecks.scheduleWithFixedDelay(this::checkStalls, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** What restoring state from the changelogs has left. */
+  public RestoreProgress.Remaining restoring() {
+    return restoreProgress.remaining();
   }
 
   /** The stalled stream threads (empty before start, after close, or with the check off). */

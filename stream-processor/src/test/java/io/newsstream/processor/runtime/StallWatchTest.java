@@ -86,6 +86,17 @@ class StallWatchTest {
     assertThat(notRunning.getStatus()).isEqualTo(HealthStatus.DOWN);
   }
 
+  @Test
+  void shouldStayUpWhileRestoringAndSayHowMuchIsLeft() {
+    // when
+    HealthResult restoring =
+        StreamsHealthIndicator.result(KafkaStreams.State.REBALANCING, Map.of(), new RestoreProgress.Remaining(3, 12_345));
+
+    // then
+    assertThat(restoring.getStatus()).isEqualTo(HealthStatus.UP);
+    assertThat(details(restoring)).containsEntry("restoringStorePartitions", 3).containsEntry("restoringRecordsLeft", 12_345L);
+  }
+
   @SuppressWarnings("unchecked")
   private static Map<String, Object> details(HealthResult result) {
     return (Map<String, Object>) result.getDetails();

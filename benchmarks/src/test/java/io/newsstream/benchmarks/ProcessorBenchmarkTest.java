@@ -23,6 +23,18 @@ class ProcessorBenchmarkTest {
   }
 
   @Test
+  void shouldCountABacklogRunFromTheFirstSignOfProcessing() {
+    // a thread ran and output came before the application as a whole said RUNNING
+    assertThat(ProcessorBenchmark.processingStart(1 * SECOND, 9 * SECOND, 2 * SECOND, 3 * SECOND)).isEqualTo(2 * SECOND);
+    // nothing seen but the output
+    assertThat(ProcessorBenchmark.processingStart(1 * SECOND, 0, 0, 4 * SECOND)).isEqualTo(4 * SECOND);
+    // nothing seen at all: the start
+    assertThat(ProcessorBenchmark.processingStart(1 * SECOND, 0, 0, 0)).isEqualTo(1 * SECOND);
+    // nanoTime values below zero still order by difference
+    assertThat(ProcessorBenchmark.processingStart(-9 * SECOND, -5 * SECOND, -7 * SECOND)).isEqualTo(-7 * SECOND);
+  }
+
+  @Test
   void shouldTellTheApplicationsStreamThreadsFromTheirProducersAndOtherApplications() {
     assertThat(ProcessorBenchmark.isStreamThread("bench-full-x", "bench-full-x-1b2c-StreamThread-1")).isTrue();
     assertThat(ProcessorBenchmark.isStreamThread("bench-full-x", "bench-full-x-1b2c-StreamThread-12")).isTrue();

@@ -828,7 +828,8 @@ public final class ProcessorBenchmark {
             + " it started: %+.0f MB, i.e. %+.0f MB per million articles if it grew linearly)%n",
         passthrough.heapBytes() / 1048576.0, real.heapBytes() / 1048576.0, real.heapDeltaBytes() / 1048576.0,
         real.heapDeltaBytes() / 1048576.0 / real.input() * 1_000_000);
-    System.out.println("articles/s: input articles / time from Kafka Streams RUNNING to the last output record (read_committed);");
+    System.out.println("articles/s: input articles / time from the first sign of processing (Kafka Streams or one of its threads RUNNING,"
+        + " or the first output) to the last output record (read_committed);");
     System.out.println("  output = records on the passthrough topic, or on articles.enriched + articles.duplicates + articles.dlq.");
     System.out.printf(Locale.ROOT, "stream threads' CPU: passthrough %.1f s (%.3f ms per article), full %.1f s (%.3f ms per article),"
             + " of which enrichment %.1f s (%.3f ms per article)%n",

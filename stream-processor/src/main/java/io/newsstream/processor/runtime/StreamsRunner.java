@@ -96,6 +96,11 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getBootstrapServers()))) {
       new TopicProvisioner(admin, ADMIN_TIMEOUT)
           .ensure(needed, config.isTopicCreate(), config.getTopicPartitions(), config.getTopicReplicationFactor());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(
+          "Kafka at " + config.getBootstrapServers() + " (" + ProcessorConfig.PREFIX + ".bootstrap-servers, env KAFKA_BOOTSTRAP_SERVERS): "
+              + e.getMessage(),
+          e);
     }
     TopologyFactory factory = new TopologyFactory(metrics, Clock.systemUTC());
     Topology topology =

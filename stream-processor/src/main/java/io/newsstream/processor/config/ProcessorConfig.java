@@ -97,6 +97,15 @@ public class ProcessorConfig {
    */
   public static final Duration STALL_TIMEOUT_DEFAULT = Duration.ofMinutes(2);
 
+  /**
+   * Whether a stalled stream thread makes the processor exit (status {@value
+   * #STALL_EXIT_STATUS}) so that its supervisor restarts it, instead of only reporting the stall.
+   */
+  public static final boolean STALL_EXIT_DEFAULT = false;
+
+  /** Exit status of a processor that stops itself because a stream thread stalled. */
+  public static final int STALL_EXIT_STATUS = 70;
+
   public static final TopologyMode TOPOLOGY_DEFAULT = TopologyMode.FULL;
   public static final String PASSTHROUGH_TOPIC_DEFAULT = "articles.passthrough";
 
@@ -158,6 +167,7 @@ public class ProcessorConfig {
   private Duration commitInterval = COMMIT_INTERVAL_DEFAULT;
   private Duration closeTimeout = CLOSE_TIMEOUT_DEFAULT;
   private Duration stallTimeout = STALL_TIMEOUT_DEFAULT;
+  private boolean stallExit = STALL_EXIT_DEFAULT;
   private Map<String, String> streams = new LinkedHashMap<>();
   private TopologyMode topology = TOPOLOGY_DEFAULT;
   private String rawTopic = TopicNames.RAW_DEFAULT;
@@ -507,6 +517,19 @@ public class ProcessorConfig {
       throw invalid("stall-timeout", stallTimeout, "must be 0 (off) or at least 2s (the consumer reports whole seconds)");
     }
     this.stallTimeout = stallTimeout;
+  }
+
+  /**
+   * Whether the processor exits (status {@value #STALL_EXIT_STATUS}, after logging the stalled
+   * thread's stack and closing) when a stream thread stalls, so that a supervisor that restarts
+   * it on exit (systemd, Docker's restart policy) recovers it. Default false: report only.
+   */
+  public boolean isStallExit() {
+    return stallExit;
+  }
+
+  public void setStallExit(boolean stallExit) {
+    this.stallExit = stallExit;
   }
 
   /**

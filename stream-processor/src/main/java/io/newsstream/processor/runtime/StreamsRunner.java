@@ -16,7 +16,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -40,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * not stop the application; state changes are logged and drive {@link StreamsHealthIndicator}. A
  * stream thread that stops polling (blocked inside processing, which Kafka Streams does not see)
  * is found by {@link StallWatch}: reported by health, counted in the gauge {@code
- * newsstream.processor.stream.threads.stalled}, and logged once with its stack.
+ * newsstream.processor.stream.threads.stalled}, logged once with its stack, and with {@code
+ * stall-exit} ends the process ({@link StallMonitor}).
  */
 @Singleton
 public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
@@ -57,7 +57,6 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
   private KafkaStreamsMetrics streamsMetrics;
   private final StallWatch stallWatch;
   private ScheduledExecutorService stallChecks;
-  private final Set<String> reportedStalls = new HashSet<>();
   private final RestoreProgress restoreProgress = new RestoreProgress();
 
   public StreamsRunner(
@@ -140,7 +139,18 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
                 return thread;
               });
       long periodMs = Math.max(1_000, Math.min(10_000, stallWatch.timeout().toMillis() / 4));
-      stallChecks.scheduleWithFixedDelay(this::checkStalls, periodMs, periodMs, TimeUnit.MILLISECONDS);
+      StallMonitor monitor = StallMonitor.of(stallWatch, config.isStallExit(), ProcessorConfig.STALL_EXIT_STATUS);
+      stallChecks.scheduleWithFixedDelay(
+          () -> {
+            try {
+              monitor.check();
+            } catch (RuntimeException e) {
+              LOG.warn("Could not check the stream threads for stalls", e);
+            }
+          },
+          periodMs,
+          periodMs,
+          TimeUnit.MILLISECONDS);
     }
   }
 
@@ -152,48 +162,6 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
   /** The stalled stream threads (empty before start, after close, or with the check off). */
   public Map<String, Duration> stalledThreads() {
     return stallWatch.stalledThreads();
-  }
-
-  /** Logs each stall once, when found (with the thread's stack), and when the thread polls again. */
-  private void checkStalls() {
-    try {
-      Map<String, Duration> stalled = stallWatch.stalledThreads();
-      for (Map.Entry<String, Duration> entry : stalled.entrySet()) {
-        if (reportedStalls.add(entry.getKey())) {
-          LOG.error(
-              "Stream thread {} has not polled for {} s (stall-timeout {}): it is blocked and processes nothing; health is DOWN until it polls again. Its stack:\n{}",
-              entry.getKey(),
-              entry.getValue().toSeconds(),
-              config.getStallTimeout(),
-              stackOf(entry.getKey()));
-        }
-      }
-      reportedStalls.removeIf(
-          thread -> {
-            if (!stalled.containsKey(thread)) {
-              LOG.info("Stream thread {} polls again", thread);
-              return true;
-            }
-            return false;
-          });
-    } catch (RuntimeException e) {
-      LOG.warn("Could not check the stream threads for stalls", e);
-    }
-  }
-
-  private static String stackOf(String threadName) {
-    StringBuilder text = new StringBuilder();
-    Thread.getAllStackTraces()
-        .forEach(
-            (thread, stack) -> {
-              if (thread.getName().equals(threadName)) {
-                text.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
-                for (StackTraceElement frame : stack) {
-                  text.append("\tat ").append(frame).append('\n');
-                }
-              }
-            });
-    return text.length() == 0 ? "(thread not found)" : text.toString();
   }
 
   /** Current state, or null before start. */

@@ -15,7 +15,8 @@ class FlagSettingsTest {
 
   @Test
   void shouldKnowEveryBooleanSettingOfTheProcessor() {
-    assertThat(FlagSettings.keys()).containsExactlyInAnyOrder("newsstream.processor.dedup-key-filter", "newsstream.processor.topic-create");
+    assertThat(FlagSettings.keys()).containsExactlyInAnyOrder(
+        "newsstream.processor.dedup-key-filter", "newsstream.processor.topic-create", "newsstream.processor.stall-exit");
   }
 
   @ParameterizedTest

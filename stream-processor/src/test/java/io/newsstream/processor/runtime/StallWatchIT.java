@@ -17,6 +17,7 @@ import io.newsstream.schemas.avro.EnrichedArticle;
 import io.newsstream.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,6 +100,33 @@ class StallWatchIT {
       assertThat(stalled).containsOnlyKeys(blockedThread.get());
       assertThat(stalled.get(blockedThread.get())).isGreaterThan(STALL_TIMEOUT);
       assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
+
+      // and the monitor logs the blocked thread's real stack, then asks to exit when told to
+      List<String> errors = new ArrayList<>();
+      List<Integer> exits = new ArrayList<>();
+      StallMonitor monitor =
+          new StallMonitor(
+              watch::stalledThreads,
+              STALL_TIMEOUT,
+              true,
+              ProcessorConfig.STALL_EXIT_STATUS,
+              exits::add,
+              StallMonitor::stackOf,
+              new StallMonitor.Log() {
+                @Override
+                public void error(String line) {
+                  errors.add(line);
+                }
+
+                @Override
+                public void info(String line) {}
+              });
+      monitor.check();
+      assertThat(errors.get(0))
+          .startsWith("Stream thread " + blockedThread.get() + " has not polled for")
+          .contains("CountDownLatch.await")
+          .contains("DecodeEnrichProcessor");
+      assertThat(exits).containsExactly(70);
 
       // and when released, it polls again, is no longer named, and the article comes out
       release.countDown();

@@ -9,6 +9,7 @@ import io.newsstream.localstack.LocalStackExtension;
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.testing.FakeEnricher;
 import io.newsstream.processor.testing.KafkaClients;
+import io.newsstream.processor.testing.Namespaced;
 import io.newsstream.processor.testing.KafkaClients.TopicReader;
 import io.newsstream.processor.topology.StreamsProperties;
 import io.newsstream.processor.topology.TopologyFactory;
@@ -53,17 +54,7 @@ class MultiInstanceIT {
   }
 
   private ProcessorConfig config(LocalStack stack, String ns, Path stateDir) {
-    ProcessorConfig config = new ProcessorConfig();
-    config.setBootstrapServers(stack.bootstrapServers());
-    config.setSchemaRegistryUrl(stack.schemaRegistryUrl());
-    config.setApplicationId(ns + "-processor");
-    config.setStateDir(stateDir);
-    config.setRawTopic(ns + ".articles.raw");
-    config.setEnrichedTopic(ns + ".articles.enriched");
-    config.setDuplicatesTopic(ns + ".articles.duplicates");
-    config.setDeadLetterTopic(ns + ".articles.dlq");
-    config.setTopicStreamPrefix(ns + ".articles.topic.");
-    return config;
+    return Namespaced.config(stack, ns, stateDir);
   }
 
   private KafkaStreams start(ProcessorConfig config) {

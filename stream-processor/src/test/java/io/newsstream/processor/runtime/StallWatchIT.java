@@ -10,6 +10,7 @@ import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.enrich.ArticleEnricher;
 import io.newsstream.processor.testing.FakeEnricher;
 import io.newsstream.processor.testing.KafkaClients;
+import io.newsstream.processor.testing.Namespaced;
 import io.newsstream.processor.testing.KafkaClients.TopicReader;
 import io.newsstream.processor.topology.StreamsProperties;
 import io.newsstream.processor.topology.TopologyFactory;
@@ -50,16 +51,7 @@ class StallWatchIT {
   void shouldNameTheBlockedStreamThreadWhileKafkaStreamsSaysRunning(LocalStack stack) throws InterruptedException {
     // given: two stream threads and an enricher that blocks on one article until released
     String ns = "stall" + UUID.randomUUID().toString().substring(0, 8);
-    ProcessorConfig config = new ProcessorConfig();
-    config.setBootstrapServers(stack.bootstrapServers());
-    config.setSchemaRegistryUrl(stack.schemaRegistryUrl());
-    config.setApplicationId(ns + "-processor");
-    config.setStateDir(stateDir);
-    config.setRawTopic(ns + ".articles.raw");
-    config.setEnrichedTopic(ns + ".articles.enriched");
-    config.setDuplicatesTopic(ns + ".articles.duplicates");
-    config.setDeadLetterTopic(ns + ".articles.dlq");
-    config.setTopicStreamPrefix(ns + ".articles.topic.");
+    ProcessorConfig config = Namespaced.config(stack, ns, stateDir);
     config.setNumStreamThreads(2);
     config.setStallTimeout(STALL_TIMEOUT);
     Topics topics = new Topics(config.topicNames(), StreamsProperties.serdeConfig(config));

@@ -9,6 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.newsstream.localstack.LocalStack;
 import io.newsstream.localstack.LocalStackExtension;
 import io.newsstream.processor.testing.KafkaClients;
+import io.newsstream.processor.testing.Namespaced;
 import io.newsstream.processor.testing.KafkaClients.TopicReader;
 import io.newsstream.schemas.avro.ArticleSubmitted;
 import io.newsstream.schemas.avro.DeadLetter;
@@ -23,7 +24,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,17 +77,7 @@ class StreamProcessorIT {
   static void startApplication(LocalStack stack) {
     ns = "it" + UUID.randomUUID().toString().substring(0, 8);
     stack.createTopic(ns + ".articles.raw", 4);
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("newsstream.processor.bootstrap-servers", stack.bootstrapServers());
-    props.put("newsstream.processor.schema-registry-url", stack.schemaRegistryUrl());
-    props.put("newsstream.processor.state-dir", stateDir.toString());
-    props.put("newsstream.processor.application-id", ns + "-processor");
-    props.put("newsstream.processor.raw-topic", ns + ".articles.raw");
-    props.put("newsstream.processor.enriched-topic", ns + ".articles.enriched");
-    props.put("newsstream.processor.duplicates-topic", ns + ".articles.duplicates");
-    props.put("newsstream.processor.dead-letter-topic", ns + ".articles.dlq");
-    props.put("newsstream.processor.topic-stream-prefix", ns + ".articles.topic.");
+    Map<String, Object> props = Namespaced.properties(stack, ns, stateDir);
     server = ApplicationContext.run(EmbeddedServer.class, props);
     clients = new KafkaClients(stack.bootstrapServers(), stack.schemaRegistryUrl());
   }

@@ -7,9 +7,9 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.newsstream.localstack.LocalStack;
 import io.newsstream.localstack.LocalStackExtension;
+import io.newsstream.processor.testing.Namespaced;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,17 +56,7 @@ class TopicProvisionerIT {
     // given: only the input topic exists
     String ns = "tp" + UUID.randomUUID().toString().substring(0, 8);
     stack.createTopic(ns + ".articles.raw", 4);
-    Map<String, Object> props = new HashMap<>();
-    props.put("micronaut.server.port", -1);
-    props.put("newsstream.processor.bootstrap-servers", stack.bootstrapServers());
-    props.put("newsstream.processor.schema-registry-url", stack.schemaRegistryUrl());
-    props.put("newsstream.processor.state-dir", stateDir.toString());
-    props.put("newsstream.processor.application-id", ns + "-processor");
-    props.put("newsstream.processor.raw-topic", ns + ".articles.raw");
-    props.put("newsstream.processor.enriched-topic", ns + ".articles.enriched");
-    props.put("newsstream.processor.duplicates-topic", ns + ".articles.duplicates");
-    props.put("newsstream.processor.dead-letter-topic", ns + ".articles.dlq");
-    props.put("newsstream.processor.topic-stream-prefix", ns + ".articles.topic.");
+    Map<String, Object> props = Namespaced.properties(stack, ns, stateDir);
     props.put("newsstream.processor.topic-create", "false");
 
     // when / then

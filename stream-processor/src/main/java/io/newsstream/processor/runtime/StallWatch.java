@@ -48,6 +48,11 @@ public final class StallWatch {
     if (current == null || !enabled()) {
       return Map.of();
     }
+    KafkaStreams.State state = current.state();
+    if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+      // Not working (starting, closing, failed): health says so by the state; threads are going.
+      return Map.of();
+    }
     Map<String, String> consumerByThread = new TreeMap<>();
     for (ThreadMetadata thread : current.metadataForLocalThreads()) {
       consumerByThread.put(thread.threadName(), thread.consumerClientId());

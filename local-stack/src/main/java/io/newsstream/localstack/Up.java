@@ -1,5 +1,6 @@
 package io.newsstream.localstack;
 
+import io.newsstream.localstack.health.HealthWatch;
 import io.newsstream.localstack.kafka.TopicSpec;
 import io.newsstream.localstack.process.ChildProcess;
 import io.newsstream.localstack.process.Ports;
@@ -57,11 +58,14 @@ public final class Up {
   static final int DEFAULT_PROCESSOR_PORT = 8082;
   static final int DEFAULT_KAFKA_PORT = 9092;
   private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(120);
+  /** How often the services' health is read once they run. */
+  private static final Duration HEALTH_POLL = Duration.ofSeconds(5);
   private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
 
   private final Options options;
   private final Logger log;
   private final List<ChildProcess> services = new ArrayList<>();
+  private volatile HealthWatch healthWatch;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private LocalStack stack;
   private volatile boolean stopping;
@@ -173,6 +177,11 @@ public final class Up {
           Map.of("NEWSSTREAM_STATE_DIR", stateDir.toString()));
       awaitHealth(ingest, ingestPort);
       awaitHealth(processor, processorPort);
+      // From now on the terminal says when a service turns unhealthy, and why.
+      healthWatch = new HealthWatch()
+          .watch(ingest.name(), healthUri(ingestPort))
+          .watch(processor.name(), healthUri(processorPort))
+          .start(HEALTH_POLL);
       endpoints.put("ingest.url", "http://127.0.0.1:" + ingestPort);
       endpoints.put("processor.url", "http://127.0.0.1:" + processorPort);
       // The development key, so that the README's curl examples work as written.
@@ -230,11 +239,15 @@ public final class Up {
   private void awaitHealth(ChildProcess service, int port) {
     long t = System.nanoTime();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    URI health = URI.create("http://127.0.0.1:" + port + "/health");
+    URI health = healthUri(port);
     Readiness.await(service.name() + " (" + health + ")", service, SERVICE_TIMEOUT, () -> http.send(
         HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     log.info("{} ready in {}", service.name(), Readiness.secondsSince(t));
+  }
+
+  private static URI healthUri(int port) {
+    return URI.create("http://127.0.0.1:" + port + "/health");
   }
 
   private static Path writeEndpoints(Path workDir, Map<String, String> endpoints) {
@@ -285,6 +298,9 @@ public final class Up {
       return;
     }
     stopping = true;
+    if (healthWatch != null) {
+      healthWatch.close();
+    }
     try {
       if (!services.isEmpty() || stack != null) {
         log.info("stopping…");

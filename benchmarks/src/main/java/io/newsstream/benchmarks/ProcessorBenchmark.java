@@ -633,9 +633,10 @@ public final class ProcessorBenchmark {
           cpu, brokerCpu, heap, heap - heapBefore, WorkDir.sizeOf(config.getStateDir()), complete,
           flowingRate(expected, tenPercentAt, ninetyPercentAt), streamThreadCpu, 0);
       System.out.printf(Locale.ROOT,
-          "  %s: %d output records; %.0f articles/s (%.1f s from RUNNING, %.1f s from start); %.0f articles/s from 10 %% to 90 %%"
+          "  %s: %d output records; %.0f articles/s (%.1f s from %s, %.1f s from start); %.0f articles/s from 10 %% to 90 %%"
               + " of the output%s%n",
-          name, count, result.articlesPerSecond(), result.secondsFromRunning(), result.seconds(), result.flowingArticlesPerSecond(),
+          name, count, result.articlesPerSecond(), result.secondsFromRunning(),
+          onRunning != null ? "RUNNING" : "the first sign of processing", result.seconds(), result.flowingArticlesPerSecond(),
           complete ? "" : " (stopped by the time bound)");
       return result;
     } finally {

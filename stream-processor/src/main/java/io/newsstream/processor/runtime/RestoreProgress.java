@@ -37,7 +37,10 @@ public final class RestoreProgress implements StateRestoreListener {
   }
 
   /** Store partitions restoring now and the records left to read. */
-  public record Remaining(int storePartitions, long records) {}
+  public record Remaining(int storePartitions, long records) {
+    /** Nothing restoring. */
+    public static final Remaining NONE = new Remaining(0, 0);
+  }
 
   private final Map<String, Restoring> active = new ConcurrentHashMap<>();
   private final LongSupplier nanoTime;

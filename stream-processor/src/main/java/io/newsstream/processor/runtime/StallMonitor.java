@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Acts on what {@link StallWatch} finds, when called periodically: logs each stall once when
- * found, with the stalled thread's stack, and once when the thread polls again; with {@code exit}
+ * found, with the stalled thread's stack and locks ({@link ThreadStacks}), and once when the
+ * thread polls again; with {@code exit}
  * on, stops the process at the first stall (status {@code exitStatus}) so that its supervisor
  * restarts it. Not thread-safe: one scheduler thread calls {@link #check()}.
  */
@@ -62,7 +63,7 @@ final class StallMonitor {
         exit,
         exitStatus,
         System::exit,
-        StallMonitor::stackOf,
+        ThreadStacks::of,
         new Log() {
           @Override
           public void error(String line) {
@@ -101,21 +102,5 @@ final class StallMonitor {
               + " its tasks resume from their last commit");
       exiter.accept(exitStatus);
     }
-  }
-
-  /** The named thread's state and stack, as a thread dump shows it. */
-  static String stackOf(String threadName) {
-    StringBuilder text = new StringBuilder();
-    Thread.getAllStackTraces()
-        .forEach(
-            (thread, stack) -> {
-              if (thread.getName().equals(threadName)) {
-                text.append('"').append(thread.getName()).append("\" ").append(thread.getState()).append('\n');
-                for (StackTraceElement frame : stack) {
-                  text.append("\tat ").append(frame).append('\n');
-                }
-              }
-            });
-    return text.length() == 0 ? "(thread not found)" : text.toString();
   }
 }

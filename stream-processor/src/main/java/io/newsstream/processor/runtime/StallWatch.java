@@ -48,8 +48,7 @@ public final class StallWatch {
     if (current == null || !enabled()) {
       return Map.of();
     }
-    KafkaStreams.State state = current.state();
-    if (state != KafkaStreams.State.RUNNING && state != KafkaStreams.State.REBALANCING) {
+    if (!StreamsHealthIndicator.healthy(current.state())) {
       // Not working (starting, closing, failed): health says so by the state; threads are going.
       return Map.of();
     }

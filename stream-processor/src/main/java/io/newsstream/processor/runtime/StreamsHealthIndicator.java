@@ -39,10 +39,6 @@ public class StreamsHealthIndicator implements HealthIndicator {
     return Publishers.just(result(runner.state(), runner.stalledThreads(), runner.restoring()));
   }
 
-  static HealthResult result(KafkaStreams.State state, Map<String, Duration> stalledThreads) {
-    return result(state, stalledThreads, new RestoreProgress.Remaining(0, 0));
-  }
-
   static HealthResult result(KafkaStreams.State state, Map<String, Duration> stalledThreads, RestoreProgress.Remaining restoring) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("state", state == null ? "NOT_STARTED" : state.name());

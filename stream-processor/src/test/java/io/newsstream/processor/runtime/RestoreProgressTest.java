@@ -58,7 +58,7 @@ class RestoreProgressTest {
         .endsWith(
             "Restored dedup-url-store from app-dedup-url-store-changelog-0: 10,000 records in 2.5 s",
             "Restoring dedup-text-key-store from app-dedup-text-key-store-changelog-1 stopped after 7,000 records: its task moved to another thread or instance");
-    assertThat(progress.remaining()).isEqualTo(new RestoreProgress.Remaining(0, 0));
+    assertThat(progress.remaining()).isEqualTo(RestoreProgress.Remaining.NONE);
   }
 
   @Test

@@ -82,7 +82,7 @@ class StallMonitorTest {
   }
 
   @Test
-  void shouldDumpTheStackOfANamedLiveThread() throws InterruptedException {
+  void shouldDumpTheStackAndLockOfANamedLiveThread() throws InterruptedException {
     // given: a thread of a known name, waiting
     Object lock = new Object();
     Thread waiting =
@@ -105,11 +105,13 @@ class StallMonitorTest {
       }
 
       // when
-      String stack = StallMonitor.stackOf("stall-monitor-test-thread");
+      String stack = ThreadStacks.of("stall-monitor-test-thread");
 
       // then
-      assertThat(stack).startsWith("\"stall-monitor-test-thread\" WAITING\n").contains("java.lang.Object.wait(");
-      assertThat(StallMonitor.stackOf("no-such-thread")).isEqualTo("(thread not found)");
+      assertThat(stack)
+          .startsWith("\"stall-monitor-test-thread\" WAITING on java.lang.Object@")
+          .contains("java.lang.Object.wait(");
+      assertThat(ThreadStacks.of("no-such-thread")).isEqualTo("(thread not found)");
     } finally {
       waiting.interrupt();
     }

@@ -103,7 +103,7 @@ class StallWatchIT {
               true,
               ProcessorConfig.STALL_EXIT_STATUS,
               exits::add,
-              StallMonitor::stackOf,
+              ThreadStacks::of,
               new StallMonitor.Log() {
                 @Override
                 public void error(String line) {

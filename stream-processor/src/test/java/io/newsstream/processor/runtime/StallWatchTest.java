@@ -72,9 +72,9 @@ class StallWatchTest {
     Map<String, Duration> stalled = Map.of("app-StreamThread-2", Duration.ofSeconds(312));
 
     // when
-    HealthResult running = StreamsHealthIndicator.result(KafkaStreams.State.RUNNING, Map.of());
-    HealthResult runningButStalled = StreamsHealthIndicator.result(KafkaStreams.State.RUNNING, stalled);
-    HealthResult notRunning = StreamsHealthIndicator.result(KafkaStreams.State.ERROR, Map.of());
+    HealthResult running = StreamsHealthIndicator.result(KafkaStreams.State.RUNNING, Map.of(), RestoreProgress.Remaining.NONE);
+    HealthResult runningButStalled = StreamsHealthIndicator.result(KafkaStreams.State.RUNNING, stalled, RestoreProgress.Remaining.NONE);
+    HealthResult notRunning = StreamsHealthIndicator.result(KafkaStreams.State.ERROR, Map.of(), RestoreProgress.Remaining.NONE);
 
     // then
     assertThat(running.getStatus()).isEqualTo(HealthStatus.UP);

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryIT {
 
   private static final int ARTICLES = 240;
+  /** Articles sent only after the kill. */
+  private static final int AFTER_KILL = 80;
   private static final Duration TIMEOUT = Duration.ofMinutes(3);
   private static final String[] WORDS = (
       "market government team science health film vote bank court player energy climate museum doctor"
@@ -45,7 +48,8 @@ class CrashRecoveryIT {
       .split(" ");
 
   @TempDir Path stateDir;
-  @TempDir Path logDir;
+  /** The processes' own logs, kept under target/ so a failed run can be read whole afterwards. */
+  private Path logDir;
 
   private final List<Process> processes = new ArrayList<>();
 
@@ -89,6 +93,7 @@ class CrashRecoveryIT {
   void shouldEmitEveryArticleExactlyOnceAcrossAKillDashNine(LocalStack stack) throws Exception {
     // given
     String ns = "cr" + UUID.randomUUID().toString().substring(0, 8);
+    logDir = Files.createDirectories(Path.of("target", "it-logs", "CrashRecoveryIT-" + ns));
     stack.createTopic(ns + ".articles.raw", 4);
     Process first = startProcessor(stack, ns, "first");
     Random random = new Random(42);
@@ -98,18 +103,24 @@ class CrashRecoveryIT {
     }
 
     try (KafkaClients clients = new KafkaClients(stack.bootstrapServers(), stack.schemaRegistryUrl())) {
-      // a steady stream of submissions while the processor runs, dies and comes back
+      // a steady stream of submissions while the processor runs, dies and comes back; the last
+      // AFTER_KILL wait for the kill, so the restarted instance has articles of its own to process
+      // even when the first one drained everything sent before it died (a slow start can let the
+      // whole first part pile up and come out in one transaction)
+      CountDownLatch killed = new CountDownLatch(1);
       CompletableFuture<Void> producing =
           CompletableFuture.runAsync(
               () -> {
-                for (var article : articles) {
-                  clients.send(ns + ".articles.raw", null, article);
-                  try {
+                try {
+                  for (int i = 0; i < articles.size(); i++) {
+                    if (i == articles.size() - AFTER_KILL) {
+                      killed.await();
+                    }
+                    clients.send(ns + ".articles.raw", null, articles.get(i));
                     Thread.sleep(25); // pacing of the input, not waiting for a result
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                   }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
                 }
               });
       try (TopicReader<EnrichedArticle> enriched = clients.reader(ns + ".articles.enriched", EnrichedArticle.class)) {
@@ -117,6 +128,7 @@ class CrashRecoveryIT {
 
         // when: killed without any chance to commit or close
         first.destroyForcibly().waitFor();
+        killed.countDown();
         startProcessor(stack, ns, "second");
         producing.get();
 

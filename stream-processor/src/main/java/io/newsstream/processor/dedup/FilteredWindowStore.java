@@ -29,6 +29,12 @@ final class FilteredWindowStore<V> implements AutoCloseable {
   /** The store named {@code storeName} of the processor's task, with a filter read from it if the settings keep filters. */
   static <V> FilteredWindowStore<V> open(ProcessingContext context, String storeName, DedupSettings settings) {
     WindowStore<String, V> store = context.getStateStore(storeName);
+    return open(context, store, settings);
+  }
+
+  /** {@code store}, a task's store or the entries of one, with a filter read from it if the settings keep filters. */
+  static <V> FilteredWindowStore<V> open(ProcessingContext context, WindowStore<String, V> store, DedupSettings settings) {
+    String storeName = store.name();
     KeyPresence presence =
         settings.keyFilter()
             ? KeyPresence.open(context, store, settings.retention().toMillis(), storeName + " of task " + context.taskId())
@@ -48,6 +54,14 @@ final class FilteredWindowStore<V> implements AutoCloseable {
 
   void put(String key, V value, long timestamp) {
     store.put(key, value, timestamp);
+    written(key, timestamp);
+  }
+
+  /**
+   * Records in the filter a key written to the store by other means (the {@link KeyIndexStore}
+   * writes its entries itself, with one changelog record for all of an article's keys).
+   */
+  void written(String key, long timestamp) {
     if (presence != null) {
       presence.add(key, timestamp);
     }

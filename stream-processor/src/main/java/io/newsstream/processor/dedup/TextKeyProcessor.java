@@ -67,8 +67,12 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private static final Logger LOG = LoggerFactory.getLogger(TextKeyProcessor.class);
 
   private final DedupSettings settings;
-  /** The index, through its key filter: most keys of a new article were never seen, and skip it. */
+  /** The index, written an article at a time (all its keys here, one changelog record). */
+  private KeyIndexStore index;
+  /** The index read through its key filter: most keys of a new article were never seen, and skip it. */
   private FilteredWindowStore<NearEntry> store;
+  /** The keys the article being checked is indexed under once it is checked. */
+  private final List<String> indexed = new ArrayList<>();
   private WindowStore<String, ContainmentSketch> sketches;
   /** What became of the articles indexed here: emitted or dropped ({@link DecisionIndexProcessor}). */
   private WindowStore<String, String> decided;
@@ -96,7 +100,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     if (store != null) {
       store.close(); // initialised again after an error: the store was restored anew
     }
-    store = FilteredWindowStore.open(context, STORE, settings);
+    index = context.getStateStore(STORE);
+    store = FilteredWindowStore.open(context, index.windowStore(), settings);
     sketches = context.getStateStore(SKETCH_STORE);
     decided = context.getStateStore(DecisionIndexProcessor.STORE);
     holdMs = settings.reorderWindow().toMillis();
@@ -219,6 +224,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     // Kept once, with the first SimHash-block or containment key this partition owns: ten
     // containment keys would otherwise keep ten copies.
     boolean sketchKept = probe.sketch().equals(ContainmentSketch.EMPTY);
+    indexed.clear();
     for (String key : probe.keys()) {
       if (TextProbe.partitionOf(key, settings.textPartitions()) != partition) {
         continue;
@@ -243,6 +249,16 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
             e);
       }
     }
+    // After every key's lookup: no lookup of this article's keys is to find the article itself.
+    if (!indexed.isEmpty()) {
+      index.put(
+          indexed,
+          new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY),
+          timestamp);
+      for (String key : indexed) {
+        store.written(key, timestamp);
+      }
+    }
     context().forward(new Record<>(Integer.toString(probe.home()), verdict, timestamp));
   }
 
@@ -262,10 +278,13 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
         : verdict.withMatch(match.value, SimHashBlocks.distance(match.value.simhash(), probe.simhash()), match.key, false);
   }
 
-  /** Indexes the probe's article under {@code key}. */
+  /**
+   * Indexes the probe's article under {@code key}, with its other keys once all are checked. The
+   * entry does not carry the sketch: that is in the sketch store, under the eventId at the same
+   * timestamp.
+   */
   private void index(String key, TextProbe probe, long ts) {
-    // The sketch itself is in the sketch store, under the eventId at the same timestamp.
-    store.put(key, new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY), ts);
+    indexed.add(key);
   }
 
   /**

@@ -12,6 +12,8 @@ import io.newsstream.processor.dedup.Homes;
 import io.newsstream.processor.dedup.NearDecisionProcessor;
 import io.newsstream.processor.dedup.PartitionNumberPartitioner;
 import io.newsstream.processor.dedup.SimHashBlocks;
+import io.newsstream.processor.dedup.KeyIndexStore;
+import io.newsstream.processor.dedup.KeyIndexStoreBuilder;
 import io.newsstream.processor.dedup.TextKeyProcessor;
 import io.newsstream.processor.dedup.TextProbeProcessor;
 import io.newsstream.processor.dedup.UrlDedupProcessor;
@@ -227,7 +229,7 @@ public final class TopologyFactory {
             .process(
                 processor(
                     () -> new TextKeyProcessor(settings),
-                    windowStore(config, TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true)),
+                    textKeyIndex(config)),
                 Named.as("dedup-text-key"),
                 textKeyStores)
             .repartition(
@@ -370,6 +372,19 @@ public final class TopologyFactory {
             ? Stores.persistentWindowStore(name, retention, retention, retainDuplicates)
             : Stores.inMemoryWindowStore(name, retention, retention, retainDuplicates);
     return Stores.windowStoreBuilder(supplier, Serdes.String(), valueSerde);
+  }
+
+  /**
+   * The text-key index: a window store like the others, whose changelog holds one record per
+   * indexed article instead of one per key ({@link KeyIndexStore}).
+   */
+  private static StoreBuilder<KeyIndexStore> textKeyIndex(ProcessorConfig config) {
+    Duration retention = config.getDedupRetention();
+    WindowBytesStoreSupplier supplier =
+        config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
+            ? Stores.persistentWindowStore(TextKeyProcessor.STORE, retention, retention, true)
+            : Stores.inMemoryWindowStore(TextKeyProcessor.STORE, retention, retention, true);
+    return new KeyIndexStoreBuilder(supplier, DedupSerdes.nearEntry());
   }
 
   private static <K, VIn, VOut> FixedKeyProcessorSupplier<K, VIn, VOut> fixedKey(

@@ -53,7 +53,13 @@ class TextKeyProcessorTest {
             heldMetrics,
             Clock.systemUTC());
     context = new MockProcessorContext<>();
-    addWindowStore(TextKeyProcessor.STORE, DedupSerdes.nearEntry(), true);
+    KeyIndexStore index =
+        new KeyIndexStoreBuilder(
+                Stores.inMemoryWindowStore(TextKeyProcessor.STORE, Duration.ofDays(1), Duration.ofDays(1), true), DedupSerdes.nearEntry())
+            .withLoggingDisabled()
+            .build();
+    index.init(context.getStateStoreContext(), index);
+    context.addStateStore(index);
     addWindowStore(DecisionIndexProcessor.STORE, Serdes.String(), false);
     addWindowStore(TextKeyProcessor.SKETCH_STORE, DedupSerdes.sketch(), false);
     KeyValueStore<String, TextKeyProcessor.Held> held =
@@ -313,7 +319,7 @@ class TextKeyProcessorTest {
     // then: the entries under its SimHash blocks and containment keys carry no sketch; the
     // sketch store has it once, under the eventId at the probe's timestamp
     TextProbe probe = containmentProbe("a1", "e1", 0L, REPORT, DedupState.UNKNOWN_TIME);
-    WindowStore<String, NearEntry> store = context.getStateStore(TextKeyProcessor.STORE);
+    WindowStore<String, NearEntry> store = context.<KeyIndexStore>getStateStore(TextKeyProcessor.STORE).windowStore();
     WindowStore<String, ContainmentSketch> sketches = context.getStateStore(TextKeyProcessor.SKETCH_STORE);
     List<String> nearKeys = probe.keys().subList(1, probe.keys().size() - 1);
     assertThat(nearKeys).hasSize(4 + 10);
@@ -332,7 +338,7 @@ class TextKeyProcessorTest {
   void shouldStillMatchAnEntryThatCarriesItsOwnSketch() {
     // given: an entry as written before the sketch store, the whole sketch under its containment keys
     TextProbe original = containmentProbe("a1", "e1", 0L, REPORT, DedupState.UNKNOWN_TIME);
-    WindowStore<String, NearEntry> store = context.getStateStore(TextKeyProcessor.STORE);
+    WindowStore<String, NearEntry> store = context.<KeyIndexStore>getStateStore(TextKeyProcessor.STORE).windowStore();
     for (String key : original.sketch().keys()) {
       store.put(key, new NearEntry("a1", "e1", 0L, DedupState.UNKNOWN_TIME, original.sketch()), 1_000L);
     }

@@ -24,12 +24,12 @@ import org.apache.kafka.streams.processor.StateRestoreCallback;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
+import org.apache.kafka.streams.processor.internals.RecordBatchingStateRestoreCallback;
 import org.apache.kafka.streams.query.Position;
 import org.apache.kafka.streams.query.PositionBound;
 import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryConfig;
 import org.apache.kafka.streams.query.QueryResult;
-import org.apache.kafka.streams.processor.internals.RecordBatchingStateRestoreCallback;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.internals.WindowKeySchema;
 
@@ -52,6 +52,14 @@ import org.apache.kafka.streams.state.internals.WindowKeySchema;
  * <p>The processor reaches this object itself through {@code getStateStore}: it is not a {@link
  * WindowStore}, so Kafka Streams hands it over without a read-write decorator. Reads go to {@link
  * #windowStore()}; writes only through {@link #put}.
+ *
+ * <p>Kafka Streams has no public API for a store that writes its own changelog records, so this
+ * one uses three of its internal types, as its own logged stores do: {@code
+ * InternalProcessorContext.logChange} (the record goes through the task's producer, in its
+ * transaction), {@code RecordBatchingStateRestoreCallback} and {@code WindowKeySchema} (the window
+ * store's key layout: key bytes, 8 bytes of time, 4 of sequence number). A Kafka upgrade that
+ * changes them fails {@code KeyIndexStoreTest}, {@code KeyIndexChangelogTest} and {@code
+ * CrashRecoveryIT}.
  */
 public final class KeyIndexStore implements StateStore {
 

@@ -74,6 +74,7 @@ public final class ProcessorBenchmark {
       "                        originals are corpus articles with their words swapped for others of the same frequency",
       "  --duplicate-percent P share of duplicates of earlier articles in the input (default 15)",
       "  --partitions N        partitions of articles.raw and the output topics (default 4)",
+      "  --text-key-partitions N  the processor's text-key-partitions (default 0: as --partitions)",
       "  --max-seconds N       time bound of each topology run (default 600)",
       "  --warmup-articles N   run the full topology over the first N articles before the measured run, not measured,",
       "                        so the measured run sees a warm JIT as a long-running processor does (default 5000; 0: cold)",
@@ -94,7 +95,7 @@ public final class ProcessorBenchmark {
       "  --repo-root DIR       default: system property newsstream.repo.root, else .");
 
   private static final Set<String> KNOWN = Set.of("articles", "duplicate-percent", "partitions", "max-seconds", "streams",
-      "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "reorder-window", "rate", "help");
+      "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "reorder-window", "rate", "text-key-partitions", "help");
 
   /** Seconds of paced input below which a run is not held against the throughput target. */
   static final int MIN_SUSTAINED_SECONDS = 60;
@@ -129,6 +130,8 @@ public final class ProcessorBenchmark {
 
   private final Path workDir;
   private final int partitions;
+  /** The processor's text-key-partitions (0: as {@link #partitions}). */
+  private final int textKeyPartitions;
   private final Duration bound;
   private final Map<String, String> streamsOverrides;
   private final int warmupArticles;
@@ -140,9 +143,10 @@ public final class ProcessorBenchmark {
   private final String tag = Long.toString(System.currentTimeMillis(), 36);
   private LocalStack stack;
 
-  private ProcessorBenchmark(Path workDir, int partitions, Duration bound, Map<String, String> streamsOverrides,
+  private ProcessorBenchmark(Path workDir, int partitions, int textKeyPartitions, Duration bound, Map<String, String> streamsOverrides,
       int warmupArticles, boolean profile, Duration reorderWindow, int rate) {
     this.workDir = workDir;
+    this.textKeyPartitions = textKeyPartitions;
     this.rate = rate;
     this.profile = profile;
     this.reorderWindow = reorderWindow;
@@ -176,6 +180,7 @@ public final class ProcessorBenchmark {
     int articles;
     int duplicatePercent;
     int partitions;
+    int textKeyPartitions;
     Duration bound;
     int warmupArticles;
     Path workDir;
@@ -189,6 +194,7 @@ public final class ProcessorBenchmark {
       articles = options.positiveInt("articles", 20_000);
       duplicatePercent = options.intWithin("duplicate-percent", 15, 0, InputMix.MAX_DUPLICATE_PERCENT);
       partitions = options.positiveInt("partitions", 4);
+      textKeyPartitions = options.intWithin("text-key-partitions", 0, 0, ProcessorConfig.TEXT_KEY_PARTITIONS_MAX);
       bound = Duration.ofSeconds(options.positiveInt("max-seconds", 600));
       warmupArticles = options.intWithin("warmup-articles", 5000, 0, Integer.MAX_VALUE);
       workDir = options.path("work-dir", root.resolve("benchmarks/target/bench-processor")).toAbsolutePath();
@@ -226,8 +232,11 @@ public final class ProcessorBenchmark {
     if (reorderWindow != null) {
       System.out.println("near-duplicate-reorder-window of the full topology: " + reorderWindow);
     }
+    if (textKeyPartitions > 0) {
+      System.out.println("text-key-partitions of the full topology: " + textKeyPartitions);
+    }
     ProcessorBenchmark bench =
-        new ProcessorBenchmark(workDir, partitions, bound, streamsOverrides, warmupArticles, options.flag("profile"), reorderWindow, rate);
+        new ProcessorBenchmark(workDir, partitions, textKeyPartitions, bound, streamsOverrides, warmupArticles, options.flag("profile"), reorderWindow, rate);
     Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-shutdown"));
     try {
       bench.run(input);
@@ -476,6 +485,7 @@ public final class ProcessorBenchmark {
     config.setApplicationId(applicationId);
     config.setStateDir(workDir.resolve("state").resolve(applicationId));
     config.setTopicPartitions(partitions);
+    config.setTextKeyPartitions(textKeyPartitions);
     config.setStreams(new LinkedHashMap<>(streamsOverrides));
     if (reorderWindow != null) {
       config.setNearDuplicateReorderWindow(reorderWindow);

@@ -67,6 +67,8 @@ public class ProcessorConfig {
   public static final StoreType STORE_TYPE_DEFAULT = StoreType.ROCKSDB;
   public static final ErrorMode ERROR_MODE_DEFAULT = ErrorMode.DEAD_LETTER;
   public static final int TOPIC_PARTITIONS_DEFAULT = 4;
+  /** Largest {@code text-key-partitions}: a decision tracks the verdicts it waits for in a 63-bit set. */
+  public static final int TEXT_KEY_PARTITIONS_MAX = 32;
   public static final short TOPIC_REPLICATION_FACTOR_DEFAULT = 1;
   public static final boolean TOPIC_CREATE_DEFAULT = true;
   /**
@@ -161,6 +163,7 @@ public class ProcessorConfig {
   private StoreType storeType = STORE_TYPE_DEFAULT;
   private ErrorMode errorMode = ERROR_MODE_DEFAULT;
   private int topicPartitions = TOPIC_PARTITIONS_DEFAULT;
+  private int textKeyPartitions;
   private short topicReplicationFactor = TOPIC_REPLICATION_FACTOR_DEFAULT;
   private boolean topicCreate = TOPIC_CREATE_DEFAULT;
   private int numStreamThreads = NUM_STREAM_THREADS_DEFAULT;
@@ -442,6 +445,24 @@ public class ProcessorConfig {
       throw invalid("topic-partitions", topicPartitions, "must be at least 1");
     }
     this.topicPartitions = topicPartitions;
+  }
+
+  /**
+   * Partitions of the text-key step's topic ({@code dedup-text-probes}, and {@code
+   * dedup-emitted}); 0 (the default): {@code topic-partitions}, at most {@value
+   * #TEXT_KEY_PARTITIONS_MAX}. An article's probe goes to each of them that owns one of its keys,
+   * so fewer cost less per article and let fewer stream threads share the step.
+   */
+  public int getTextKeyPartitions() {
+    return textKeyPartitions;
+  }
+
+  public void setTextKeyPartitions(int textKeyPartitions) {
+    if (textKeyPartitions < 0 || textKeyPartitions > TEXT_KEY_PARTITIONS_MAX) {
+      throw invalid(
+          "text-key-partitions", textKeyPartitions, "must be 0 (as topic-partitions) or 1 to " + TEXT_KEY_PARTITIONS_MAX);
+    }
+    this.textKeyPartitions = textKeyPartitions;
   }
 
   /** Replication factor of topics created at start-up and of internal topics. Default 1. */

@@ -92,11 +92,16 @@ public final class TopologyFactory {
   public static final String REPARTITION_EMITTED = "dedup-emitted";
 
   /** Upper bound of the text-key step's partitions: its verdicts are tracked in a 63-bit set. */
-  public static final int TEXT_PARTITIONS_MAX = 32;
+  public static final int TEXT_PARTITIONS_MAX = ProcessorConfig.TEXT_KEY_PARTITIONS_MAX;
 
-  /** Partitions of the text-key step's topics: the configured topic partitions, at most 32. */
+  /**
+   * Partitions of the text-key step's topics: {@code text-key-partitions} when set, else the
+   * configured topic partitions, at most 32.
+   */
   public static int textPartitions(ProcessorConfig config) {
-    return Math.min(config.getTopicPartitions(), TEXT_PARTITIONS_MAX);
+    return config.getTextKeyPartitions() > 0
+        ? config.getTextKeyPartitions()
+        : Math.min(config.getTopicPartitions(), TEXT_PARTITIONS_MAX);
   }
 
   /**

@@ -100,6 +100,8 @@ class ProcessorConfigTest {
     assertThatThrownBy(() -> config.setNearDuplicateDistance(8)).hasMessageContaining("newsstream.processor.near-duplicate-distance");
     assertThatThrownBy(() -> config.setDedupRetention(Duration.ZERO)).hasMessageContaining("dedup-retention");
     assertThatThrownBy(() -> config.setTopicPartitions(0)).hasMessageContaining("topic-partitions");
+    assertThatThrownBy(() -> config.setTextKeyPartitions(-1)).hasMessageContaining("newsstream.processor.text-key-partitions");
+    assertThatThrownBy(() -> config.setTextKeyPartitions(33)).hasMessageContaining("1 to 32");
     assertThatThrownBy(() -> config.setBootstrapServers(" ")).hasMessageContaining("bootstrap-servers");
     assertThatThrownBy(() -> config.setNearDuplicateContainment(1.5)).hasMessageContaining("near-duplicate-containment");
     assertThatThrownBy(() -> config.setNearDuplicateContainment(Double.NaN)).hasMessageContaining("near-duplicate-containment");

@@ -282,12 +282,15 @@ class TopologyTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"true", "false"})
-  void shouldFindEveryKindOfDuplicateWithOrWithoutTheKeyFilters(boolean keyFilter) {
-    // given: the stores' key filters on (the default) or off
+  @CsvSource({"true, 0", "false, 0", "true, 1", "true, 2", "true, 7"})
+  void shouldFindEveryKindOfDuplicateWithOrWithoutTheKeyFiltersAndWithAnyTextKeyPartitions(boolean keyFilter, int textKeyPartitions) {
+    // given: the stores' key filters on (the default) or off; the text-key step with as many
+    // partitions as the topics (0), or fewer, or more
     ProcessorConfig config = new ProcessorConfig();
     config.setDedupKeyFilter(keyFilter);
+    config.setTextKeyPartitions(textKeyPartitions);
     start(config);
+    assertThat(TopologyFactory.textPartitions(config)).isEqualTo(textKeyPartitions == 0 ? config.getTopicPartitions() : textKeyPartitions);
     ArticleSubmitted original = submitted("event-k1", "https://outlet-one.com/k", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]");
     send(original);
     EnrichedArticle first = enriched.readValue();

@@ -272,7 +272,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     ContainmentSketch sketch = probe.sketchFor(key);
     // A correction is only indexed, so that later copies of it find it; it is never a near copy.
     KeyValue<Long, NearEntry> match = probe.nearCheck() ? earliestNear(key, probe, sketch, ts) : null;
-    index(key, probe, ts);
+    index(key);
     return match == null
         ? verdict
         : verdict.withMatch(match.value, SimHashBlocks.distance(match.value.simhash(), probe.simhash()), match.key, false);
@@ -283,7 +283,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    * entry does not carry the sketch: that is in the sketch store, under the eventId at the same
    * timestamp.
    */
-  private void index(String key, TextProbe probe, long ts) {
+  private void index(String key) {
     indexed.add(key);
   }
 
@@ -392,7 +392,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
         }
       }
     }
-    index(key, probe, ts);
+    index(key);
     if (first == null) {
       return verdict;
     }
@@ -419,7 +419,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
         }
       }
     }
-    index(key, probe, ts);
+    index(key);
     return first == null ? verdict : verdict.withSameEvent(first.value, first.key);
   }
 

@@ -369,14 +369,17 @@ public final class TopologyFactory {
   }
 
   private static <V> StoreBuilder<?> windowStore(ProcessorConfig config, String name, Serde<V> valueSerde, boolean retainDuplicates) {
+    return Stores.windowStoreBuilder(windowSupplier(config, name, retainDuplicates), Serdes.String(), valueSerde);
+  }
+
+  /** A dedup window store of the configured type and retention. */
+  private static WindowBytesStoreSupplier windowSupplier(ProcessorConfig config, String name, boolean retainDuplicates) {
     Duration retention = config.getDedupRetention();
     // Window size = retention: entries are looked up by timestamp range, never by window, and
     // the segment size follows the retention so expired state is dropped a segment at a time.
-    WindowBytesStoreSupplier supplier =
-        config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
-            ? Stores.persistentWindowStore(name, retention, retention, retainDuplicates)
-            : Stores.inMemoryWindowStore(name, retention, retention, retainDuplicates);
-    return Stores.windowStoreBuilder(supplier, Serdes.String(), valueSerde);
+    return config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
+        ? Stores.persistentWindowStore(name, retention, retention, retainDuplicates)
+        : Stores.inMemoryWindowStore(name, retention, retention, retainDuplicates);
   }
 
   /**
@@ -384,12 +387,7 @@ public final class TopologyFactory {
    * indexed article instead of one per key ({@link KeyIndexStore}).
    */
   private static StoreBuilder<KeyIndexStore> textKeyIndex(ProcessorConfig config) {
-    Duration retention = config.getDedupRetention();
-    WindowBytesStoreSupplier supplier =
-        config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB
-            ? Stores.persistentWindowStore(TextKeyProcessor.STORE, retention, retention, true)
-            : Stores.inMemoryWindowStore(TextKeyProcessor.STORE, retention, retention, true);
-    return new KeyIndexStoreBuilder(supplier, DedupSerdes.nearEntry());
+    return new KeyIndexStoreBuilder(windowSupplier(config, TextKeyProcessor.STORE, true), DedupSerdes.nearEntry());
   }
 
   private static <K, VIn, VOut> FixedKeyProcessorSupplier<K, VIn, VOut> fixedKey(

@@ -64,10 +64,11 @@ public final class NearDecisionProcessor
       return;
     }
     if (before != null) {
-      pending.delete(eventId);
+      // A null value deletes; delete() would first read the entry back to return it.
+      pending.put(eventId, null);
     }
-    EnrichedArticle article = articles.get(eventId);
-    articles.delete(eventId);
+    // delete() returns what it removes: one lookup and one decoding of the article, not two.
+    EnrichedArticle article = articles.delete(eventId);
     if (article == null) {
       // Only lost state gets here: the article was parked in the same task before its probes
       // were sent, and both stores are restored from their changelogs.

@@ -195,8 +195,16 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       heldCount -= due.size();
       settings.metrics().heldProbes(-due.size());
     }
+    if (!due.isEmpty()) {
+      // One write batch of deletes (null values): delete() one at a time would also read each
+      // entry back first, to return it.
+      List<KeyValue<String, Held>> removals = new ArrayList<>(due.size());
+      for (KeyValue<String, Held> entry : due) {
+        removals.add(KeyValue.pair(entry.key, null));
+      }
+      held.putAll(removals);
+    }
     for (KeyValue<String, Held> entry : due) {
-      held.delete(entry.key);
       Held h = entry.value;
       check(h.probe(), h.partition(), h.timestamp());
     }

@@ -7,6 +7,8 @@ import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
 import io.newsstream.processor.dedup.DedupState.Revision;
 import io.newsstream.processor.dedup.DedupState.UrlHistory;
+import io.newsstream.processor.dedup.NearDecisionProcessor;
+import io.newsstream.processor.dedup.TextKeyProcessor;
 import io.newsstream.processor.dedup.TextProbe;
 import io.newsstream.processor.dedup.UrlDedupProcessor;
 import io.newsstream.processor.testing.FakeEnricher;
@@ -32,6 +34,8 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -279,6 +283,28 @@ class TopologyTest {
     assertThat(dup.getKind()).isEqualTo(DuplicateKind.NEAR_DUPLICATE);
     assertThat(dup.getDistance()).isEqualTo(3);
     assertThat(dup.getDuplicateOf()).isEqualTo(out.get(0).getArticleId());
+  }
+
+  @Test
+  void shouldKeepNeitherTheParkedArticleNorItsPendingVerdictsNorItsHeldProbesOnceDecided() {
+    // given
+    start();
+
+    // when: an original, its copy and a near copy, each decided (the reorder window passes)
+    send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+    send(submitted("https://outlet-two.com/y", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+    send(submitted("https://outlet-three.com/z", "Story!", "Text two [simhash:f0f1f0f0f0f1f0f1]"));
+
+    // then: one emitted, two dropped, and nothing of the three left waiting at home or held
+    assertThat(enriched.readValuesToList()).hasSize(1);
+    assertThat(duplicates.readValuesToList()).extracting(DuplicateDetected::getKind)
+        .containsExactly(DuplicateKind.SAME_CONTENT, DuplicateKind.NEAR_DUPLICATE);
+    for (String store : List.of(NearDecisionProcessor.STORE, NearDecisionProcessor.ARTICLE_STORE, TextKeyProcessor.HOLD_STORE)) {
+      KeyValueStore<String, Object> kv = driver.getKeyValueStore(store);
+      try (KeyValueIterator<String, Object> all = kv.all()) {
+        assertThat(all.hasNext()).as(store).isFalse();
+      }
+    }
   }
 
   @ParameterizedTest

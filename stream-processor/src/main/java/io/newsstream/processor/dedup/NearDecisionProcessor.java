@@ -58,15 +58,20 @@ public final class NearDecisionProcessor
     NearCheck verdict = record.value();
     String eventId = verdict.eventId();
     NearCheck before = pending.get(eventId);
-    NearCheck merged = before == null ? verdict : before.merge(verdict);
+    if (before == null) {
+      // The waiting entry is written before the probes are sent and removed with the decision,
+      // so only a verdict repeated after its article was decided gets here (probes processed
+      // again after a crash under at_least_once). Kept, it would wait forever.
+      LOG.debug("Verdict for event {} (article {}) after its article was decided; ignored", eventId, verdict.articleId());
+      return;
+    }
+    NearCheck merged = before.merge(verdict);
     if (!merged.complete()) {
       pending.put(eventId, merged);
       return;
     }
-    if (before != null) {
-      // A null value deletes; delete() would first read the entry back to return it.
-      pending.put(eventId, null);
-    }
+    // A null value deletes; delete() would first read the entry back to return it.
+    pending.put(eventId, null);
     // delete() returns what it removes: one lookup and one decoding of the article, not two.
     EnrichedArticle article = articles.delete(eventId);
     if (article == null) {

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.dedup.ContainmentSketch;
+import io.newsstream.processor.dedup.DedupSerdes;
+import io.newsstream.processor.dedup.DedupState;
+import io.newsstream.processor.dedup.DedupState.NearCheck;
 import io.newsstream.processor.dedup.DedupState.Revision;
 import io.newsstream.processor.dedup.DedupState.UrlHistory;
 import io.newsstream.processor.dedup.NearDecisionProcessor;
@@ -304,6 +308,35 @@ class TopologyTest {
       try (KeyValueIterator<String, Object> all = kv.all()) {
         assertThat(all.hasNext()).as(store).isFalse();
       }
+    }
+  }
+
+  @Test
+  void shouldIgnoreAVerdictRepeatedAfterItsArticleWasDecided() {
+    // given: an article decided and emitted
+    start();
+    send(submitted("https://outlet-one.com/x", "Story", "Text one [simhash:f0f0f0f0f0f0f0f0]"));
+    EnrichedArticle decided = enriched.readValue();
+
+    // when: a text-key partition's verdict on it arrives again (probes processed twice)
+    TestInputTopic<String, NearCheck> verdicts =
+        driver.createInputTopic(
+            new ProcessorConfig().getApplicationId() + "-" + TopologyFactory.REPARTITION_VERDICTS + "-repartition",
+            new StringSerializer(),
+            DedupSerdes.nearCheck().serializer());
+    TextProbe probe =
+        new TextProbe(
+            decided.getArticleId(), decided.getEventId(), decided.getSimhash(), DedupState.UNKNOWN_TIME, decided.getContentHash(), 0,
+            ContainmentSketch.EMPTY, false, true, 0);
+    verdicts.pipeInput("0", NearCheck.verdict(probe, 0));
+    driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+    // then: nothing emitted or reported again, and nothing left waiting for the other verdicts
+    assertThat(enriched.isEmpty()).isTrue();
+    assertThat(duplicates.isEmpty()).isTrue();
+    KeyValueStore<String, Object> pending = driver.getKeyValueStore(NearDecisionProcessor.STORE);
+    try (KeyValueIterator<String, Object> all = pending.all()) {
+      assertThat(all.hasNext()).isFalse();
     }
   }
 

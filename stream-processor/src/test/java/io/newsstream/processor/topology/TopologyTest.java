@@ -303,11 +303,15 @@ class TopologyTest {
     assertThat(enriched.readValuesToList()).hasSize(1);
     assertThat(duplicates.readValuesToList()).extracting(DuplicateDetected::getKind)
         .containsExactly(DuplicateKind.SAME_CONTENT, DuplicateKind.NEAR_DUPLICATE);
-    for (String store : List.of(NearDecisionProcessor.STORE, NearDecisionProcessor.ARTICLE_STORE, TextKeyProcessor.HOLD_STORE)) {
-      KeyValueStore<String, Object> kv = driver.getKeyValueStore(store);
-      try (KeyValueIterator<String, Object> all = kv.all()) {
-        assertThat(all.hasNext()).as(store).isFalse();
-      }
+    assertEmpty(NearDecisionProcessor.STORE);
+    assertEmpty(NearDecisionProcessor.ARTICLE_STORE);
+    assertEmpty(TextKeyProcessor.HOLD_STORE);
+  }
+
+  private void assertEmpty(String keyValueStore) {
+    KeyValueStore<String, Object> store = driver.getKeyValueStore(keyValueStore);
+    try (KeyValueIterator<String, Object> all = store.all()) {
+      assertThat(all.hasNext()).as(keyValueStore).isFalse();
     }
   }
 
@@ -334,10 +338,7 @@ class TopologyTest {
     // then: nothing emitted or reported again, and nothing left waiting for the other verdicts
     assertThat(enriched.isEmpty()).isTrue();
     assertThat(duplicates.isEmpty()).isTrue();
-    KeyValueStore<String, Object> pending = driver.getKeyValueStore(NearDecisionProcessor.STORE);
-    try (KeyValueIterator<String, Object> all = pending.all()) {
-      assertThat(all.hasNext()).isFalse();
-    }
+    assertEmpty(NearDecisionProcessor.STORE);
   }
 
   @ParameterizedTest

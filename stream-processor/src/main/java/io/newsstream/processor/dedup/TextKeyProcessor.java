@@ -194,8 +194,6 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     if (!due.isEmpty()) {
       heldCount -= due.size();
       settings.metrics().heldProbes(-due.size());
-    }
-    if (!due.isEmpty()) {
       // One write batch of deletes (null values): delete() one at a time would also read each
       // entry back first, to return it.
       List<KeyValue<String, Held>> removals = new ArrayList<>(due.size());

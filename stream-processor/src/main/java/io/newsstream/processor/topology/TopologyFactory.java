@@ -91,9 +91,6 @@ public final class TopologyFactory {
   /** Emitted articles, to the text-key partitions that hold their keys. */
   public static final String REPARTITION_EMITTED = "dedup-emitted";
 
-  /** Upper bound of the text-key step's partitions: its verdicts are tracked in a 63-bit set. */
-  public static final int TEXT_PARTITIONS_MAX = ProcessorConfig.TEXT_KEY_PARTITIONS_MAX;
-
   /**
    * Partitions of the text-key step's topics: {@code text-key-partitions} when set, else the
    * configured topic partitions, at most 32.
@@ -101,7 +98,7 @@ public final class TopologyFactory {
   public static int textPartitions(ProcessorConfig config) {
     return config.getTextKeyPartitions() > 0
         ? config.getTextKeyPartitions()
-        : Math.min(config.getTopicPartitions(), TEXT_PARTITIONS_MAX);
+        : Math.min(config.getTopicPartitions(), ProcessorConfig.TEXT_KEY_PARTITIONS_MAX);
   }
 
   /**

@@ -66,19 +66,15 @@ public record ContainmentSketch(int shingles, int[] bottom, int[] numbers) {
    * 14}).
    */
   public static ContainmentSketch of(String text) {
-    List<String> normalizedWords = WordTokenizer.normalizedWords(text);
+    // One pass over the text for both: the words to shingle and the figures as written.
+    List<String> numberWords = new ArrayList<>();
+    List<String> normalizedWords = WordTokenizer.normalizedWords(text, numberWords);
     long[] shingleHashes = SimHasher.shingleHashes(normalizedWords);
     int[] hashes = new int[shingleHashes.length];
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = (int) (shingleHashes[i] >>> 32);
     }
     int[] distinct = sortedDistinct(hashes);
-    List<String> numberWords = new ArrayList<>();
-    for (String word : WordTokenizer.words(text)) {
-      if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
-        numberWords.add(word);
-      }
-    }
     int[] numberHashes = new int[numberWords.size()];
     for (int i = 0; i < numberHashes.length; i++) {
       numberHashes[i] = (int) (SimHasher.shingleHashes(List.of(numberWords.get(i)))[0] >>> 32);

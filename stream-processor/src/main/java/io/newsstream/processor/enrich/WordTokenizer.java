@@ -17,14 +17,15 @@ public final class WordTokenizer {
 
   /** Words of the text in order, as written. */
   public static List<String> words(String text) {
-    return split(text, false);
+    return split(text, false, null);
   }
 
   /**
    * Words of the text in order, as written or {@link #normalizedWords normalised}: normalising
-   * while splitting saves copying each word twice.
+   * while splitting saves copying each word twice. With {@code numbers}, also adds to it, as
+   * written, every word that starts with a digit.
    */
-  private static List<String> split(String text, boolean normalize) {
+  private static List<String> split(String text, boolean normalize, List<String> numbers) {
     List<String> words = new ArrayList<>();
     if (text == null) {
       return words;
@@ -37,10 +38,10 @@ public final class WordTokenizer {
       int len = Character.charCount(cp);
       if (cp >= 0x3040 && (Character.isIdeographic(cp) || isKana(cp))) {
         if (start >= 0) {
-          words.add(word(text, start, i, scratch));
+          add(text, start, i, scratch, words, numbers);
           start = -1;
         }
-        words.add(word(text, i, i + len, scratch));
+        add(text, i, i + len, scratch, words, numbers);
       } else if (isWordChar(cp)) {
         if (start < 0) {
           start = i;
@@ -50,20 +51,26 @@ public final class WordTokenizer {
           && joins(text.codePointBefore(i), cp, text.codePointAt(i + len))) {
         // inner joiner: keep going
       } else if (start >= 0) {
-        words.add(word(text, start, i, scratch));
+        add(text, start, i, scratch, words, numbers);
         start = -1;
       }
       i += len;
     }
     if (start >= 0) {
-      words.add(word(text, start, n, scratch));
+      add(text, start, n, scratch, words, numbers);
     }
     return words;
   }
 
-  /** {@code text[start, end)}, normalised when a scratch buffer is given. */
-  private static String word(String text, int start, int end, StringBuilder scratch) {
-    return scratch == null ? text.substring(start, end) : normalized(text, start, end, scratch);
+  /**
+   * Adds the word {@code text[start, end)} to {@code words}, normalised when a scratch buffer is
+   * given, and as written to {@code numbers} (when given) if it starts with a digit.
+   */
+  private static void add(String text, int start, int end, StringBuilder scratch, List<String> words, List<String> numbers) {
+    words.add(scratch == null ? text.substring(start, end) : normalized(text, start, end, scratch));
+    if (numbers != null && Character.isDigit(text.charAt(start))) {
+      numbers.add(text.substring(start, end));
+    }
   }
 
   /** Number of words, without building the list. */
@@ -76,7 +83,16 @@ public final class WordTokenizer {
    * both give {@code whatsapps}), for comparisons that must not depend on typography.
    */
   public static List<String> normalizedWords(String text) {
-    return split(text, true);
+    return split(text, true, null);
+  }
+
+  /**
+   * {@link #normalizedWords Normalised words}, and in the same pass the {@link #words words as
+   * written} that start with a digit ({@code 1,400}, {@code 2.5}), added to {@code numbers}:
+   * figures as written tell {@code 1.4} from {@code 14}, which both normalise to {@code 14}.
+   */
+  public static List<String> normalizedWords(String text, List<String> numbers) {
+    return split(text, true, numbers);
   }
 
   /** The normalised form of the word {@code text[start, end)}. */

@@ -68,4 +68,46 @@ class WordTokenizerTest {
       assertThat(normalized).as("%s", text).isEqualTo(expected);
     }
   }
+
+  @Test
+  void shouldCollectTheWordsStartingWithADigitAsWrittenWhileNormalising() {
+    // when
+    List<String> numbers = new ArrayList<>();
+    List<String> normalized = WordTokenizer.normalizedWords("Profit rose 1,400 dlrs to 2.5 mln, 3rd-quarter; 東京 ９ US$5", numbers);
+
+    // then: the normalised words as without the list; the figures as written (a full-width
+    // digit is a digit too)
+    assertThat(normalized).isEqualTo(WordTokenizer.normalizedWords("Profit rose 1,400 dlrs to 2.5 mln, 3rd-quarter; 東京 ９ US$5"));
+    assertThat(numbers).containsExactly("1,400", "2.5", "3rd-quarter", "９", "5");
+  }
+
+  @Test
+  void shouldFindTheSameFiguresInOnePassAsInTheWordsAsWritten() {
+    // given: random texts of words, figures, joiners and scripts
+    String[] pieces = {
+      "a", "Z", "7", "0", "1,400", "2.5", ".", ",", "-", "'", " ", "U.S.", "東", "カ", "٣", "९", "É",
+      "\uD835\uDFCE", "x9"
+    };
+    Random random = new Random(7);
+    for (int t = 0; t < 5_000; t++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(12); k > 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+
+      // when
+      List<String> numbers = new ArrayList<>();
+      List<String> normalized = WordTokenizer.normalizedWords(text.toString(), numbers);
+
+      // then
+      List<String> expected = new ArrayList<>();
+      for (String word : WordTokenizer.words(text.toString())) {
+        if (Character.isDigit(word.charAt(0))) {
+          expected.add(word);
+        }
+      }
+      assertThat(numbers).as("%s", text).isEqualTo(expected);
+      assertThat(normalized).as("%s", text).isEqualTo(WordTokenizer.normalizedWords(text.toString()));
+    }
+  }
 }

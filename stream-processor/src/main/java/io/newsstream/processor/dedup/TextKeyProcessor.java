@@ -154,10 +154,23 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     heldCount = 0;
   }
 
-  /** The stores' order: UTF-8 bytes, unsigned. */
-  private static int compare(String a, String b) {
+  /**
+   * The stores' order of two {@link #holdKey hold keys}: UTF-8 bytes, unsigned. Both start with
+   * {@value #TIME_DIGITS} hex digits, ASCII, in which UTF-16 and UTF-8 order agree, and keys of
+   * different timestamps differ there: only keys of one timestamp are encoded to compare.
+   */
+  static int compare(String a, String b) {
+    for (int i = 0; i < TIME_DIGITS; i++) {
+      int c = Character.compare(a.charAt(i), b.charAt(i));
+      if (c != 0) {
+        return c;
+      }
+    }
     return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
+
+  /** Hex digits of the timestamp that starts every hold key. */
+  private static final int TIME_DIGITS = 16;
 
   /**
    * Checks, in (timestamp, eventId) order, every held probe up to the first that has not been

@@ -225,6 +225,28 @@ class TextKeyProcessorTest {
     assertThat(keys).isSorted();
   }
 
+  @Test
+  void shouldCompareHoldKeysInTheStoresByteOrder() {
+    // given: keys of a few timestamps (some equal) and eventIds beyond ASCII, where UTF-16 and
+    // UTF-8 order differ (U+FF21 sorts after U+1F600 in UTF-8, before it in UTF-16)
+    long[] times = {Long.MIN_VALUE, -1L, 0L, 1_000L, 1_001L, Long.MAX_VALUE};
+    String[] eventIds = {"e1", "e10", "E1", "\uFF21", "\uD83D\uDE00", "é", ""};
+    java.util.Random random = new java.util.Random(5);
+    for (int t = 0; t < 2_000; t++) {
+      String a = TextKeyProcessor.holdKey(times[random.nextInt(times.length)], probe("a", eventIds[random.nextInt(eventIds.length)], 0L), random.nextInt(3));
+      String b = TextKeyProcessor.holdKey(times[random.nextInt(times.length)], probe("a", eventIds[random.nextInt(eventIds.length)], 0L), random.nextInt(3));
+
+      // when
+      int compared = TextKeyProcessor.compare(a, b);
+
+      // then
+      int expected =
+          java.util.Arrays.compareUnsigned(
+              a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(Integer.signum(compared)).as("%s vs %s", a, b).isEqualTo(Integer.signum(expected));
+    }
+  }
+
   private List<NearCheck> forwarded() {
     return context.forwarded().stream().map(f -> (NearCheck) f.record().value()).toList();
   }

@@ -34,10 +34,20 @@ final class FilteredWindowStore<V> implements AutoCloseable {
 
   /** {@code store}, a task's store or the entries of one, with a filter read from it if the settings keep filters. */
   static <V> FilteredWindowStore<V> open(ProcessingContext context, WindowStore<String, V> store, DedupSettings settings) {
+    return open(context, store, settings, null);
+  }
+
+  /**
+   * As {@link #open(ProcessingContext, WindowStore, DedupSettings)}, the filter also recording
+   * the {@code derived} hashes of each entry, which {@link #backwardFetch(String, long[], long,
+   * long)} asks about.
+   */
+  static <V> FilteredWindowStore<V> open(
+      ProcessingContext context, WindowStore<String, V> store, DedupSettings settings, KeyPresence.Derived<? super V> derived) {
     String storeName = store.name();
     KeyPresence presence =
         settings.keyFilter()
-            ? KeyPresence.open(context, store, settings.retention().toMillis(), storeName + " of task " + context.taskId())
+            ? KeyPresence.open(context, store, settings.retention().toMillis(), storeName + " of task " + context.taskId(), derived)
             : null;
     return new FilteredWindowStore<>(store, presence);
   }
@@ -52,6 +62,15 @@ final class FilteredWindowStore<V> implements AutoCloseable {
     return mayHold(key, from, to) ? store.backwardFetch(key, from, to) : empty();
   }
 
+  /**
+   * Entries of {@code key} stored at {@code [from, to]}, newest first, when one of them may have
+   * been recorded with one of the {@link KeyPresence.Derived derived} {@code hashes}; else none,
+   * although the store may hold others under the key.
+   */
+  WindowStoreIterator<V> backwardFetch(String key, long[] hashes, long from, long to) {
+    return presence == null || presence.mightContainAny(hashes, from, to) ? store.backwardFetch(key, from, to) : empty();
+  }
+
   void put(String key, V value, long timestamp) {
     store.put(key, value, timestamp);
     written(key, timestamp);
@@ -64,6 +83,14 @@ final class FilteredWindowStore<V> implements AutoCloseable {
   void written(String key, long timestamp) {
     if (presence != null) {
       presence.add(key, timestamp);
+    }
+  }
+
+  /** As {@link #written(String, long)}, with the entry's {@link KeyPresence.Derived derived} hashes (none when null). */
+  void written(String key, long[] hashes, long timestamp) {
+    if (presence != null) {
+      presence.add(key, timestamp);
+      presence.addHashes(hashes, timestamp);
     }
   }
 

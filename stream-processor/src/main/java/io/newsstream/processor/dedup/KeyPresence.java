@@ -57,6 +57,8 @@ public final class KeyPresence implements AutoCloseable {
   private long latest = Long.MIN_VALUE;
   /** The store being read, until it has been read whole. */
   private KeyValueIterator<Windowed<String>, ?> source;
+  /** More hashes of a stored entry than its key's, or null (see {@link Derived}). */
+  private Derived<Object> derived;
   private String sourceName;
   private long readStarted;
 
@@ -80,11 +82,34 @@ public final class KeyPresence implements AutoCloseable {
    * @param name what the log line names (the store and the task)
    */
   public static <V> KeyPresence reading(WindowStore<String, V> store, long retentionMs, String name) {
+    return reading(store, retentionMs, name, null);
+  }
+
+  /**
+   * As {@link #reading(WindowStore, long, String)}, also recording for each entry read the hashes
+   * {@code derived} gives it (none when it gives null).
+   */
+  @SuppressWarnings("unchecked")
+  public static <V> KeyPresence reading(WindowStore<String, V> store, long retentionMs, String name, Derived<? super V> derived) {
     KeyPresence presence = new KeyPresence(retentionMs);
     presence.source = store.all();
     presence.sourceName = name;
     presence.readStarted = System.nanoTime();
+    presence.derived = (Derived<Object>) derived;
     return presence;
+  }
+
+  /**
+   * Hashes a filter records for a stored entry besides its key's, for lookups that ask about more
+   * than the key ({@link #mightContainAny}); the owner {@link #addHashes adds} the same ones
+   * for what it puts.
+   *
+   * @param <V> value type of the store
+   */
+  @FunctionalInterface
+  public interface Derived<V> {
+    /** The hashes recorded for {@code value} stored under {@code key}, or null for none. */
+    long[] hashes(String key, V value);
   }
 
   /** Thread time the processor's {@code init} and each later punctuation spend reading the store. */
@@ -98,13 +123,19 @@ public final class KeyPresence implements AutoCloseable {
    * stream thread, until it has been read.
    */
   public static <V> KeyPresence open(ProcessingContext context, WindowStore<String, V> store, long retentionMs, String name) {
-    return open(context, store, retentionMs, name, FILL_BUDGET);
+    return open(context, store, retentionMs, name, FILL_BUDGET, null);
   }
 
-  /** As {@link #open(ProcessingContext, WindowStore, long, String)}, with another budget per read. */
+  /** As {@link #open(ProcessingContext, WindowStore, long, String)}, recording {@code derived} hashes too. */
+  public static <V> KeyPresence open(
+      ProcessingContext context, WindowStore<String, V> store, long retentionMs, String name, Derived<? super V> derived) {
+    return open(context, store, retentionMs, name, FILL_BUDGET, derived);
+  }
+
+  /** As {@link #open(ProcessingContext, WindowStore, long, String, Derived)}, with another budget per read. */
   static <V> KeyPresence open(
-      ProcessingContext context, WindowStore<String, V> store, long retentionMs, String name, Duration budget) {
-    KeyPresence presence = reading(store, retentionMs, name);
+      ProcessingContext context, WindowStore<String, V> store, long retentionMs, String name, Duration budget, Derived<? super V> derived) {
+    KeyPresence presence = reading(store, retentionMs, name, derived);
     if (!presence.fill(budget)) {
       Cancellable[] reads = new Cancellable[1];
       reads[0] =
@@ -130,6 +161,9 @@ public final class KeyPresence implements AutoCloseable {
     while (source.hasNext()) {
       KeyValue<Windowed<String>, ?> next = source.next();
       add(next.key.key(), next.key.window().start());
+      if (derived != null) {
+        addHashes(derived.hashes(next.key.key(), next.value), next.key.window().start());
+      }
       if ((++n & 255) == 0 && System.nanoTime() > deadline) {
         return false;
       }
@@ -159,11 +193,24 @@ public final class KeyPresence implements AutoCloseable {
 
   /** Records that the store holds {@code key} at {@code timestamp}. */
   public void add(String key, long timestamp) {
+    addHash(hash(key), timestamp);
+  }
+
+  /** Records {@link Derived derived} hashes of an entry stored at {@code timestamp}; none when null. */
+  public void addHashes(long[] hashes, long timestamp) {
+    if (hashes != null) {
+      for (long h : hashes) {
+        addHash(h, timestamp);
+      }
+    }
+  }
+
+  private void addHash(long h, long timestamp) {
     long index = Math.floorDiv(timestamp, bucketMs);
     if (index < firstKept) {
       return; // older than anything a lookup is answered for
     }
-    buckets.computeIfAbsent(index, i -> new Bucket()).add(hash(key));
+    buckets.computeIfAbsent(index, i -> new Bucket()).add(h);
     if (timestamp > latest) {
       latest = timestamp;
       expire();
@@ -187,6 +234,29 @@ public final class KeyPresence implements AutoCloseable {
     for (Bucket bucket : buckets.subMap(first, true, last, true).values()) {
       if (bucket.mightContain(h)) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * False when no entry stored at a timestamp in {@code [from, to]} was recorded with any of the
+   * {@link Derived derived} {@code hashes}; true when one may have been.
+   */
+  public boolean mightContainAny(long[] hashes, long from, long to) {
+    if (source != null) {
+      return true;
+    }
+    long first = Math.floorDiv(from, bucketMs);
+    if (first < firstKept) {
+      return true;
+    }
+    long last = Math.floorDiv(to, bucketMs);
+    for (Bucket bucket : buckets.subMap(first, true, last, true).values()) {
+      for (long h : hashes) {
+        if (bucket.mightContain(h)) {
+          return true;
+        }
       }
     }
     return false;

@@ -101,7 +101,10 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       store.close(); // initialised again after an error: the store was restored anew
     }
     index = context.getStateStore(STORE);
-    store = FilteredWindowStore.open(context, index.windowStore(), settings);
+    int distance = settings.nearDistance();
+    store =
+        FilteredWindowStore.open(
+            context, index.windowStore(), settings, (key, entry) -> SimHashBlocks.neighbourhood(key, entry.simhash(), distance));
     sketches = context.getStateStore(SKETCH_STORE);
     decided = context.getStateStore(DecisionIndexProcessor.STORE);
     holdMs = settings.reorderWindow().toMillis();
@@ -275,7 +278,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
           new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY),
           timestamp);
       for (String key : indexed) {
-        store.written(key, timestamp);
+        store.written(key, SimHashBlocks.neighbourhood(key, probe.simhash(), settings.nearDistance()), timestamp);
       }
     }
     context().forward(new Record<>(Integer.toString(probe.home()), verdict, timestamp));
@@ -317,7 +320,13 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     KeyValue<Long, NearEntry> best = null;
     KeyValue<Long, NearEntry> late = null;
     int compared = 0;
-    try (WindowStoreIterator<NearEntry> it = store.backwardFetch(key, settings.from(ts), settings.to(ts))) {
+    // Under a SimHash block only an entry within the distance can be near, and the key filter
+    // knows whether one may be there: most of the time none is, although the block has been seen.
+    long[] neighbourhood = containmentKey ? null : SimHashBlocks.neighbourhood(key, probe.simhash(), settings.nearDistance());
+    try (WindowStoreIterator<NearEntry> it =
+        neighbourhood == null
+            ? store.backwardFetch(key, settings.from(ts), settings.to(ts))
+            : store.backwardFetch(key, neighbourhood, settings.from(ts), settings.to(ts))) {
       while (it.hasNext() && compared < settings.nearMaxCandidates()) {
         KeyValue<Long, NearEntry> candidate = it.next();
         NearEntry entry = candidate.value;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsstream.processor.config.ProcessorConfig.ErrorMode;
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
+import io.newsstream.processor.dedup.DedupState.NearEntry;
 import io.newsstream.processor.stage.FailureHandler;
 import io.newsstream.processor.stage.PipelineMetrics;
 import java.time.Clock;
@@ -49,6 +50,59 @@ class FilteredWindowStoreTest {
     assertThat(count(store.backwardFetch("never", 0, 7 * DAY))).isZero();
     store.close();
     raw.close();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"true", "false"})
+  void shouldLookUpABlockKeyOnlyWhenAHashWithinTheDistanceMayBeThereWithTheFilter(boolean keyFilter) {
+    // given: under one block key, a hash restored with the store and one put through the wrapper,
+    // and one written past the wrapper, as no processor may
+    MockProcessorContext<String, String> context = new MockProcessorContext<>();
+    WindowStore<String, NearEntry> raw =
+        Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore("dedup-test-near-store", Duration.ofDays(7), Duration.ofDays(7), true),
+                Serdes.String(),
+                DedupSerdes.nearEntry())
+            .withLoggingDisabled()
+            .build();
+    raw.init(context.getStateStoreContext(), raw);
+    context.addStateStore(raw);
+    long restored = 0x0000_0000_0000_ab0fL;
+    long put = 0x00ff_0f00_f000_ab0fL;
+    long bypassed = 0xf00f_00f0_0f0f_ab0fL;
+    String key = SimHashBlocks.blockKey(restored, 0, 4);
+    raw.put(key, entry("restored", restored), DAY);
+    FilteredWindowStore<NearEntry> store =
+        FilteredWindowStore.open(context, raw, settings(keyFilter), (k, e) -> SimHashBlocks.neighbourhood(k, e.simhash(), 3));
+    store.put(key, entry("put", put), 2 * DAY);
+    store.written(key, SimHashBlocks.neighbourhood(key, put, 3), 2 * DAY);
+    raw.put(key, entry("bypassed", bypassed), 2 * DAY);
+
+    // when / then: a probe within the distance of the restored or the put hash (three bits apart,
+    // in three of the four parts outside the block) reads every entry under the key
+    assertThat(countNear(store, key, restored ^ 0x0001_0010_0100_0000L)).isEqualTo(3);
+    assertThat(countNear(store, key, put ^ 0x8000_0800_0080_0000L)).isEqualTo(3);
+    // a probe near only the entry written past the filter finds the key empty, with the filter
+    assertThat(countNear(store, key, bypassed ^ 0x0000_0001_0000_0000L)).isEqualTo(keyFilter ? 0 : 3);
+    // and so does one far from all of them
+    assertThat(countNear(store, key, 0x5555_5555_5555_ab0fL)).isEqualTo(keyFilter ? 0 : 3);
+    store.close();
+    raw.close();
+  }
+
+  private static int countNear(FilteredWindowStore<NearEntry> store, String key, long simhash) {
+    int n = 0;
+    try (WindowStoreIterator<NearEntry> it = store.backwardFetch(key, SimHashBlocks.neighbourhood(key, simhash, 3), 0, 7 * DAY)) {
+      while (it.hasNext()) {
+        it.next();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static NearEntry entry(String articleId, long simhash) {
+    return new NearEntry(articleId, "event-" + articleId, simhash, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY);
   }
 
   private static int count(WindowStoreIterator<String> it) {

@@ -139,7 +139,7 @@ class KeyPresenceTest {
     MockProcessorContext<String, String> context = new MockProcessorContext<>();
 
     // when
-    KeyPresence presence = KeyPresence.open(context, store, WEEK, "presence-test", Duration.ZERO);
+    KeyPresence presence = KeyPresence.open(context, store, WEEK, "presence-test", Duration.ZERO, null);
     presence.add("c:new", 2 * DAY);
 
     // then: a punctuation reads on, 256 entries at a time, and cancels itself when done

@@ -407,7 +407,7 @@ public class ProcessorConfig {
   /**
    * Whether the event, URL and text-key steps keep a Bloom filter of the keys their window store
    * holds and skip the store for other keys. Default true; false saves the filters' heap (about
-   * 40 bytes per article within the retention) at the cost of a store lookup per key.
+   * 130 bytes per article within the retention) at the cost of a store lookup per key.
    */
   public boolean isDedupKeyFilter() {
     return dedupKeyFilter;

@@ -38,9 +38,9 @@ final class FilteredWindowStore<V> implements AutoCloseable {
   }
 
   /**
-   * As {@link #open(ProcessingContext, WindowStore, DedupSettings)}, the filter also recording
-   * the {@code derived} hashes of each entry, which {@link #backwardFetch(String, long[], long,
-   * long)} asks about.
+   * As {@link #open(ProcessingContext, WindowStore, DedupSettings)}, the filter recording the
+   * {@code derived} hashes of an entry that has them instead of its key; {@link
+   * #backwardFetch(String, long[], long, long)} asks about them.
    */
   static <V> FilteredWindowStore<V> open(
       ProcessingContext context, WindowStore<String, V> store, DedupSettings settings, KeyPresence.Derived<? super V> derived) {
@@ -86,10 +86,18 @@ final class FilteredWindowStore<V> implements AutoCloseable {
     }
   }
 
-  /** As {@link #written(String, long)}, with the entry's {@link KeyPresence.Derived derived} hashes (none when null). */
+  /**
+   * As {@link #written(String, long)}, recording the entry's {@link KeyPresence.Derived derived}
+   * hashes instead of the key (the key when null): a lookup of such a key asks about its hashes
+   * ({@link #backwardFetch(String, long[], long, long)}).
+   */
   void written(String key, long[] hashes, long timestamp) {
-    if (presence != null) {
+    if (presence == null) {
+      return;
+    }
+    if (hashes == null) {
       presence.add(key, timestamp);
+    } else {
       presence.addHashes(hashes, timestamp);
     }
   }

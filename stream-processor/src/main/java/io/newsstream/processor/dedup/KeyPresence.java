@@ -86,8 +86,8 @@ public final class KeyPresence implements AutoCloseable {
   }
 
   /**
-   * As {@link #reading(WindowStore, long, String)}, also recording for each entry read the hashes
-   * {@code derived} gives it (none when it gives null).
+   * As {@link #reading(WindowStore, long, String)}, recording for each entry read the hashes
+   * {@code derived} gives it instead of its key (the key when it gives null).
    */
   @SuppressWarnings("unchecked")
   public static <V> KeyPresence reading(WindowStore<String, V> store, long retentionMs, String name, Derived<? super V> derived) {
@@ -100,15 +100,16 @@ public final class KeyPresence implements AutoCloseable {
   }
 
   /**
-   * Hashes a filter records for a stored entry besides its key's, for lookups that ask about more
-   * than the key ({@link #mightContainAny}); the owner {@link #addHashes adds} the same ones
-   * for what it puts.
+   * Hashes a filter records for a stored entry instead of its key's, for lookups that ask about
+   * more than the key ({@link #mightContainAny}); the owner {@link #addHashes adds} the same ones
+   * for what it puts. A key with derived hashes is asked about by them only: {@link
+   * #mightContain} does not know it.
    *
    * @param <V> value type of the store
    */
   @FunctionalInterface
   public interface Derived<V> {
-    /** The hashes recorded for {@code value} stored under {@code key}, or null for none. */
+    /** The hashes recorded for {@code value} stored under {@code key}, or null to record the key. */
     long[] hashes(String key, V value);
   }
 
@@ -160,9 +161,11 @@ public final class KeyPresence implements AutoCloseable {
     int n = 0;
     while (source.hasNext()) {
       KeyValue<Windowed<String>, ?> next = source.next();
-      add(next.key.key(), next.key.window().start());
-      if (derived != null) {
-        addHashes(derived.hashes(next.key.key(), next.value), next.key.window().start());
+      long[] hashes = derived == null ? null : derived.hashes(next.key.key(), next.value);
+      if (hashes == null) {
+        add(next.key.key(), next.key.window().start());
+      } else {
+        addHashes(hashes, next.key.window().start());
       }
       if ((++n & 255) == 0 && System.nanoTime() > deadline) {
         return false;

@@ -55,8 +55,8 @@ class FilteredWindowStoreTest {
   @ParameterizedTest
   @CsvSource({"true", "false"})
   void shouldLookUpABlockKeyOnlyWhenAHashWithinTheDistanceMayBeThereWithTheFilter(boolean keyFilter) {
-    // given: under one block key, a hash restored with the store and one put through the wrapper,
-    // and one written past the wrapper, as no processor may
+    // given: under one block key, a hash restored with the store, one written and recorded (as the
+    // text-key step writes its index), and one written unrecorded, as no processor may
     MockProcessorContext<String, String> context = new MockProcessorContext<>();
     WindowStore<String, NearEntry> raw =
         Stores.windowStoreBuilder(
@@ -74,7 +74,7 @@ class FilteredWindowStoreTest {
     raw.put(key, entry("restored", restored), DAY);
     FilteredWindowStore<NearEntry> store =
         FilteredWindowStore.open(context, raw, settings(keyFilter), (k, e) -> SimHashBlocks.neighbourhood(k, e.simhash(), 3));
-    store.put(key, entry("put", put), 2 * DAY);
+    raw.put(key, entry("put", put), 2 * DAY);
     store.written(key, SimHashBlocks.neighbourhood(key, put, 3), 2 * DAY);
     raw.put(key, entry("bypassed", bypassed), 2 * DAY);
 

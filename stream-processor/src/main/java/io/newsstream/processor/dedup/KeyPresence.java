@@ -57,7 +57,7 @@ public final class KeyPresence implements AutoCloseable {
   private long latest = Long.MIN_VALUE;
   /** The store being read, until it has been read whole. */
   private KeyValueIterator<Windowed<String>, ?> source;
-  /** More hashes of a stored entry than its key's, or null (see {@link Derived}). */
+  /** What to record for a stored entry instead of its key, or null for the key always (see {@link Derived}). */
   private Derived<Object> derived;
   private String sourceName;
   private long readStarted;

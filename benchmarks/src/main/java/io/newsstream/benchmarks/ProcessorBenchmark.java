@@ -833,6 +833,20 @@ public final class ProcessorBenchmark {
     }
     System.out.printf(Locale.ROOT, "full topology: %.0f articles/s (target >= %.0f on 2 cores: %s)%n", real.articlesPerSecond(),
         TARGET_ARTICLES_PER_SECOND, real.articlesPerSecond() >= TARGET_ARTICLES_PER_SECOND ? "met" : "NOT met");
+    int cores = Runtime.getRuntime().availableProcessors();
+    double cpu = real.cpuSeconds() + real.brokerCpuSeconds();
+    if (real.input() > 0 && cpu > 0) {
+      System.out.printf(Locale.ROOT, "full topology: CPU %.1f s of this JVM and %.1f s of the broker, %.3f ms per article: %d cores"
+              + " fully busy would take about %.0f articles/s%n",
+          real.cpuSeconds(), real.brokerCpuSeconds(), 1000 * cpu / real.input(), cores, cores * real.input() / cpu);
+    }
+    if (real.secondsFromRunning() < MIN_SUSTAINED_SECONDS) {
+      // A 20,000-article backlog takes 12-20 s, of which the probes' reorder window and the
+      // commits of three hops are 7-8 s with the defaults, whatever the rate.
+      System.out.printf(Locale.ROOT, "  (in a backlog of %.0f s the pipeline's fixed latency, 7-8 s with the default reorder window and"
+              + " commit interval, weighs heavily; for the sustained rate: --articles 240000 --rate 2000, see docs/benchmarks.md)%n",
+          real.secondsFromRunning());
+    }
     System.out.printf(Locale.ROOT, "once output flows (from 10 %% to 90 %% of the output): passthrough %.0f, full %.0f articles/s%n",
         passthrough.flowingArticlesPerSecond(), real.flowingArticlesPerSecond());
     System.out.printf(Locale.ROOT, "heap after GC while running: passthrough %.0f MB, full %.0f MB (full minus the heap before"

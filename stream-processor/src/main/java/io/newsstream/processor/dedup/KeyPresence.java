@@ -2,6 +2,7 @@ package io.newsstream.processor.dedup;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -225,16 +226,12 @@ public final class KeyPresence implements AutoCloseable {
    * to]}; true when it may.
    */
   public boolean mightContain(String key, long from, long to) {
-    if (source != null) {
+    Collection<Bucket> asked = asked(from, to);
+    if (asked == null) {
       return true;
     }
-    long first = Math.floorDiv(from, bucketMs);
-    if (first < firstKept) {
-      return true;
-    }
-    long last = Math.floorDiv(to, bucketMs);
     long h = hash(key);
-    for (Bucket bucket : buckets.subMap(first, true, last, true).values()) {
+    for (Bucket bucket : asked) {
       if (bucket.mightContain(h)) {
         return true;
       }
@@ -247,15 +244,11 @@ public final class KeyPresence implements AutoCloseable {
    * {@link Derived derived} {@code hashes}; true when one may have been.
    */
   public boolean mightContainAny(long[] hashes, long from, long to) {
-    if (source != null) {
+    Collection<Bucket> asked = asked(from, to);
+    if (asked == null) {
       return true;
     }
-    long first = Math.floorDiv(from, bucketMs);
-    if (first < firstKept) {
-      return true;
-    }
-    long last = Math.floorDiv(to, bucketMs);
-    for (Bucket bucket : buckets.subMap(first, true, last, true).values()) {
+    for (Bucket bucket : asked) {
       for (long h : hashes) {
         if (bucket.mightContain(h)) {
           return true;
@@ -263,6 +256,21 @@ public final class KeyPresence implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /**
+   * The buckets a lookup of {@code [from, to]} asks; null when it must answer "maybe": the store
+   * is still being read, or the range reaches back to a dropped bucket.
+   */
+  private Collection<Bucket> asked(long from, long to) {
+    if (source != null) {
+      return null;
+    }
+    long first = Math.floorDiv(from, bucketMs);
+    if (first < firstKept) {
+      return null;
+    }
+    return buckets.subMap(first, true, Math.floorDiv(to, bucketMs), true).values();
   }
 
   /** Keys recorded in the buckets still kept (each key once per put). */

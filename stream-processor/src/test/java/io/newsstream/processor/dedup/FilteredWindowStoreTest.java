@@ -26,15 +26,7 @@ class FilteredWindowStoreTest {
   void shouldSkipTheStoreForKeysItWasNeverGivenOnlyWithTheFilter(boolean keyFilter, boolean bypassedKeyFound) {
     // given a store with one entry before the processor opened it, and one put through the wrapper
     MockProcessorContext<String, String> context = new MockProcessorContext<>();
-    WindowStore<String, String> raw =
-        Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore("dedup-test-store", Duration.ofDays(7), Duration.ofDays(7), true),
-                Serdes.String(),
-                Serdes.String())
-            .withLoggingDisabled()
-            .build();
-    raw.init(context.getStateStoreContext(), raw);
-    context.addStateStore(raw);
+    WindowStore<String, String> raw = windowStore(context, "dedup-test-store", Serdes.String());
     raw.put("restored", "r", DAY);
     FilteredWindowStore<String> store = FilteredWindowStore.open(context, "dedup-test-store", settings(keyFilter));
     store.put("new", "n", 2 * DAY);
@@ -58,15 +50,7 @@ class FilteredWindowStoreTest {
     // given: under one block key, a hash restored with the store, one written and recorded (as the
     // text-key step writes its index), and one written unrecorded, as no processor may
     MockProcessorContext<String, String> context = new MockProcessorContext<>();
-    WindowStore<String, NearEntry> raw =
-        Stores.windowStoreBuilder(
-                Stores.inMemoryWindowStore("dedup-test-near-store", Duration.ofDays(7), Duration.ofDays(7), true),
-                Serdes.String(),
-                DedupSerdes.nearEntry())
-            .withLoggingDisabled()
-            .build();
-    raw.init(context.getStateStoreContext(), raw);
-    context.addStateStore(raw);
+    WindowStore<String, NearEntry> raw = windowStore(context, "dedup-test-near-store", DedupSerdes.nearEntry());
     long restored = 0x0000_0000_0000_ab0fL;
     long put = 0x00ff_0f00_f000_ab0fL;
     long bypassed = 0xf00f_00f0_0f0f_ab0fL;
@@ -103,6 +87,18 @@ class FilteredWindowStoreTest {
 
   private static NearEntry entry(String articleId, long simhash) {
     return new NearEntry(articleId, "event-" + articleId, simhash, DedupState.UNKNOWN_TIME, ContainmentSketch.EMPTY);
+  }
+
+  /** An in-memory window store without changelog, registered with the context as a task's store. */
+  private static <V> WindowStore<String, V> windowStore(
+      MockProcessorContext<String, String> context, String name, org.apache.kafka.common.serialization.Serde<V> values) {
+    WindowStore<String, V> store =
+        Stores.windowStoreBuilder(Stores.inMemoryWindowStore(name, Duration.ofDays(7), Duration.ofDays(7), true), Serdes.String(), values)
+            .withLoggingDisabled()
+            .build();
+    store.init(context.getStateStoreContext(), store);
+    context.addStateStore(store);
+    return store;
   }
 
   private static int count(WindowStoreIterator<String> it) {

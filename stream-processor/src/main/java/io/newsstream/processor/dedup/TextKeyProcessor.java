@@ -73,6 +73,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
   private FilteredWindowStore<NearEntry> store;
   /** The keys the article being checked is indexed under once it is checked. */
   private final List<String> indexed = new ArrayList<>();
+  /** What the key filter records for each of them instead of the key, or null ({@link SimHashBlocks#neighbourhood}). */
+  private final List<long[]> indexedHashes = new ArrayList<>();
   private WindowStore<String, ContainmentSketch> sketches;
   /** What became of the articles indexed here: emitted or dropped ({@link DecisionIndexProcessor}). */
   private WindowStore<String, String> decided;
@@ -247,6 +249,7 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
     // containment keys would otherwise keep ten copies.
     boolean sketchKept = probe.sketch().equals(ContainmentSketch.EMPTY);
     indexed.clear();
+    indexedHashes.clear();
     for (String key : probe.keys()) {
       if (TextProbe.partitionOf(key, settings.textPartitions()) != partition) {
         continue;
@@ -277,8 +280,8 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
           indexed,
           new NearEntry(probe.articleId(), probe.eventId(), probe.simhash(), probe.publishedAt(), ContainmentSketch.EMPTY),
           timestamp);
-      for (String key : indexed) {
-        store.written(key, SimHashBlocks.neighbourhood(key, probe.simhash(), settings.nearDistance()), timestamp);
+      for (int i = 0; i < indexed.size(); i++) {
+        store.written(indexed.get(i), indexedHashes.get(i), timestamp);
       }
     }
     context().forward(new Record<>(Integer.toString(probe.home()), verdict, timestamp));
@@ -292,9 +295,12 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
       return checkEvent(key, probe, verdict, ts);
     }
     ContainmentSketch sketch = probe.sketchFor(key);
+    // Under a SimHash block only an entry within the distance can be near, and the key filter
+    // knows whether one may be there: most of the time none is, although the block has been seen.
+    long[] neighbourhood = SimHashBlocks.neighbourhood(key, probe.simhash(), settings.nearDistance());
     // A correction is only indexed, so that later copies of it find it; it is never a near copy.
-    KeyValue<Long, NearEntry> match = probe.nearCheck() ? earliestNear(key, probe, sketch, ts) : null;
-    index(key);
+    KeyValue<Long, NearEntry> match = probe.nearCheck() ? earliestNear(key, neighbourhood, probe, sketch, ts) : null;
+    index(key, neighbourhood);
     return match == null
         ? verdict
         : verdict.withMatch(match.value, SimHashBlocks.distance(match.value.simhash(), probe.simhash()), match.key, false);
@@ -306,7 +312,13 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    * timestamp.
    */
   private void index(String key) {
+    index(key, null);
+  }
+
+  /** As {@link #index(String)}, the key filter recording {@code hashes} instead of the key (the key when null). */
+  private void index(String key, long[] hashes) {
     indexed.add(key);
+    indexedHashes.add(hashes);
   }
 
   /**
@@ -314,15 +326,16 @@ public final class TextKeyProcessor extends ContextualProcessor<String, TextProb
    * near the probe, with its record timestamp; else the earliest later one that is near and was
    * {@link DecisionIndexProcessor emitted} (checked before the probe although later by
    * timestamp); null when none is.
+   *
+   * @param neighbourhood under a SimHash block, the probe's {@link SimHashBlocks#neighbourhood}:
+   *     the store is read only if the key filter may know an entry by one of them; null under a
+   *     containment key
    */
-  private KeyValue<Long, NearEntry> earliestNear(String key, TextProbe probe, ContainmentSketch sketch, long ts) {
+  private KeyValue<Long, NearEntry> earliestNear(String key, long[] neighbourhood, TextProbe probe, ContainmentSketch sketch, long ts) {
     boolean containmentKey = ContainmentSketch.isKey(key);
     KeyValue<Long, NearEntry> best = null;
     KeyValue<Long, NearEntry> late = null;
     int compared = 0;
-    // Under a SimHash block only an entry within the distance can be near, and the key filter
-    // knows whether one may be there: most of the time none is, although the block has been seen.
-    long[] neighbourhood = containmentKey ? null : SimHashBlocks.neighbourhood(key, probe.simhash(), settings.nearDistance());
     try (WindowStoreIterator<NearEntry> it =
         neighbourhood == null
             ? store.backwardFetch(key, settings.from(ts), settings.to(ts))

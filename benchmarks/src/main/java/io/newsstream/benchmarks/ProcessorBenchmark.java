@@ -393,12 +393,21 @@ public final class ProcessorBenchmark {
             + " quarter to the last); target >= %.0f articles/s sustained on 2 cores: %s%n",
         kept ? "KEPT PACE" : "did NOT keep pace", rate, lag.latencySeconds(), PacedLag.SLACK_SECONDS, lag.growthSeconds(),
         TARGET_ARTICLES_PER_SECOND, target);
-    int cores = Runtime.getRuntime().availableProcessors();
-    double cpu = result.cpuSeconds() + result.brokerCpuSeconds();
     System.out.printf(Locale.ROOT, "paced run: CPU %.1f s of this JVM (processor, sender and counting consumer) and %.1f s of the"
-            + " broker, %.3f ms per article: %d cores fully busy would take about %.0f articles/s; the stream threads %.3f ms per article%n",
-        result.cpuSeconds(), result.brokerCpuSeconds(), 1000 * cpu / input.size(), cores, cores * input.size() / Math.max(cpu, 1e-9),
+            + " broker, %s; the stream threads %.3f ms per article%n",
+        result.cpuSeconds(), result.brokerCpuSeconds(), cpuPerArticle(result, input.size()),
         1000 * result.streamThreadCpuSeconds() / input.size());
+  }
+
+  /**
+   * The run's CPU (this JVM and the broker) per article of {@code articles}, and the rate at which
+   * that would keep every core of this machine busy.
+   */
+  private static String cpuPerArticle(RunResult run, long articles) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    double cpu = Math.max(run.cpuSeconds() + run.brokerCpuSeconds(), 1e-9);
+    return String.format(Locale.ROOT, "%.3f ms per article: %d cores fully busy would take about %.0f articles/s",
+        1000 * cpu / articles, cores, cores * articles / cpu);
   }
 
   /** Sends the input to {@value #PACED_RAW} at {@link #rate} articles/s, on a thread of its own. */
@@ -833,12 +842,9 @@ public final class ProcessorBenchmark {
     }
     System.out.printf(Locale.ROOT, "full topology: %.0f articles/s (target >= %.0f on 2 cores: %s)%n", real.articlesPerSecond(),
         TARGET_ARTICLES_PER_SECOND, real.articlesPerSecond() >= TARGET_ARTICLES_PER_SECOND ? "met" : "NOT met");
-    int cores = Runtime.getRuntime().availableProcessors();
-    double cpu = real.cpuSeconds() + real.brokerCpuSeconds();
-    if (real.input() > 0 && cpu > 0) {
-      System.out.printf(Locale.ROOT, "full topology: CPU %.1f s of this JVM and %.1f s of the broker, %.3f ms per article: %d cores"
-              + " fully busy would take about %.0f articles/s%n",
-          real.cpuSeconds(), real.brokerCpuSeconds(), 1000 * cpu / real.input(), cores, cores * real.input() / cpu);
+    if (real.input() > 0 && real.cpuSeconds() + real.brokerCpuSeconds() > 0) {
+      System.out.printf(Locale.ROOT, "full topology: CPU %.1f s of this JVM and %.1f s of the broker, %s%n",
+          real.cpuSeconds(), real.brokerCpuSeconds(), cpuPerArticle(real, real.input()));
     }
     if (real.secondsFromRunning() < MIN_SUSTAINED_SECONDS) {
       // A 20,000-article backlog takes 12-20 s, of which the probes' reorder window and the

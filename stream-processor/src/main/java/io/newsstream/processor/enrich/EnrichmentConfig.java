@@ -117,7 +117,14 @@ public record EnrichmentConfig(
           + "Story continues below Advertisement,Continue reading,Continue reading below,"
           + "Skip to content,Skip Ad,Share,Share this article,Share on Facebook,Share on Twitter,"
           + "Subscribe,Subscribe now,Sign up,Log in,Loading...,Sponsored,Recommended,"
-          + "Related,Related Articles,Related Stories,Trending,Print,Email,Comments,Watch";
+          + "Related,Related Articles,Related Stories,Trending,Print,Email,Comments,Watch,"
+          // The same furniture in the other languages the function-word guess knows.
+          + "Anzeige,Werbung,Weiterlesen,Lesen Sie auch,Mehr zum Thema,Teilen,"
+          + "Publicité,Lire aussi,À lire aussi,Lire la suite,Partager,"
+          + "Publicidad,Lee también,Leer más,Compartir,"
+          + "Pubblicità,Leggi anche,Condividi,"
+          + "Publicidade,Leia também,Leia mais,Compartilhar,"
+          + "Advertentie,Lees ook,Lees meer,Delen";
   public static final String FURNITURE_LINES_DOC =
       "Comma-separated lines that are page furniture wherever they stand alone on a line"
           + " (compared after trimming, case-insensitively).";

@@ -91,6 +91,20 @@ class TextCleanerTest {
   }
 
   @Test
+  void shouldRemoveLoneFurnitureLinesOfOtherLanguages() {
+    // given
+    String body =
+        "Die Gewerkschaft hat zum Streik aufgerufen.\nAnzeige\nLesen Sie auch:\nDie Anzeige erschien am Montag.\n"
+            + "Publicité\nÀ lire aussi\nPublicidad\nPubblicità\nLeia também:\nAdvertentie";
+
+    // when
+    String cleaned = cleaner.cleanBody(body, "example.de");
+
+    // then
+    assertThat(cleaned).isEqualTo("Die Gewerkschaft hat zum Streik aufgerufen.\nDie Anzeige erschien am Montag.");
+  }
+
+  @Test
   void shouldApplyConfiguredPerDomainRules() {
     // given
     TextCleaner custom =

@@ -61,7 +61,7 @@ public final class DefaultArticleEnricher implements ArticleEnricher {
     int wordCount = bodyWords.size();
     List<String> keywordList = keywords.extract(title, body, language.language());
     List<NamedEntity> entityList = entities.extract(title, body, language.language());
-    List<TopicMatch> topicList = topics.classify(WordTokenizer.normalizedWords(title), bodyWords, canonicalUrl);
+    List<TopicMatch> topicList = topics.classify(WordTokenizer.normalizedWords(title), bodyWords, canonicalUrl, language);
     return new Enrichment(
         UrlCanonicalizer.articleId(canonicalUrl),
         canonicalUrl,

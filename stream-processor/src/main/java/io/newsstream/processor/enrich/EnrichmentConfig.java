@@ -187,7 +187,8 @@ public record EnrichmentConfig(
   public static final String TOPIC_TERMS_PATTERN_DOC =
       "enrich.topics.<topic>.terms: comma-separated term:weight entries (phrases allowed, a"
           + " trailing '*' matches word prefixes, url:<segment> matches a section of the URL path,"
-          + " site:<domain> the URL's host and its subdomains);"
+          + " site:<domain> the URL's host and its subdomains, <language>:<term> only articles in"
+          + " that language, such as de:wahl*:2);"
           + " empty removes the topic.";
 
   /** Bundled default taxonomy, a properties file with {@code enrich.topics.*.terms} keys. */
@@ -401,6 +402,17 @@ public record EnrichmentConfig(
           || (colon == TopicClassifier.SITE_PREFIX.length() - 1 && entry.startsWith(TopicClassifier.SITE_PREFIX))) {
         colon = -1; // url:<section> or site:<domain> without a weight
       }
+      String language = TopicClassifier.languageOf(entry);
+      if (language != null && isNumber(entry.substring(language.length() + 1))) {
+        language = null; // a two-letter term and its weight: ai:1.5
+      }
+      if (language != null && colon == language.length()) {
+        colon = -1; // de:<term> without a weight
+      }
+      if (language != null && !isLinguaCode(language)) {
+        throw new IllegalArgumentException(
+            key + ": entry '" + entry + "' is scoped to '" + language + "', which is not an ISO 639-1 code of a supported language (de:<term>, fr:<term>, ...)");
+      }
       String term = colon < 0 ? entry : entry.substring(0, colon).trim();
       double weight;
       try {
@@ -424,6 +436,24 @@ public record EnrichmentConfig(
       terms.put(term.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), weight);
     }
     return terms;
+  }
+
+  private static boolean isNumber(String text) {
+    try {
+      Double.parseDouble(text.trim());
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean isLinguaCode(String code) {
+    try {
+      com.github.pemistahl.lingua.api.IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT));
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static String siteNeedsDomain(String key, String entry) {

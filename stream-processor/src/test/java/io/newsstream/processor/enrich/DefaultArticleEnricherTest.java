@@ -138,4 +138,25 @@ class DefaultArticleEnricherTest {
     assertThat(result.topics()).isEmpty();
     assertThat(result.simhash()).isZero();
   }
+
+  @Test
+  void shouldClassifyAGermanArticleByTheGermanTermsOfTheTaxonomy() {
+    // given: "war" is German for "was", and an English term of politics
+    ArticleInput input =
+        new ArticleInput(
+            "https://www.faz.net/aktuell/bayern-gewinnt-a1.html",
+            "Bayern gewinnt Spitzenspiel gegen Dortmund",
+            "Der FC Bayern München hat das Spitzenspiel der Fußball-Bundesliga gegen Borussia Dortmund mit 3:1"
+                + " gewonnen. Die Mannschaft von Trainer Vincent Kompany war von Beginn an überlegen. Harry Kane"
+                + " traf zweimal, der Torwart der Gäste war chancenlos. Damit baut der Rekordmeister seinen"
+                + " Vorsprung in der Tabelle auf sechs Punkte aus.",
+            null);
+
+    // when
+    Enrichment enrichment = new DefaultArticleEnricher().enrich(input);
+
+    // then
+    assertThat(enrichment.language()).isEqualTo("de");
+    assertThat(enrichment.topics()).extracting(TopicMatch::name).containsExactly("sport");
+  }
 }

@@ -79,6 +79,37 @@ class EnrichmentConfigTest {
   }
 
   @Test
+  void shouldReadLanguageScopedTermsAndTellThemFromTwoLetterTermsWithAWeight() {
+    // given
+    Map<String, String> props = Map.of("enrich.topics.tech.terms", "ai:1.5,de:ki:2,fr:logiciel*,nl:kunstmatige intelligentie:2,de:2024:1");
+
+    // when
+    Map<String, Double> terms = EnrichmentConfig.fromProperties(props).taxonomy().get("tech");
+
+    // then
+    assertThat(terms)
+        .containsEntry("ai", 1.5)
+        .containsEntry("de:ki", 2.0)
+        .containsEntry("fr:logiciel*", 1.0)
+        .containsEntry("nl:kunstmatige intelligentie", 2.0)
+        .containsEntry("de:2024", 1.0)
+        .hasSize(5);
+  }
+
+  @Test
+  void shouldRejectATermScopedToAnUnknownLanguageNamingTheKey() {
+    // given
+    Map<String, String> props = Map.of("enrich.topics.tech.terms", "software:1,zz:software:1");
+
+    // when / then
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enrich.topics.tech.terms")
+        .hasMessageContaining("zz:software:1")
+        .hasMessageContaining("not an ISO 639-1 code");
+  }
+
+  @Test
   void shouldRejectAnInvalidValueNamingTheKey() {
     // given
     Map<String, String> notANumber = Map.of("enrich.reading.words-per-minute", "fast");

@@ -293,4 +293,133 @@ class TopicClassifierTest {
     // then
     assertThat(topics).extracting(TopicMatch::name).containsExactly("a", "c");
   }
+
+  @Test
+  void shouldMatchTermsScopedToALanguageOnlyInArticlesOfThatLanguage() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.politics.terms", "war:1,de:wahl*:2",
+                "enrich.topics.sport.terms", "de:tore:2",
+                "enrich.topics.threshold", "0.1"));
+
+    // when
+    List<TopicMatch> german = classifier.classify("", "Die Wahlen waren knapp, es war spannend", null, "de");
+    List<TopicMatch> english = classifier.classify("", "Die Wahlen waren knapp, es war spannend", null, "en");
+    List<TopicMatch> undetermined = classifier.classify("", "Die Wahlen waren knapp, es war spannend", null, null);
+    List<TopicMatch> unscopedLanguage = classifier.classify("", "Stockholm war", null, "sv"); // no Swedish terms: the unscoped ones
+
+    // then: a German article is read with the German terms only, so "war" (was) is no war
+    assertThat(german).containsExactly(new TopicMatch("politics", 2.0));
+    assertThat(english).containsExactly(new TopicMatch("politics", 1.0));
+    assertThat(undetermined).isEqualTo(english);
+    assertThat(unscopedLanguage).containsExactly(new TopicMatch("politics", 1.0));
+    assertThat(classifier.scopedLanguages()).containsExactly("de");
+  }
+
+  @Test
+  void shouldKeepSectionsAndOutletsForArticlesOfAScopedLanguage() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.sport.terms", "url:sport:1,site:kicker.de:1,de:tore:2",
+                "enrich.topics.threshold", "0.1"));
+
+    // when
+    List<TopicMatch> bySection = classifier.classify("Ruhiger Tag", "", "https://example.de/sport/a.html", "de");
+    List<TopicMatch> byOutlet = classifier.classify("Ruhiger Tag", "", "https://www.kicker.de/a.html", "de");
+
+    // then
+    assertThat(bySection).containsExactly(new TopicMatch("sport", 1.585));
+    assertThat(byOutlet).containsExactly(new TopicMatch("sport", 1.585));
+  }
+
+  @Test
+  void shouldMatchFrenchAndItalianWordsAfterAnElidedArticle() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.business.terms", "fr:inflation:1,fr:banque d'angleterre:2,it:economia:1",
+                "enrich.topics.threshold", "0.1"));
+
+    // when
+    List<TopicMatch> elided = classifier.classify("", "L’inflation ralentit", null, "fr");
+    List<TopicMatch> elidedInPhrase = classifier.classify("", "la Banque d’Angleterre", null, "fr");
+    List<TopicMatch> italian = classifier.classify("", "Nell’economia italiana", null, "it");
+    List<TopicMatch> notAnElision = classifier.classify("", "linflations", null, "de");
+
+    // then
+    assertThat(elided).containsExactly(new TopicMatch("business", 1.0));
+    assertThat(elidedInPhrase).containsExactly(new TopicMatch("business", 2.0));
+    assertThat(italian).containsExactly(new TopicMatch("business", 1.0));
+    assertThat(notAnElision).isEmpty();
+  }
+
+  @Test
+  void shouldClassifyGermanFrenchAndSpanishArticlesByTheDefaultTaxonomy() {
+    // given
+    TopicClassifier defaults = new TopicClassifier(EnrichmentConfig.defaults());
+
+    // when
+    List<TopicMatch> football =
+        defaults.classify(
+            "Bayern gewinnt Spitzenspiel gegen Dortmund",
+            "Der FC Bayern München hat das Spitzenspiel der Fußball-Bundesliga gegen Borussia Dortmund mit 3:1"
+                + " gewonnen. Die Mannschaft war von Beginn an überlegen, der Torwart der Gäste war chancenlos.",
+            null,
+            "de");
+    List<TopicMatch> inflation =
+        defaults.classify(
+            "L’inflation ralentit en zone euro, la BCE pourrait baisser ses taux",
+            "La hausse des prix à la consommation s’est établie à 2,1 % sur un an. La Banque centrale européenne"
+                + " pourrait baisser ses taux d’intérêt, estiment les économistes.",
+            null,
+            "fr");
+    List<TopicMatch> vaccine =
+        defaults.classify(
+            "Sanidad amplía la campaña de vacunación contra la gripe",
+            "El Ministerio de Sanidad ha ampliado la campaña de vacunación contra la gripe a todos los mayores"
+                + " de 60 años, ante el aumento de casos en los hospitales.",
+            null,
+            "es");
+
+    // then
+    assertThat(football).extracting(TopicMatch::name).containsExactly("sport");
+    assertThat(inflation).first().extracting(TopicMatch::name).isEqualTo("business");
+    assertThat(vaccine).first().extracting(TopicMatch::name).isEqualTo("health");
+    assertThat(defaults.scopedLanguages()).contains("de", "fr", "es", "it", "pt", "nl");
+  }
+
+  @Test
+  void shouldTrustALanguageDetectedWithLittleConfidenceOnlyForALongerTextThatHasItsTerms() {
+    // given
+    TopicClassifier classifier =
+        classifier(
+            Map.of(
+                "enrich.topics.replace-defaults", "true",
+                "enrich.topics.politics.terms", "war:1,de:wahl:2",
+                "enrich.topics.threshold", "0.1"));
+    List<String> headline = WordTokenizer.normalizedWords("Es war knapp");
+    List<String> longGerman = WordTokenizer.normalizedWords("Die Wahl war knapp. " + "Mehr Text. ".repeat(30));
+    List<String> longWithoutGermanTerms = WordTokenizer.normalizedWords("Es war knapp. " + "Mehr Text. ".repeat(30));
+    LanguageDetector.Detection sure = new LanguageDetector.Detection("de", 0.8);
+    LanguageDetector.Detection unsure = new LanguageDetector.Detection("de", 0.1);
+
+    // when / then: a headline detected with little confidence keeps the unscoped terms
+    assertThat(classifier.classify(headline, List.of(), null, unsure)).containsExactly(new TopicMatch("politics", 1.585));
+    assertThat(classifier.classify(headline, List.of(), null, sure)).isEmpty();
+    // a longer text: its language's terms, or the unscoped ones when those match nothing and
+    // the detection was unsure
+    assertThat(classifier.classify(List.of(), longGerman, null, unsure)).containsExactly(new TopicMatch("politics", 2.0));
+    assertThat(classifier.classify(List.of(), longWithoutGermanTerms, null, unsure)).containsExactly(new TopicMatch("politics", 1.0));
+    assertThat(classifier.classify(List.of(), longWithoutGermanTerms, null, sure)).isEmpty();
+    assertThat(classifier.classify(List.of(), longWithoutGermanTerms, null, (LanguageDetector.Detection) null))
+        .containsExactly(new TopicMatch("politics", 1.0));
+  }
 }

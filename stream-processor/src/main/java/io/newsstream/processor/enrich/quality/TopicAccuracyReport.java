@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsstream.processor.enrich.EnrichmentConfig;
 import io.newsstream.processor.enrich.TextCleaner;
+import io.newsstream.processor.enrich.LanguageDetector;
 import io.newsstream.processor.enrich.TopicClassifier;
+import io.newsstream.processor.enrich.WordTokenizer;
 import io.newsstream.processor.enrich.TopicMatch;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,6 +54,8 @@ public final class TopicAccuracyReport {
     EnrichmentConfig config = EnrichmentConfig.defaults();
     TopicClassifier classifier = new TopicClassifier(config);
     TextCleaner cleaner = new TextCleaner(config);
+    // As the processor does: the detected language may pick the terms scoped to it.
+    LanguageDetector languages = new LanguageDetector(config);
     ObjectMapper mapper = new ObjectMapper();
     int[] total = new int[2];
     int[] correct = new int[2];
@@ -71,7 +75,9 @@ public final class TopicAccuracyReport {
           continue;
         }
         String title = cleaner.cleanTitle(doc.path("title").asText(""));
-        List<TopicMatch> topics = classifier.classify(title, "", doc.path("url").asText(null));
+        List<TopicMatch> topics =
+            classifier.classify(
+                WordTokenizer.normalizedWords(title), List.of(), doc.path("url").asText(null), languages.detect(title, "", null));
         String top = topics.isEmpty() ? NO_TOPIC : topics.get(0).name();
         // Split by story so that the held-out half has stories never seen while tuning.
         String story = doc.path("storyId").asText(String.valueOf(row++));

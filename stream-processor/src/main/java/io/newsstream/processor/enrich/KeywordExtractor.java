@@ -170,6 +170,25 @@ public final class KeywordExtractor {
     return analyzers.computeIfAbsent(key, k -> chosen.get());
   }
 
+  /**
+   * The surface form without an elided article or preposition that the analyzer took off the
+   * term ({@code l’inflation}, {@code dell’economia}: Lucene's elision filters), so that the
+   * keyword reads as the word. A word whose term keeps its start ({@code o'brien}, {@code don't})
+   * is left as it is.
+   */
+  static String withoutElision(String surface, String stem) {
+    for (int i = 1; i < surface.length() - 1 && i <= MAX_ELISION; i++) {
+      char c = surface.charAt(i);
+      if (c == '\'' || c == '’') {
+        return stem.startsWith(surface.substring(0, i)) ? surface : surface.substring(i + 1);
+      }
+    }
+    return surface;
+  }
+
+  /** Longest elided word before an apostrophe: {@code puisqu’}, {@code quell’}. */
+  private static final int MAX_ELISION = 6;
+
   private static void collect(Analyzer analyzer, String text, int weight, Map<String, Term> terms) {
     if (text == null || text.isEmpty()) {
       return;
@@ -188,6 +207,7 @@ public final class KeywordExtractor {
         if (surface.endsWith("'s") || surface.endsWith("’s")) {
           surface = surface.substring(0, surface.length() - 2);
         }
+        surface = withoutElision(surface, stem);
         Term term = terms.computeIfAbsent(stem, Term::new);
         term.count += weight;
         term.surfaces.merge(surface, weight, Integer::sum);

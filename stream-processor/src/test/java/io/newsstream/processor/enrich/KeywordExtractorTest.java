@@ -84,4 +84,23 @@ class KeywordExtractorTest {
     // then
     assertThat(keywords).containsExactly("pegasus", "spyware");
   }
+
+  @Test
+  void shouldShowFrenchAndItalianKeywordsWithoutTheirElidedArticle() {
+    // given
+    String french = "L’inflation ralentit. L'inflation de la zone euro recule, l’inflation sous-jacente aussi.";
+    String italian = "Dell’economia si parla poco: l’economia italiana cresce e l'economia tedesca frena.";
+
+    // when
+    List<String> frenchKeywords = EXTRACTOR.extract("", french, "fr");
+    List<String> italianKeywords = EXTRACTOR.extract("", italian, "it");
+    List<String> englishKeywords = EXTRACTOR.extract("", "O'Brien met O'Brien's lawyers; O'Brien said no.", "en");
+
+    // then
+    assertThat(frenchKeywords).contains("inflation").noneMatch(k -> k.contains("’") || k.contains("'"));
+    assertThat(italianKeywords).contains("economia").noneMatch(k -> k.contains("’") || k.contains("'"));
+    assertThat(englishKeywords).contains("o'brien");
+    assertThat(KeywordExtractor.withoutElision("d’intérêt", "interet")).isEqualTo("intérêt");
+    assertThat(KeywordExtractor.withoutElision("don't", "don't")).isEqualTo("don't");
+  }
 }

@@ -143,16 +143,23 @@ public final class TopicClassifier {
   }
 
   /**
-   * Confidence below which a detected language is not trusted alone. A headline alone is often
-   * detected with a low one, and sometimes as the wrong language: of the 6,366 English UCI News
-   * Aggregator headlines, 136 were detected as another language, all with a confidence under
-   * 0.2, while five of nine German, French, Spanish, Italian, Portuguese and Dutch headlines tried
-   * came out at 0.26 to 0.42. Bodies of running text are detected by their function words with
-   * 0.75 or more, or by Lingua with less when the languages are close (Italian and Spanish
-   * paragraphs at 0.21 to 0.24) or the text is not prose (Reuters' tables of figures, some of
-   * which Lingua calls French).
+   * Confidence a detected language needs for its terms to be used on a short text (at most
+   * {@value #SHORT_TEXT_WORDS} words, such as a headline alone). Headlines are often detected
+   * with a low one, and sometimes as the wrong language: of the 6,366 English UCI News Aggregator
+   * headlines, 136 were detected as another language, all with a confidence under 0.2, while
+   * five of nine German, French, Spanish, Italian, Portuguese and Dutch headlines tried came out
+   * at 0.26 to 0.42.
    */
   public static final double MIN_LANGUAGE_CONFIDENCE = 0.25;
+
+  /**
+   * Confidence a detected language needs for its terms to be used on a longer text. Running text
+   * is detected by its function words with 0.75 or more, or by Lingua with less when the
+   * languages are close (Italian, Spanish and Portuguese paragraphs at 0.20 to 0.24); Lingua
+   * calls some of Reuters' English tables of figures French or German, all 28 of them with 0.15
+   * or less.
+   */
+  public static final double MIN_LANGUAGE_CONFIDENCE_LONG_TEXT = 0.16;
 
   /** The languages that have terms of their own, in no particular order. */
   public Set<String> scopedLanguages() {
@@ -175,25 +182,19 @@ public final class TopicClassifier {
   }
 
   /**
-   * As {@link #classify(List, List, String, String)}, for the language as detected. A detection
-   * with a confidence of at least {@value #MIN_LANGUAGE_CONFIDENCE} picks its language's terms.
-   * A less sure one picks them for a longer text, with the unscoped terms used instead when the
-   * language's own match nothing (a table of figures read as French), and not for a short text
-   * (a headline read as Danish), which is matched against the unscoped terms.
+   * As {@link #classify(List, List, String, String)}, for the language as detected: its terms
+   * are used when the detection is sure enough, {@value #MIN_LANGUAGE_CONFIDENCE} for a short
+   * text and {@value #MIN_LANGUAGE_CONFIDENCE_LONG_TEXT} for a longer one, else the unscoped terms.
    *
    * @param detection the detected language, or null
    */
   public List<TopicMatch> classify(
       List<String> titleWords, List<String> bodyWords, String url, LanguageDetector.Detection detection) {
-    if (detection == null || !byLanguage.containsKey(detection.language())) {
-      return classify(titleWords, bodyWords, url, (String) null);
-    }
-    if (detection.confidence() >= MIN_LANGUAGE_CONFIDENCE) {
-      return classify(titleWords, bodyWords, url, detection.language(), false);
-    }
-    return isShort(titleWords, bodyWords)
-        ? classify(titleWords, bodyWords, url, (String) null)
-        : classify(titleWords, bodyWords, url, detection.language(), true);
+    boolean sure =
+        detection != null
+            && detection.confidence()
+                >= (isShort(titleWords, bodyWords) ? MIN_LANGUAGE_CONFIDENCE : MIN_LANGUAGE_CONFIDENCE_LONG_TEXT);
+    return classify(titleWords, bodyWords, url, sure ? detection.language() : null);
   }
 
   /** As {@link #classify(List, List, String, String)} for the unscoped terms. */
@@ -209,14 +210,6 @@ public final class TopicClassifier {
    *     the words are matched against those instead of the unscoped terms; may be null
    */
   public List<TopicMatch> classify(List<String> titleWords, List<String> bodyWords, String url, String language) {
-    return classify(titleWords, bodyWords, url, language, false);
-  }
-
-  /**
-   * @param orUnscoped when the language's own terms match nothing, match the unscoped ones
-   */
-  private List<TopicMatch> classify(
-      List<String> titleWords, List<String> bodyWords, String url, String language, boolean orUnscoped) {
     // term -> {body count, title count}
     Map<Weighted, int[]> hits = new HashMap<>();
     if (url != null && !sections.isEmpty()) {
@@ -254,10 +247,7 @@ public final class TopicClassifier {
         tokenCounts.computeIfAbsent(w, k -> new int[2])[1]++;
       }
     }
-    boolean matched = match(vocabulary, tokenCounts, titleWords, bodyWords, hits);
-    if (!matched && orUnscoped && vocabulary != common) {
-      match(common, tokenCounts, titleWords, bodyWords, hits);
-    }
+    match(vocabulary, tokenCounts, titleWords, bodyWords, hits);
     double[] scores = new double[topics.size()];
     for (Map.Entry<Weighted, int[]> hit : hits.entrySet()) {
       int[] c = hit.getValue();
@@ -292,31 +282,27 @@ public final class TopicClassifier {
     return matches.size() > maxTopics ? List.copyOf(matches.subList(0, maxTopics)) : List.copyOf(matches);
   }
 
-  /** Adds the vocabulary's words, prefixes and phrases found in the text; whether there were any. */
-  private static boolean match(
+  /** Adds the vocabulary's words, prefixes and phrases found in the text. */
+  private static void match(
       Vocabulary vocabulary,
       Map<String, int[]> tokenCounts,
       List<String> titleWords,
       List<String> bodyWords,
       Map<Weighted, int[]> hits) {
-    boolean matched = false;
     for (Map.Entry<String, int[]> token : tokenCounts.entrySet()) {
       String w = token.getKey();
       int[] counts = token.getValue();
-      if (vocabulary.match(w, counts, hits)) {
-        matched = true;
-      } else {
+      if (!vocabulary.match(w, counts, hits)) {
         String rest = vocabulary.withoutElision(w);
-        if (rest != null && vocabulary.match(rest, counts, hits)) {
-          matched = true;
+        if (rest != null) {
+          vocabulary.match(rest, counts, hits);
         }
       }
     }
     if (vocabulary.hasPhrases()) {
-      matched |= vocabulary.countPhrases(bodyWords, 0, hits);
-      matched |= vocabulary.countPhrases(titleWords, 1, hits);
+      vocabulary.countPhrases(bodyWords, 0, hits);
+      vocabulary.countPhrases(titleWords, 1, hits);
     }
-    return matched;
   }
 
   /**
@@ -551,12 +537,8 @@ public final class TopicClassifier {
       return false;
     }
 
-    /**
-     * Counts phrase occurrences in one pass over the words (slot 0 = body, 1 = title); whether
-     * there was any.
-     */
-    boolean countPhrases(List<String> words, int slot, Map<Weighted, int[]> hits) {
-      boolean matched = false;
+    /** Counts phrase occurrences in one pass over the words (slot 0 = body, 1 = title). */
+    void countPhrases(List<String> words, int slot, Map<Weighted, int[]> hits) {
       String[] w = nonEmpty(words);
       for (int i = 0; i < w.length; i++) {
         List<Phrase> candidates = phrases.get(w[i]);
@@ -583,11 +565,9 @@ public final class TopicClassifier {
           }
           if (match) {
             hits.computeIfAbsent(phrase.term(), k -> new int[2])[slot]++;
-            matched = true;
           }
         }
       }
-      return matched;
     }
   }
 }

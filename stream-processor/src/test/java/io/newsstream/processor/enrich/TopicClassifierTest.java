@@ -397,7 +397,7 @@ class TopicClassifierTest {
   }
 
   @Test
-  void shouldTrustALanguageDetectedWithLittleConfidenceOnlyForALongerTextThatHasItsTerms() {
+  void shouldUseTheTermsOfADetectedLanguageOnlyWhenTheDetectionIsSureEnoughForTheTextsLength() {
     // given
     TopicClassifier classifier =
         classifier(
@@ -405,21 +405,20 @@ class TopicClassifierTest {
                 "enrich.topics.replace-defaults", "true",
                 "enrich.topics.politics.terms", "war:1,de:wahl:2",
                 "enrich.topics.threshold", "0.1"));
-    List<String> headline = WordTokenizer.normalizedWords("Es war knapp");
-    List<String> longGerman = WordTokenizer.normalizedWords("Die Wahl war knapp. " + "Mehr Text. ".repeat(30));
-    List<String> longWithoutGermanTerms = WordTokenizer.normalizedWords("Es war knapp. " + "Mehr Text. ".repeat(30));
+    List<String> headline = WordTokenizer.normalizedWords("Die Wahl war knapp");
+    List<String> longText = WordTokenizer.normalizedWords("Die Wahl war knapp. " + "Mehr Text. ".repeat(30));
     LanguageDetector.Detection sure = new LanguageDetector.Detection("de", 0.8);
+    LanguageDetector.Detection fair = new LanguageDetector.Detection("de", 0.2);
     LanguageDetector.Detection unsure = new LanguageDetector.Detection("de", 0.1);
+    List<TopicMatch> german = List.of(new TopicMatch("politics", 2.0));
+    List<TopicMatch> english = List.of(new TopicMatch("politics", 1.0));
 
-    // when / then: a headline detected with little confidence keeps the unscoped terms
-    assertThat(classifier.classify(headline, List.of(), null, unsure)).containsExactly(new TopicMatch("politics", 1.585));
-    assertThat(classifier.classify(headline, List.of(), null, sure)).isEmpty();
-    // a longer text: its language's terms, or the unscoped ones when those match nothing and
-    // the detection was unsure
-    assertThat(classifier.classify(List.of(), longGerman, null, unsure)).containsExactly(new TopicMatch("politics", 2.0));
-    assertThat(classifier.classify(List.of(), longWithoutGermanTerms, null, unsure)).containsExactly(new TopicMatch("politics", 1.0));
-    assertThat(classifier.classify(List.of(), longWithoutGermanTerms, null, sure)).isEmpty();
-    assertThat(classifier.classify(List.of(), longWithoutGermanTerms, null, (LanguageDetector.Detection) null))
-        .containsExactly(new TopicMatch("politics", 1.0));
+    // when / then: a headline needs a surer detection than a longer text
+    assertThat(classifier.classify(List.of(), headline, null, sure)).isEqualTo(german);
+    assertThat(classifier.classify(List.of(), headline, null, fair)).isEqualTo(english);
+    assertThat(classifier.classify(List.of(), longText, null, sure)).isEqualTo(german);
+    assertThat(classifier.classify(List.of(), longText, null, fair)).isEqualTo(german);
+    assertThat(classifier.classify(List.of(), longText, null, unsure)).isEqualTo(english);
+    assertThat(classifier.classify(List.of(), longText, null, (LanguageDetector.Detection) null)).isEqualTo(english);
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Assigns taxonomy topics to an article from weighted terms and phrases in the configuration
@@ -293,10 +294,7 @@ public final class TopicClassifier {
       String w = token.getKey();
       int[] counts = token.getValue();
       if (!vocabulary.match(w, counts, hits)) {
-        String rest = vocabulary.withoutElision(w);
-        if (rest != null) {
-          vocabulary.match(rest, counts, hits);
-        }
+        vocabulary.withoutElision(w, rest -> vocabulary.match(rest, counts, hits));
       }
     }
     if (vocabulary.hasPhrases()) {
@@ -428,7 +426,9 @@ public final class TopicClassifier {
       this.wordsByPrefix = new PrefixLookup<>(words);
       this.prefixesByPrefix = new PrefixLookup<>(prefixes);
       this.phrasesByPrefix = new PrefixLookup<>(phrases);
-      this.elisions = b.language == null ? List.of() : ELISIONS.getOrDefault(b.language, List.of());
+      List<String> elided = new ArrayList<>(b.language == null ? List.of() : ELISIONS.getOrDefault(b.language, List.of()));
+      elided.sort((x, y) -> Integer.compare(y.length(), x.length())); // longest first
+      this.elisions = List.copyOf(elided);
     }
 
     static final class Builder {
@@ -507,13 +507,18 @@ public final class TopicClassifier {
 
     /**
      * The word without an elided article glued to it ({@code linflation}: {@code inflation}), in
-     * a language that elides; null when it has none. Only a vowel or {@code h} follows an elision.
+     * a language that elides; null when it has none or when {@code accept} takes none of the
+     * readings. Longer elisions are tried first ({@code delleconomia}: {@code economia}, not
+     * {@code elleconomia}); only a vowel or {@code h} follows an elision.
      */
-    String withoutElision(String w) {
+    String withoutElision(String w, Predicate<String> accept) {
       for (String elision : elisions) {
         int n = elision.length();
         if (w.length() >= n + 3 && w.startsWith(elision) && elidesBefore(w.charAt(n))) {
-          return w.substring(n);
+          String rest = w.substring(n);
+          if (accept.test(rest)) {
+            return rest;
+          }
         }
       }
       return null;
@@ -532,7 +537,7 @@ public final class TopicClassifier {
         return true;
       }
       if (!elisions.isEmpty() && textWord.length() > phraseWord.length() && textWord.endsWith(phraseWord)) {
-        return phraseWord.equals(withoutElision(textWord));
+        return withoutElision(textWord, phraseWord::equals) != null;
       }
       return false;
     }
@@ -546,7 +551,7 @@ public final class TopicClassifier {
           candidates = phrasesByPrefix.get(w[i], w[i].length() - 1);
         }
         if (candidates == null && !elisions.isEmpty()) {
-          String rest = withoutElision(w[i]);
+          String rest = withoutElision(w[i], phrases::containsKey);
           if (rest != null) {
             candidates = phrases.get(rest);
           }

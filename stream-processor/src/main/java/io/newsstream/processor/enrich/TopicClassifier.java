@@ -293,7 +293,7 @@ public final class TopicClassifier {
     for (Map.Entry<String, int[]> token : tokenCounts.entrySet()) {
       String w = token.getKey();
       int[] counts = token.getValue();
-      if (!vocabulary.match(w, counts, hits)) {
+      if (!vocabulary.match(w, counts, hits) && vocabulary.elides()) {
         vocabulary.withoutElision(w, rest -> vocabulary.match(rest, counts, hits));
       }
     }
@@ -469,6 +469,11 @@ public final class TopicClassifier {
       Vocabulary build() {
         return new Vocabulary(this);
       }
+    }
+
+    /** Whether the language glues elided articles to words ({@link #withoutElision}). */
+    boolean elides() {
+      return !elisions.isEmpty();
     }
 
     boolean hasPhrases() {

@@ -61,7 +61,7 @@ public final class DefaultArticleEnricher implements ArticleEnricher {
     int wordCount = bodyWords.size();
     List<String> keywordList = keywords.extract(title, body, language.language());
     List<NamedEntity> entityList = entities.extract(title, body, language.language());
-    List<TopicMatch> topicList = topics.classify(WordTokenizer.normalizedWords(title), bodyWords, canonicalUrl, language);
+    List<TopicMatch> topicList = topics.classify(WordTokenizer.normalizedWords(title), bodyWords, canonicalUrl, language, input.declaredLanguage());
     return new Enrichment(
         UrlCanonicalizer.articleId(canonicalUrl),
         canonicalUrl,

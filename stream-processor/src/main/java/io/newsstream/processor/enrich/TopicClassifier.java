@@ -185,16 +185,25 @@ public final class TopicClassifier {
   /**
    * As {@link #classify(List, List, String, String)}, for the language as detected: its terms
    * are used when the detection is sure enough, {@value #MIN_LANGUAGE_CONFIDENCE} for a short
-   * text and {@value #MIN_LANGUAGE_CONFIDENCE_LONG_TEXT} for a longer one, else the unscoped terms.
+   * text and {@value #MIN_LANGUAGE_CONFIDENCE_LONG_TEXT} for a longer one, or when it is the
+   * language the client declared; else the unscoped terms.
    *
    * @param detection the detected language, or null
+   * @param declaredLanguage the ISO 639-1 code the client declared, or null
    */
   public List<TopicMatch> classify(
-      List<String> titleWords, List<String> bodyWords, String url, LanguageDetector.Detection detection) {
+      List<String> titleWords,
+      List<String> bodyWords,
+      String url,
+      LanguageDetector.Detection detection,
+      String declaredLanguage) {
+    if (detection == null) {
+      return classify(titleWords, bodyWords, url, (String) null);
+    }
     boolean sure =
-        detection != null
-            && detection.confidence()
-                >= (isShort(titleWords, bodyWords) ? MIN_LANGUAGE_CONFIDENCE : MIN_LANGUAGE_CONFIDENCE_LONG_TEXT);
+        detection.confidence()
+                >= (isShort(titleWords, bodyWords) ? MIN_LANGUAGE_CONFIDENCE : MIN_LANGUAGE_CONFIDENCE_LONG_TEXT)
+            || detection.language().equalsIgnoreCase(declaredLanguage == null ? "" : declaredLanguage);
     return classify(titleWords, bodyWords, url, sure ? detection.language() : null);
   }
 

@@ -159,4 +159,21 @@ class DefaultArticleEnricherTest {
     assertThat(enrichment.language()).isEqualTo("de");
     assertThat(enrichment.topics()).extracting(TopicMatch::name).containsExactly("sport");
   }
+
+  @Test
+  void shouldTrustAnUnsureDetectionOfAHeadlineWhenTheClientDeclaredThatLanguage() {
+    // given: a German headline alone, which the detector finds German with little confidence
+    String url = "https://www.tagesschau.de/inland/a.html";
+    String title = "Die Bundesregierung plant eine Reform der Schuldenbremse";
+
+    // when
+    Enrichment declared = ENRICHER.enrich(new ArticleInput(url, title, "", "de"));
+    Enrichment undeclared = ENRICHER.enrich(new ArticleInput(url, title, "", null));
+
+    // then: read with the German terms only when the client said German ("plant" is English business)
+    assertThat(declared.language()).isEqualTo("de");
+    assertThat(declared.languageConfidence()).isLessThan(TopicClassifier.MIN_LANGUAGE_CONFIDENCE);
+    assertThat(declared.topics()).first().extracting(TopicMatch::name).isEqualTo("politics");
+    assertThat(undeclared.topics()).extracting(TopicMatch::name).doesNotContain("politics");
+  }
 }

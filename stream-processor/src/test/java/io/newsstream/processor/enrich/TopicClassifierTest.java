@@ -414,11 +414,15 @@ class TopicClassifierTest {
     List<TopicMatch> english = List.of(new TopicMatch("politics", 1.0));
 
     // when / then: a headline needs a surer detection than a longer text
-    assertThat(classifier.classify(List.of(), headline, null, sure)).isEqualTo(german);
-    assertThat(classifier.classify(List.of(), headline, null, fair)).isEqualTo(english);
-    assertThat(classifier.classify(List.of(), longText, null, sure)).isEqualTo(german);
-    assertThat(classifier.classify(List.of(), longText, null, fair)).isEqualTo(german);
-    assertThat(classifier.classify(List.of(), longText, null, unsure)).isEqualTo(english);
-    assertThat(classifier.classify(List.of(), longText, null, (LanguageDetector.Detection) null)).isEqualTo(english);
+    assertThat(classifier.classify(List.of(), headline, null, sure, null)).isEqualTo(german);
+    assertThat(classifier.classify(List.of(), headline, null, fair, null)).isEqualTo(english);
+    assertThat(classifier.classify(List.of(), longText, null, sure, null)).isEqualTo(german);
+    assertThat(classifier.classify(List.of(), longText, null, fair, null)).isEqualTo(german);
+    assertThat(classifier.classify(List.of(), longText, null, unsure, null)).isEqualTo(english);
+    assertThat(classifier.classify(List.of(), longText, null, null, null)).isEqualTo(english);
+    // a language the client declared and the detector found, however unsure, is the language
+    assertThat(classifier.classify(List.of(), headline, null, unsure, "de")).isEqualTo(german);
+    assertThat(classifier.classify(List.of(), headline, null, unsure, "DE")).isEqualTo(german);
+    assertThat(classifier.classify(List.of(), headline, null, unsure, "nl")).isEqualTo(english);
   }
 }

@@ -77,7 +77,7 @@ public final class TopicAccuracyReport {
         String title = cleaner.cleanTitle(doc.path("title").asText(""));
         List<TopicMatch> topics =
             classifier.classify(
-                WordTokenizer.normalizedWords(title), List.of(), doc.path("url").asText(null), languages.detect(title, "", null));
+                WordTokenizer.normalizedWords(title), List.of(), doc.path("url").asText(null), languages.detect(title, "", null), null);
         String top = topics.isEmpty() ? NO_TOPIC : topics.get(0).name();
         // Split by story so that the held-out half has stories never seen while tuning.
         String story = doc.path("storyId").asText(String.valueOf(row++));

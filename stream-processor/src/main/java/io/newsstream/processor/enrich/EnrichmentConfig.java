@@ -321,6 +321,22 @@ public record EnrichmentConfig(
     return List.copyOf(taxonomy.keySet());
   }
 
+  /**
+   * Languages that taxonomy terms are scoped to ({@code de:wahl*}) but the detector does not
+   * choose from ({@code enrich.language.languages}): their terms never match. In order of the
+   * taxonomy.
+   */
+  public Set<String> unreachableTermLanguages() {
+    Set<String> unreachable = new LinkedHashSet<>();
+    taxonomy.values().forEach(terms -> terms.keySet().forEach(term -> {
+      String language = TopicClassifier.languageOf(term);
+      if (language != null && !languages.contains(language)) {
+        unreachable.add(language);
+      }
+    }));
+    return unreachable;
+  }
+
   /** Furniture patterns of one registrable domain; empty when it has none. */
   public List<Pattern> furnitureFor(String domain) {
     return domain == null ? List.of() : domainFurniture.getOrDefault(domain, List.of());

@@ -9,6 +9,9 @@ import io.newsstream.processor.enrich.EnrichmentConfig;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the enrichment configuration from the {@code enrich.*} keys of the application's
@@ -17,6 +20,8 @@ import java.util.Map;
 @Factory
 public class EnrichmentFactory {
 
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichmentFactory.class);
+
   @Singleton
   EnrichmentConfig enrichmentConfig(Environment environment) {
     Map<String, String> properties = new LinkedHashMap<>();
@@ -24,7 +29,16 @@ public class EnrichmentFactory {
     environment
         .getProperties(prefix, StringConvention.RAW)
         .forEach((key, value) -> properties.put(EnrichmentConfig.PREFIX + key, String.valueOf(value)));
-    return EnrichmentConfig.fromProperties(properties);
+    EnrichmentConfig config = EnrichmentConfig.fromProperties(properties);
+    Set<String> unreachable = config.unreachableTermLanguages();
+    if (!unreachable.isEmpty()) {
+      LOG.warn(
+          "Taxonomy terms scoped to {} never match: {} does not include {}",
+          unreachable,
+          EnrichmentConfig.LANGUAGES_CONFIG,
+          unreachable.size() == 1 ? "it" : "them");
+    }
+    return config;
   }
 
   @Singleton

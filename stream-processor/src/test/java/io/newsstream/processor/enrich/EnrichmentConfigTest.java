@@ -97,6 +97,16 @@ class EnrichmentConfigTest {
   }
 
   @Test
+  void shouldNameTheLanguagesOfScopedTermsThatTheDetectorNeverChooses() {
+    // given
+    EnrichmentConfig narrowed = EnrichmentConfig.fromProperties(Map.of("enrich.language.languages", "en,de,fr"));
+
+    // when / then: the default taxonomy has terms for six languages
+    assertThat(narrowed.unreachableTermLanguages()).containsExactlyInAnyOrder("es", "it", "pt", "nl");
+    assertThat(EnrichmentConfig.defaults().unreachableTermLanguages()).isEmpty();
+  }
+
+  @Test
   void shouldRejectATermScopedToAnUnknownLanguageNamingTheKey() {
     // given
     Map<String, String> props = Map.of("enrich.topics.tech.terms", "software:1,zz:software:1");

@@ -3,6 +3,7 @@ package io.newsstream.processor.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.newsstream.processor.enrich.EnrichmentConfig;
 import java.util.Map;
@@ -13,6 +14,17 @@ class EnrichmentFactoryTest {
   /** Values given the way environment variables are: ENRICH_LANGUAGE_LANGUAGES=en,de. */
   private static PropertySource environmentVariables(Map<String, Object> variables) {
     return PropertySource.of("test-environment-variables", variables, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+  }
+
+  /** The configuration the factory builds from an environment of these sources, no beans started. */
+  private static EnrichmentConfig configOf(PropertySource... sources) {
+    Environment environment = ApplicationContext.builder().propertySources(sources).build().getEnvironment();
+    environment.start();
+    try {
+      return new EnrichmentFactory().enrichmentConfig(environment);
+    } finally {
+      environment.stop();
+    }
   }
 
   @Test
@@ -26,11 +38,7 @@ class EnrichmentFactoryTest {
             "ENRICH_TOPICS_REAL_ESTATE_TERMS", "housing:2");
 
     // when
-    EnrichmentConfig config;
-    try (ApplicationContext context =
-        ApplicationContext.builder().propertySources(environmentVariables(variables)).start()) {
-      config = new EnrichmentFactory().enrichmentConfig(context.getEnvironment());
-    }
+    EnrichmentConfig config = configOf(environmentVariables(variables));
 
     // then
     assertThat(config.languages()).containsExactly("en", "de");
@@ -50,10 +58,7 @@ class EnrichmentFactoryTest {
     PropertySource variables = environmentVariables(Map.of("ENRICH_ENTITIES_MAX", "8"));
 
     // when
-    EnrichmentConfig config;
-    try (ApplicationContext context = ApplicationContext.builder().propertySources(file, variables).start()) {
-      config = new EnrichmentFactory().enrichmentConfig(context.getEnvironment());
-    }
+    EnrichmentConfig config = configOf(file, variables);
 
     // then
     assertThat(config.maxKeywords()).isEqualTo(5);

@@ -425,7 +425,7 @@ public record EnrichmentConfig(
       if (language != null && colon == language.length()) {
         colon = -1; // de:<term> without a weight
       }
-      if (language != null && !isLinguaCode(language)) {
+      if (language != null && LanguageDetector.isoCode(language).isEmpty()) {
         throw new IllegalArgumentException(
             key + ": entry '" + entry + "' is scoped to '" + language + "', which is not an ISO 639-1 code of a supported language (de:<term>, fr:<term>, ...)");
       }
@@ -459,15 +459,6 @@ public record EnrichmentConfig(
       Double.parseDouble(text.trim());
       return true;
     } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  private static boolean isLinguaCode(String code) {
-    try {
-      com.github.pemistahl.lingua.api.IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT));
-      return true;
-    } catch (IllegalArgumentException e) {
       return false;
     }
   }

@@ -206,10 +206,7 @@ public final class EntityExtractor {
   }
 
   private void classify(List<Token> run, String following, List<Mention> mentions) {
-    List<String> words = new ArrayList<>(run.size());
-    for (Token t : run) {
-      words.add(t.text());
-    }
+    List<String> words = texts(run);
     // "Bank of Japan Governor Satoshi Sumita": a title inside a run starts a new name.
     for (int k = titleAt(words) > 0 ? words.size() : 1; k < words.size() - 1; k++) {
       int titleLength = titleAt(words.subList(k, words.size()));
@@ -276,16 +273,13 @@ public final class EntityExtractor {
   /**
    * German capitalises every noun, so a run of capitalised words says little there: only names
    * the word lists know are taken from it. At each word of the run, the longest known place or
-   * organisation that starts there; else a known given name followed by a capitalised word
-   * (through a particle such as {@code von}: {@code Hans von Storch}),
-   * a person; else an unknown acronym, an organisation. A run of one unknown word may still be a
-   * later mention of a person's surname or an organisation's first word.
+   * organisation that starts there; else a known given name followed by a capitalised word,
+   * through a particle such as {@code von} ({@code Hans von Storch}), a person; else an unknown
+   * acronym, an organisation. A run of one unknown word may still be a later mention of a
+   * person's surname or an organisation's first word.
    */
   private void classifyGerman(List<Token> run, List<Mention> mentions) {
-    List<String> words = new ArrayList<>(run.size());
-    for (Token t : run) {
-      words.add(t.text());
-    }
+    List<String> words = texts(run);
     int k = 0;
     while (k < words.size()) {
       int known = 0;
@@ -604,6 +598,14 @@ public final class EntityExtractor {
       lines.add(current.toString());
     }
     return lines;
+  }
+
+  private static List<String> texts(List<Token> run) {
+    List<String> words = new ArrayList<>(run.size());
+    for (Token t : run) {
+      words.add(t.text());
+    }
+    return words;
   }
 
   private static List<Token> toTokens(List<String> words) {

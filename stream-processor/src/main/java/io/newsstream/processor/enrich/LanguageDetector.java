@@ -94,12 +94,11 @@ public final class LanguageDetector {
   public LanguageDetector(EnrichmentConfig config, boolean lowAccuracy) {
     List<IsoCode639_1> codes = new ArrayList<>();
     for (String code : config.languages()) {
-      try {
-        codes.add(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            EnrichmentConfig.LANGUAGES_CONFIG + ": language '" + code + "' is not supported", e);
-      }
+      codes.add(
+          isoCode(code)
+              .orElseThrow(
+                  () -> new IllegalArgumentException(
+                      EnrichmentConfig.LANGUAGES_CONFIG + ": language '" + code + "' is not supported")));
     }
     if (codes.size() < 2) {
       throw new IllegalArgumentException(
@@ -114,6 +113,15 @@ public final class LanguageDetector {
     this.guesser = new FunctionWordGuesser(config.languages());
     this.threshold = config.languageThreshold();
     this.minLetters = config.languageMinLetters();
+  }
+
+  /** Lingua's code for an ISO 639-1 code in any case, when Lingua knows the language. */
+  static Optional<IsoCode639_1> isoCode(String code) {
+    try {
+      return Optional.of(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the one Kafka producer of the service (KafkaProducer is thread-safe and batches
@@ -23,6 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 @Factory
 public class ProducerFactory {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProducerFactory.class);
 
   /** The producer properties derived from {@link PublishConfiguration}; visible for tests. */
   public static Map<String, Object> producerProperties(PublishConfiguration config) {
@@ -59,6 +63,10 @@ public class ProducerFactory {
   public Producer<String, ArticleSubmitted> articleProducer(
       PublishConfiguration config, @Nullable MeterRegistry meterRegistry) {
     Map<String, Object> props = producerProperties(config);
+    if (!config.getProducer().isEmpty()) {
+      // Keys only: values such as sasl.jaas.config hold credentials.
+      LOG.info("Kafka producer settings from {}.producer.*: {}", PublishConfiguration.PREFIX, String.join(", ", config.getProducer().keySet()));
+    }
     RegistryAvroSerializer<ArticleSubmitted> valueSerializer = new RegistryAvroSerializer<>();
     valueSerializer.configure(props, false);
     KafkaProducer<String, ArticleSubmitted> producer =

@@ -2,9 +2,10 @@ package io.newsstream.ingest.publish;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.MapFormat;
+import io.newsstream.schemas.config.KafkaClientOverrides;
 import io.newsstream.schemas.topics.TopicNames;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -51,9 +52,13 @@ public class PublishConfiguration {
   /** Timeout of the readiness checks against the broker and the registry. Default 2s. */
   private Duration healthTimeout = Duration.ofSeconds(2);
 
-  /** Extra or overriding Kafka producer properties, for example {@code compression.type}. */
+  /**
+   * Extra or overriding Kafka producer properties, for example {@code compression.type}; from an
+   * environment variable ({@code NEWSSTREAM_INGEST_KAFKA_PRODUCER_LINGER_MS}) only the dotted
+   * reading of the key is kept.
+   */
   @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
-  private Map<String, String> producer = new HashMap<>();
+  private Map<String, String> producer = new LinkedHashMap<>();
 
   public String getBootstrapServers() {
     return bootstrapServers;
@@ -138,7 +143,7 @@ public class PublishConfiguration {
   }
 
   public void setProducer(Map<String, String> producer) {
-    this.producer = producer == null ? new HashMap<>() : producer;
+    this.producer = KafkaClientOverrides.canonical(producer);
   }
 
   private static Duration positive(String name, Duration value) {

@@ -1,6 +1,8 @@
 package io.newsstream.processor.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.convert.format.MapFormat;
+import io.newsstream.schemas.config.KafkaClientOverrides;
 import io.newsstream.schemas.topics.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,6 +173,7 @@ public class ProcessorConfig {
   private Duration closeTimeout = CLOSE_TIMEOUT_DEFAULT;
   private Duration stallTimeout = STALL_TIMEOUT_DEFAULT;
   private boolean stallExit = STALL_EXIT_DEFAULT;
+  @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
   private Map<String, String> streams = new LinkedHashMap<>();
   private TopologyMode topology = TOPOLOGY_DEFAULT;
   private String rawTopic = TopicNames.RAW_DEFAULT;
@@ -555,14 +558,16 @@ public class ProcessorConfig {
 
   /**
    * Extra Kafka Streams properties passed through unchanged (for example {@code
-   * statestore.cache.max.bytes}); applied last, so they override everything above.
+   * statestore.cache.max.bytes}); applied last, so they override everything above. Bound flat, so
+   * a key keeps its dots; from an environment variable ({@code
+   * NEWSSTREAM_PROCESSOR_STREAMS_CLIENT_ID}) only the dotted reading is kept.
    */
   public Map<String, String> getStreams() {
     return streams;
   }
 
   public void setStreams(Map<String, String> streams) {
-    this.streams = streams == null ? new LinkedHashMap<>() : new LinkedHashMap<>(streams);
+    this.streams = KafkaClientOverrides.canonical(streams);
   }
 
   private static String requireText(String key, String value) {

@@ -107,6 +107,10 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
             ? factory.build(config, topics, enricher, taxonomy)
             : factory.buildPassthrough(config, topics, config.getPassthroughTopic());
     LOG.info("Starting {} topology as application {} on {}", config.getTopology(), config.getApplicationId(), config.getBootstrapServers());
+    if (!config.getStreams().isEmpty()) {
+      // Keys only: values such as sasl.jaas.config hold credentials.
+      LOG.info("Kafka Streams settings from {}.streams.*: {}", ProcessorConfig.PREFIX, String.join(", ", config.getStreams().keySet()));
+    }
     LOG.debug("Topology:\n{}", topology.describe());
     KafkaStreams kafkaStreams = new KafkaStreams(topology, StreamsProperties.streams(config));
     kafkaStreams.setStateListener(

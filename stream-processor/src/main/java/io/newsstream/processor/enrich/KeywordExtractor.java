@@ -7,12 +7,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
@@ -20,7 +22,7 @@ import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.analysis.bn.BengaliAnalyzer;
-import org.apache.lucene.analysis.cjk.CJKAnalyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.cz.CzechAnalyzer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -34,6 +36,11 @@ import org.apache.lucene.analysis.hi.HindiAnalyzer;
 import org.apache.lucene.analysis.hu.HungarianAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
+import org.apache.lucene.analysis.ko.KoreanAnalyzer;
+import org.apache.lucene.analysis.ko.KoreanPartOfSpeechStopFilter;
+import org.apache.lucene.analysis.ko.KoreanTokenizer;
+import org.apache.lucene.analysis.ko.POS;
 import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.no.NorwegianAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
@@ -56,7 +63,9 @@ import org.apache.lucene.analysis.tr.TurkishAnalyzer;
  * standard analyzer with English stop words and no stemming. Title terms count twice. The
  * document frequencies are the bundled table {@value #IDF_RESOURCE}, built from the Reuters-21578
  * corpus with {@code IdfTableBuilder} (test sources) over English stems; a term missing from
- * the table counts as rarer than any term in it. Terms shorter than 3 characters and terms with
+ * the table counts as rarer than any term in it. Chinese, Japanese and Korean text is segmented
+ * into words by Lucene's dictionaries (smartcn, Kuromoji, Nori), each loaded with the first
+ * article in its language. Terms shorter than 3 characters (2 in those scripts) and terms with
  * digits are not keywords. A keyword is shown as the most frequent lower-cased surface form of
  * its stem ({@code companies}, not {@code compani}). Thread-safe: Lucene analyzers reuse token
  * streams per thread.
@@ -198,7 +207,7 @@ public final class KeywordExtractor {
       OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        if (termAttr.length() < 3 || hasDigit(termAttr)) {
+        if (termAttr.length() < minLength(termAttr) || hasDigit(termAttr)) {
           continue;
         }
         String stem = termAttr.toString();
@@ -216,6 +225,32 @@ public final class KeywordExtractor {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Korean nouns only, compounds kept whole ({@code 스마트폰}, not {@code 스마트} and {@code 폰}):
+   * Nori's default drops particles and endings but keeps verbs, adjectives and adverbs, which
+   * made keywords of {@code 밝혔} ("said").
+   */
+  private static Analyzer koreanAnalyzer() {
+    Set<POS.Tag> stopTags = EnumSet.copyOf(KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS);
+    stopTags.addAll(EnumSet.of(POS.Tag.VV, POS.Tag.VA, POS.Tag.VX, POS.Tag.VCP, POS.Tag.VCN, POS.Tag.MAG, POS.Tag.MAJ, POS.Tag.MM, POS.Tag.XSV, POS.Tag.XSA));
+    return new KoreanAnalyzer(null, KoreanTokenizer.DecompoundMode.NONE, stopTags, false);
+  }
+
+  /**
+   * Shortest keyword: 3 characters, or 2 for a word of Chinese characters, kana or Hangul, where
+   * most words are two or three characters long ({@code 会议}, {@code 経済}, {@code 정부}).
+   */
+  private static int minLength(CharTermAttribute term) {
+    if (term.length() == 0) {
+      return 3;
+    }
+    Character.UnicodeScript script = Character.UnicodeScript.of(Character.codePointAt(term, 0));
+    return switch (script) {
+      case HAN, HIRAGANA, KATAKANA, HANGUL -> 2;
+      default -> 3;
+    };
   }
 
   private static boolean hasDigit(CharTermAttribute term) {
@@ -284,9 +319,12 @@ public final class KeywordExtractor {
     map.put("bn", BengaliAnalyzer::new);
     map.put("id", IndonesianAnalyzer::new);
     map.put("th", ThaiAnalyzer::new);
-    map.put("zh", CJKAnalyzer::new);
-    map.put("ja", CJKAnalyzer::new);
-    map.put("ko", CJKAnalyzer::new);
+    // Chinese, Japanese and Korean are written without spaces between words (Korean between
+    // phrases): a dictionary segments them, drops particles and endings (Japanese, Korean) and
+    // gives Japanese verbs and adjectives their base form.
+    map.put("zh", SmartChineseAnalyzer::new);
+    map.put("ja", JapaneseAnalyzer::new);
+    map.put("ko", KeywordExtractor::koreanAnalyzer);
     map.put("und", () -> new StandardAnalyzer(ENGLISH_STOP_WORDS));
     return Map.copyOf(map);
   }

@@ -103,4 +103,46 @@ class KeywordExtractorTest {
     assertThat(KeywordExtractor.withoutElision("d’intérêt", "interet")).isEqualTo("intérêt");
     assertThat(KeywordExtractor.withoutElision("don't", "don't")).isEqualTo("don't");
   }
+
+  @Test
+  void shouldFindTheWordsOfChineseText() {
+    // given: no spaces between words
+    String title = "国务院总理李强主持召开国务院常务会议";
+    String body = "国务院总理李强12月6日主持召开国务院常务会议，研究进一步推动经济持续回升向好的政策措施。"
+        + "会议指出，经济运行总体平稳。会议强调，要加大宏观政策调控力度，扩大国内需求。";
+
+    // when
+    List<String> keywords = EXTRACTOR.extract(title, body, "zh");
+
+    // then: whole words, not overlapping pairs of characters
+    assertThat(keywords.subList(0, 4)).contains("会议", "国务院");
+    assertThat(keywords).contains("政策", "经济").doesNotContain("务院", "国务").allMatch(k -> k.length() >= 2);
+  }
+
+  @Test
+  void shouldFindTheWordsOfJapaneseTextWithoutParticles() {
+    // given
+    String title = "日銀 追加利上げを検討";
+    String body = "日本銀行は、来週の金融政策決定会合で追加の利上げを検討する見通しです。"
+        + "植田総裁は記者会見で、物価と賃金の動向を注視すると述べました。";
+
+    // when
+    List<String> keywords = EXTRACTOR.extract(title, body, "ja");
+
+    // then
+    assertThat(keywords).contains("利上げ", "検討", "日銀", "会見").doesNotContain("は", "の", "です", "ます");
+  }
+
+  @Test
+  void shouldFindKoreanNounsWholeAndNoVerbs() {
+    // given
+    String title = "삼성전자 새 스마트폰 공개";
+    String body = "삼성전자는 7일 서울에서 새 스마트폰을 공개했다. 회사 측은 인공지능 기능을 강화했다고 밝혔다.";
+
+    // when
+    List<String> keywords = EXTRACTOR.extract(title, body, "ko");
+
+    // then
+    assertThat(keywords).contains("삼성전자", "스마트폰", "공개", "서울").doesNotContain("스마트", "밝혔", "밝히");
+  }
 }

@@ -101,8 +101,8 @@ class EnrichmentConfigTest {
     // given
     EnrichmentConfig narrowed = EnrichmentConfig.fromProperties(Map.of("enrich.language.languages", "en,de,fr"));
 
-    // when / then: the default taxonomy has terms for six languages
-    assertThat(narrowed.unreachableTermLanguages()).containsExactlyInAnyOrder("es", "it", "pt", "nl");
+    // when / then: the default taxonomy has terms for nine languages
+    assertThat(narrowed.unreachableTermLanguages()).containsExactlyInAnyOrder("es", "it", "pt", "nl", "zh", "ja", "ko");
     assertThat(EnrichmentConfig.defaults().unreachableTermLanguages()).isEmpty();
   }
 

@@ -397,6 +397,41 @@ class TopicClassifierTest {
   }
 
   @Test
+  void shouldClassifyChineseJapaneseAndKoreanArticlesByTheDefaultTaxonomy() {
+    // given: Chinese and Japanese terms match as runs of characters, Korean ones before particles
+    TopicClassifier defaults = new TopicClassifier(EnrichmentConfig.defaults());
+
+    // when
+    List<TopicMatch> football =
+        defaults.classify(
+            "国足世界杯预选赛客场告负",
+            "中国男子足球队在世界杯预选赛中客场以零比二负于对手。主教练赛后表示，球队在进攻端缺乏办法。",
+            null,
+            "zh");
+    List<TopicMatch> rates =
+        defaults.classify(
+            "日銀 追加利上げを検討",
+            "日本銀行は、来週の金融政策決定会合で追加の利上げを検討する見通しです。東京株式市場では銀行株が値上がりしました。",
+            null,
+            "ja");
+    List<TopicMatch> impeachment =
+        defaults.classify(
+            "대통령 탄핵안 국회 통과",
+            "대통령에 대한 탄핵소추안이 7일 국회 본회의에서 가결됐다. 야당은 즉각 환영했다.",
+            null,
+            "ko");
+    List<TopicMatch> chineseReadAsJapanese =
+        defaults.classify("国足世界杯预选赛客场告负", "中国男子足球队在世界杯预选赛中客场以零比二负于对手。", null, "ja");
+
+    // then
+    assertThat(football).extracting(TopicMatch::name).containsExactly("sport");
+    assertThat(rates).extracting(TopicMatch::name).containsExactly("business");
+    assertThat(impeachment).extracting(TopicMatch::name).containsExactly("politics");
+    assertThat(chineseReadAsJapanese).extracting(TopicMatch::name).doesNotContain("sport");
+    assertThat(defaults.scopedLanguages()).contains("zh", "ja", "ko");
+  }
+
+  @Test
   void shouldUseTheTermsOfADetectedLanguageOnlyWhenTheDetectionIsSureEnoughForTheTextsLength() {
     // given
     TopicClassifier classifier =

@@ -59,9 +59,11 @@ public final class DefaultArticleEnricher implements ArticleEnricher {
     // Tokenised once for word count, topics and SimHash.
     List<String> bodyWords = WordTokenizer.normalizedWords(body);
     int wordCount = bodyWords.size();
+    List<String> titleWords = WordTokenizer.normalizedWords(title);
     List<String> keywordList = keywords.extract(title, body, language.language());
-    List<NamedEntity> entityList = entities.extract(title, body, language.language());
-    List<TopicMatch> topicList = topics.classify(WordTokenizer.normalizedWords(title), bodyWords, canonicalUrl, language, input.declaredLanguage());
+    boolean sure = TopicClassifier.sureLanguage(titleWords, bodyWords, language, input.declaredLanguage()) != null;
+    List<NamedEntity> entityList = entities.extract(title, body, language.language(), sure);
+    List<TopicMatch> topicList = topics.classify(titleWords, bodyWords, canonicalUrl, language, input.declaredLanguage());
     return new Enrichment(
         UrlCanonicalizer.articleId(canonicalUrl),
         canonicalUrl,

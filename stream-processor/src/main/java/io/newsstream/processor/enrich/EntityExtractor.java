@@ -46,8 +46,10 @@ import java.util.regex.Pattern;
  * names the word lists know are taken: places and organisations of the gazetteer and its
  * German-only lists, a known given name with its surname, unknown acronyms (see {@code
  * classifyGerman}); its precision has not been measured on real German news, which the corpus
- * does not have. Other languages use the English rules with English function words, so expect
- * lower precision there. Thread-safe.
+ * does not have, and they apply only when the language detection is sure. French, Spanish, Italian
+ * and Portuguese use the English rules with the {@code *.romance} lists added (see {@link
+ * Lexicon}), at any detection confidence. Other languages use the English rules with English
+ * function words, so expect lower precision there. Thread-safe.
  */
 public final class EntityExtractor {
 
@@ -66,6 +68,14 @@ public final class EntityExtractor {
   private static final Pattern ROMAN_NUMERAL = Pattern.compile("[IVXLCDM]+");
   private static final Set<String> CONNECTORS =
       Set.of("of", "for", "de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du");
+  /** Articles and prepositions inside Romance names ({@code Organización Mundial de la Salud}). */
+  private static final Set<String> ROMANCE_CONNECTORS =
+      Set.of("di", "della", "delle", "dei", "degli", "des", "do", "dos", "das", "los", "las");
+  /** Languages read with the {@code *.romance} lists. */
+  private static final Set<String> ROMANCE_LANGUAGES = Set.of("fr", "es", "it", "pt");
+  /** Elided article or preposition glued to the next word: {@code l’}, {@code d’}, {@code dell’}. */
+  private static final Set<String> ELISIONS =
+      Set.of("l", "d", "dell", "dall", "nell", "sull", "all", "coll", "qu", "j", "n", "s", "c", "m", "t");
   /** Particles inside a German-language person's name. */
   private static final Set<String> NAME_PARTICLES = Set.of("von", "van", "de", "der", "zu", "vom");
   private static final Set<String> SPEECH_VERBS =
@@ -89,6 +99,10 @@ public final class EntityExtractor {
   private final Set<String> germanLocations;
   private final Set<String> germanOrganizations;
   private final Set<String> germanFirstNames;
+  /** The lists the capitalisation rules read: English text and any language without its own. */
+  private final Lexicon english;
+  /** The English lists with the {@code *.romance} ones, for French, Spanish, Italian, Portuguese. */
+  private final Lexicon romance;
 
   public EntityExtractor(int maxEntities) {
     this.maxEntities = maxEntities;
@@ -102,6 +116,18 @@ public final class EntityExtractor {
     this.germanLocations = union(locations, set(lists, "locations.de"));
     this.germanOrganizations = union(organizations, set(lists, "organizations.de"));
     this.germanFirstNames = union(firstNames, set(lists, "first-names.de"));
+    this.english =
+        new Lexicon(
+            false, locations, organizations, organizationSuffixes, Set.of(), firstNames, notNames, demonyms,
+            SPEECH_VERBS, CONNECTORS, Set.of(), Map.of());
+    Set<String> romanceLocations = union(locations, set(lists, "locations.romance"));
+    Set<String> romanceOrganizations = union(organizations, set(lists, "organizations.romance"));
+    this.romance =
+        new Lexicon(
+            true, romanceLocations, romanceOrganizations, organizationSuffixes, set(lists, "organization-heads.romance"),
+            union(firstNames, set(lists, "first-names.romance")), union(notNames, set(lists, "not-names.romance")), demonyms,
+            union(SPEECH_VERBS, set(lists, "speech-verbs.romance")), union(CONNECTORS, ROMANCE_CONNECTORS),
+            set(lists, "person-titles.romance"), knownNames(set(lists, "locations.romance"), set(lists, "organizations.romance")));
     List<List<String>> titles = new ArrayList<>();
     for (String title : set(lists, "person-titles")) {
       titles.add(List.of(title.split(" ")));
@@ -114,16 +140,69 @@ public final class EntityExtractor {
     this.personTitles = Map.copyOf(byFirst);
   }
 
-  /** Entities of title and body, most mentioned first. */
+  /** Entities of title and body, most mentioned first, for text sure to be in {@code language}. */
   public List<NamedEntity> extract(String title, String body, String language) {
+    return extract(title, body, language, true);
+  }
+
+  /**
+   * Entities of title and body, most mentioned first. German rules take only names the lists
+   * know, which loses most names of an English text, so they need a detection that is {@code
+   * sure}; the Romance rules are the English ones with more lists and apply to any text detected
+   * as French, Spanish, Italian or Portuguese (Lingua is seldom sure between those: a Spanish
+   * report came out at 0.07).
+   */
+  public List<NamedEntity> extract(String title, String body, String language, boolean sure) {
     if (maxEntities == 0) {
       return List.of();
     }
-    boolean german = "de".equals(language);
+    boolean german = sure && "de".equals(language);
+    Lexicon lexicon = language != null && ROMANCE_LANGUAGES.contains(language) ? romance : english;
     List<Mention> mentions = new ArrayList<>();
-    scan(title, mentions, german);
-    scan(body, mentions, german);
+    scan(title, mentions, german, lexicon);
+    scan(body, mentions, german, lexicon);
     return aggregate(mentions);
+  }
+
+  /**
+   * The word lists of the capitalisation rules. Romance text ({@code romance}) adds: names of the
+   * lists that hold lower-case words ({@code Banque centrale européenne}), matched word for word;
+   * organisation heads that open a name ({@code Banco}, {@code Ministère}); lower-case titles
+   * before a name ({@code le ministre Gérald Darmanin}); two connectors in a row ({@code de la});
+   * elided articles taken off a word ({@code d’Italia}); and a run split before a known given name
+   * ({@code Economia Giancarlo Giorgetti}, after {@code dell’}).
+   */
+  private record Lexicon(
+      boolean romance,
+      Set<String> locations,
+      Set<String> organizations,
+      Set<String> organizationSuffixes,
+      Set<String> organizationHeads,
+      Set<String> firstNames,
+      Set<String> notNames,
+      Set<String> demonyms,
+      Set<String> speechVerbs,
+      Set<String> connectors,
+      Set<String> lowerCaseTitles,
+      Map<String, List<KnownName>> knownNames) {}
+
+  /** A name of the lists, by its words, for matching word for word. */
+  private record KnownName(List<String> words, String type) {}
+
+  /** Multi-word names of the lists by their first word, longest first. */
+  private static Map<String, List<KnownName>> knownNames(Set<String> locations, Set<String> organizations) {
+    Map<String, List<KnownName>> byFirst = new java.util.HashMap<>();
+    for (Set<String> names : List.of(locations, organizations)) {
+      String type = names == locations ? LOCATION : ORGANIZATION;
+      for (String name : names) {
+        List<String> words = List.of(name.split(" "));
+        if (words.size() > 1) {
+          byFirst.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(new KnownName(words, type));
+        }
+      }
+    }
+    byFirst.values().forEach(list -> list.sort((a, b) -> Integer.compare(b.words().size(), a.words().size())));
+    return Map.copyOf(byFirst);
   }
 
   /**
@@ -135,12 +214,19 @@ public final class EntityExtractor {
     private final int start;
     private final int end;
     private final boolean clauseStart;
+    /** Whether an elided article was taken off the front ({@code d’Italia}). */
+    private final boolean elided;
 
     Token(String line, int start, int end, boolean clauseStart) {
+      this(line, start, end, clauseStart, false);
+    }
+
+    Token(String line, int start, int end, boolean clauseStart, boolean elided) {
       this.line = line;
       this.start = start;
       this.end = end;
       this.clauseStart = clauseStart;
+      this.elided = elided;
     }
 
     Token(String text) {
@@ -163,7 +249,7 @@ public final class EntityExtractor {
 
   private record Mention(String text, String type) {}
 
-  private void scan(String text, List<Mention> mentions, boolean german) {
+  private void scan(String text, List<Mention> mentions, boolean german, Lexicon lexicon) {
     if (text == null || text.isEmpty()) {
       return;
     }
@@ -171,23 +257,37 @@ public final class EntityExtractor {
       if (mostlyUpperCase(line)) {
         continue;
       }
-      List<Token> tokens = tokenize(line);
+      List<Token> tokens = lexicon.romance() ? withoutElisions(tokenize(line)) : tokenize(line);
       int i = 0;
       while (i < tokens.size()) {
         if (!tokens.get(i).capitalised()) {
           i++;
           continue;
         }
+        if (lexicon.romance()) {
+          int next = knownNameAt(tokens, i, lexicon, mentions);
+          if (next > i) {
+            i = next;
+            continue;
+          }
+        }
         int end = i + 1; // exclusive
         while (end < tokens.size() && !tokens.get(end).clauseStart()) {
           Token next = tokens.get(end);
+          int connectors = 0;
+          while (connectors < (lexicon.romance() ? 2 : 1)
+              && end + connectors < tokens.size()
+              && !tokens.get(end + connectors).clauseStart()
+              && lexicon.connectors().contains(tokens.get(end + connectors).text())) {
+            connectors++;
+          }
           if (next.capitalised()) {
             end++;
-          } else if (CONNECTORS.contains(next.text())
-              && end + 1 < tokens.size()
-              && !tokens.get(end + 1).clauseStart()
-              && tokens.get(end + 1).capitalised()) {
-            end += 2;
+          } else if (connectors > 0
+              && end + connectors < tokens.size()
+              && !tokens.get(end + connectors).clauseStart()
+              && tokens.get(end + connectors).capitalised()) {
+            end += connectors + 1;
           } else {
             break;
           }
@@ -198,29 +298,108 @@ public final class EntityExtractor {
         if (german) {
           classifyGerman(tokens.subList(i, end), mentions);
         } else {
-          classify(tokens.subList(i, end), following, mentions);
+          boolean titled = lexicon.romance() && titledRomance(tokens, i, end, lexicon);
+          classify(tokens.subList(i, end), following, mentions, lexicon, titled);
         }
         i = end;
       }
     }
   }
 
-  private void classify(List<Token> run, String following, List<Mention> mentions) {
+  /**
+   * Romance text: whether the run {@code tokens[i, end)} follows a lower-case title, right before
+   * it ({@code le ministre Gérald Darmanin}) or, for a name of two words or more, in the clause
+   * before it ({@code La presidente da empresa, Magda Chambriard, disse}). A run that lost an
+   * elided article ({@code il ministro dell’Economia}) is the title's complement, not a name.
+   */
+  private static boolean titledRomance(List<Token> tokens, int i, int end, Lexicon lexicon) {
+    if (i == 0 || tokens.get(i).elided) {
+      return false;
+    }
+    if (!tokens.get(i).clauseStart()) {
+      return lexicon.lowerCaseTitles().contains(tokens.get(i - 1).text());
+    }
+    Token previous = tokens.get(i - 1);
+    if (end - i < 2
+        || lexicon.notNames().contains(tokens.get(i).text())
+        || previous.line.indexOf(',', previous.end) < 0
+        || previous.line.indexOf(',', previous.end) > tokens.get(i).start) {
+      return false; // an apposition follows a comma: "La presidente da empresa, Magda Chambriard"
+    }
+    for (int k = i - 1; k >= 0; k--) {
+      if (lexicon.lowerCaseTitles().contains(tokens.get(k).text())) {
+        return true;
+      }
+      if (tokens.get(k).clauseStart()) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Romance text: the end of a multi-word name of the lists that starts at {@code i}, after any
+   * leading article ({@code La Banque centrale européenne}), with its mention added; else {@code i}.
+   */
+  private static int knownNameAt(List<Token> tokens, int i, Lexicon lexicon, List<Mention> mentions) {
+    for (int start = i; start < tokens.size() && (start == i || !tokens.get(start).clauseStart()); start++) {
+      for (KnownName name : lexicon.knownNames().getOrDefault(tokens.get(start).text(), List.of())) {
+        int n = name.words().size();
+        boolean match = start + n <= tokens.size();
+        for (int k = 1; k < n && match; k++) {
+          Token token = tokens.get(start + k);
+          match = !token.clauseStart() && token.text().equals(name.words().get(k));
+        }
+        if (match) {
+          mentions.add(new Mention(String.join(" ", name.words()), name.type()));
+          return start + n;
+        }
+      }
+      if (!tokens.get(start).capitalised() || !lexicon.notNames().contains(tokens.get(start).text())) {
+        break; // only leading articles and the like are skipped
+      }
+    }
+    return i;
+  }
+
+  /** Romance text: each word with an elided article glued to it ({@code l’Élysée}) without it. */
+  private static List<Token> withoutElisions(List<Token> tokens) {
+    List<Token> result = new ArrayList<>(tokens.size());
+    for (Token token : tokens) {
+      int apostrophe = -1;
+      for (int k = token.start + 1; k < token.end - 1 && k <= token.start + 4; k++) {
+        char c = token.line.charAt(k);
+        if (c == '’' || c == '\'') {
+          apostrophe = k;
+          break;
+        }
+      }
+      if (apostrophe > 0
+          && ELISIONS.contains(token.line.substring(token.start, apostrophe).toLowerCase(Locale.ROOT))) {
+        result.add(new Token(token.line, apostrophe + 1, token.end, token.clauseStart, true));
+      } else {
+        result.add(token);
+      }
+    }
+    return result;
+  }
+
+  private void classify(List<Token> run, String following, List<Mention> mentions, Lexicon lexicon, boolean titledBefore) {
     List<String> words = texts(run);
     // "Bank of Japan Governor Satoshi Sumita": a title inside a run starts a new name.
     for (int k = titleAt(words) > 0 ? words.size() : 1; k < words.size() - 1; k++) {
       int titleLength = titleAt(words.subList(k, words.size()));
       if (titleLength > 0 && k + titleLength < words.size()) {
-        classify(toTokens(words.subList(0, k)), "", mentions);
-        classify(toTokens(words.subList(k, words.size())), following, mentions);
+        classify(toTokens(words.subList(0, k)), "", mentions, lexicon, titledBefore);
+        classify(toTokens(words.subList(k, words.size())), following, mentions, lexicon, false);
         return;
       }
     }
-    boolean titled = false;
+    boolean titled = titledBefore;
     boolean changed = true;
     while (changed && !words.isEmpty()) {
       changed = false;
-      if (institutionOf(words)) {
+      if (institutionOf(words, lexicon)) {
         break; // "Ministry of Finance", "Bank of England": the first word belongs to the name
       }
       int titleLength = titleAt(words);
@@ -228,37 +407,47 @@ public final class EntityExtractor {
         words.subList(0, titleLength).clear();
         titled = true;
         changed = true;
-      } else if (notNames.contains(words.get(0))
-          && !organizations.contains(String.join(" ", words))
-          && !locations.contains(String.join(" ", words))) {
+      } else if (lexicon.notNames().contains(words.get(0))
+          && !lexicon.organizations().contains(String.join(" ", words))
+          && !lexicon.locations().contains(String.join(" ", words))) {
         words.remove(0);
         changed = true;
-      } else if (demonyms.contains(words.get(0))
+      } else if (lexicon.demonyms().contains(words.get(0))
           && words.size() > 1
-          && !organizationSuffixes.contains(words.get(words.size() - 1))) {
+          && !lexicon.organizationSuffixes().contains(words.get(words.size() - 1))) {
         words.remove(0);
         changed = true;
       }
-      while (!words.isEmpty() && CONNECTORS.contains(words.get(0))) {
+      while (!words.isEmpty() && lexicon.connectors().contains(words.get(0))) {
         words.remove(0);
         changed = true;
       }
     }
-    while (!words.isEmpty() && CONNECTORS.contains(words.get(words.size() - 1))) {
+    while (!words.isEmpty() && lexicon.connectors().contains(words.get(words.size() - 1))) {
       words.remove(words.size() - 1);
     }
     if (words.isEmpty()) {
       return;
     }
+    if (lexicon.romance()) {
+      // "dell’Economia Giancarlo Giorgetti": a known given name after other words starts a person.
+      for (int k = 1; k < words.size() - 1; k++) {
+        if (lexicon.firstNames().contains(words.get(k)) && !lexicon.firstNames().contains(words.get(k - 1))) {
+          classify(toTokens(words.subList(0, k)), "", mentions, lexicon, false);
+          classify(toTokens(words.subList(k, words.size())), following, mentions, lexicon, false);
+          return;
+        }
+      }
+    }
     // A run such as "Facebook NSO" is two names; split at known names when the whole is unknown.
     String name = String.join(" ", words);
-    String type = type(words, name, titled, following);
+    String type = type(words, name, titled, following, lexicon);
     if (type == null && words.size() > 1) {
       for (int k = 1; k < words.size(); k++) {
         String head = String.join(" ", words.subList(0, k));
-        if (organizations.contains(head) || locations.contains(head)) {
-          classify(toTokens(words.subList(0, k)), "", mentions);
-          classify(toTokens(words.subList(k, words.size())), following, mentions);
+        if (lexicon.organizations().contains(head) || lexicon.locations().contains(head)) {
+          classify(toTokens(words.subList(0, k)), "", mentions, lexicon, false);
+          classify(toTokens(words.subList(k, words.size())), following, mentions, lexicon, false);
           return;
         }
       }
@@ -340,37 +529,39 @@ public final class EntityExtractor {
         && !organizationSuffixes.contains(word);
   }
 
-  private String type(List<String> words, String name, boolean titled, String following) {
-    if (organizations.contains(name)) {
+  private String type(List<String> words, String name, boolean titled, String following, Lexicon lexicon) {
+    if (lexicon.organizations().contains(name)) {
       return ORGANIZATION;
     }
-    if (locations.contains(name)) {
+    if (lexicon.locations().contains(name)) {
       return LOCATION;
     }
     String last = words.get(words.size() - 1);
-    if (institutionOf(words)) {
+    if (institutionOf(words, lexicon)) {
       return ORGANIZATION;
     }
     if (words.size() >= 2
-        && (organizationSuffixes.contains(last) || organizations.contains(words.get(0)))) {
+        && (lexicon.organizationSuffixes().contains(last)
+            || lexicon.organizations().contains(words.get(0))
+            || lexicon.organizationHeads().contains(words.get(0)))) {
       return ORGANIZATION;
     }
     if (words.size() == 1) {
       if (titled) {
         // "Director General": a title after a title is no name
-        return titleAt(List.of(name, "x")) > 0 || notNames.contains(name) ? null : PERSON;
+        return titleAt(List.of(name, "x")) > 0 || lexicon.notNames().contains(name) ? null : PERSON;
       }
-      if (isAcronym(name) && !notNames.contains(name)) {
+      if (isAcronym(name) && !lexicon.notNames().contains(name)) {
         return ORGANIZATION;
       }
       return null;
     }
     if (words.size() <= 4
-        && !containsKnownName(words)
+        && !containsKnownName(words, lexicon)
         && (titled
-            || firstNames.contains(words.get(0))
+            || lexicon.firstNames().contains(words.get(0))
             || hasInitial(words)
-            || (words.size() <= 3 && SPEECH_VERBS.contains(following)))) {
+            || (words.size() <= 3 && lexicon.speechVerbs().contains(following)))) {
       return PERSON;
     }
     if (words.size() <= 3) {
@@ -379,15 +570,15 @@ public final class EntityExtractor {
     return null;
   }
 
-  private boolean institutionOf(List<String> words) {
+  private static boolean institutionOf(List<String> words, Lexicon lexicon) {
     return words.size() >= 3
-        && organizationSuffixes.contains(words.get(0))
-        && CONNECTORS.contains(words.get(1));
+        && lexicon.organizationSuffixes().contains(words.get(0))
+        && lexicon.connectors().contains(words.get(1));
   }
 
-  private boolean containsKnownName(List<String> words) {
+  private static boolean containsKnownName(List<String> words, Lexicon lexicon) {
     for (String w : words) {
-      if (organizations.contains(w) || locations.contains(w) || organizationSuffixes.contains(w)) {
+      if (lexicon.organizations().contains(w) || lexicon.locations().contains(w) || lexicon.organizationSuffixes().contains(w)) {
         return true;
       }
     }

@@ -197,14 +197,25 @@ public final class TopicClassifier {
       String url,
       LanguageDetector.Detection detection,
       String declaredLanguage) {
+    return classify(titleWords, bodyWords, url, sureLanguage(titleWords, bodyWords, detection, declaredLanguage));
+  }
+
+  /**
+   * The detected language when it is sure enough to read the text by that language's rules:
+   * a confidence of {@value #MIN_LANGUAGE_CONFIDENCE} for a short text, {@value
+   * #MIN_LANGUAGE_CONFIDENCE_LONG_TEXT} for a longer one, or the language the client declared;
+   * else null. The entity rules use the same test.
+   */
+  static String sureLanguage(
+      List<String> titleWords, List<String> bodyWords, LanguageDetector.Detection detection, String declaredLanguage) {
     if (detection == null) {
-      return classify(titleWords, bodyWords, url, (String) null);
+      return null;
     }
     boolean sure =
         detection.confidence()
                 >= (isShort(titleWords, bodyWords) ? MIN_LANGUAGE_CONFIDENCE : MIN_LANGUAGE_CONFIDENCE_LONG_TEXT)
             || detection.language().equalsIgnoreCase(declaredLanguage == null ? "" : declaredLanguage);
-    return classify(titleWords, bodyWords, url, sure ? detection.language() : null);
+    return sure ? detection.language() : null;
   }
 
   /** As {@link #classify(List, List, String, String)} for the unscoped terms. */

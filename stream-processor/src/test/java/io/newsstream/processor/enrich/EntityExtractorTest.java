@@ -123,6 +123,77 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldReadGermanRulesOnlyWhenTheDetectionIsSure() {
+    // given: an English report that a detector called German without being sure
+    String body = "The game runs on servers that Respawn Entertainment rents from Microsoft.";
+
+    // when
+    List<NamedEntity> unsure = EXTRACTOR.extract("", body, "de", false);
+    List<NamedEntity> sure = EXTRACTOR.extract("", body, "de", true);
+
+    // then: the English rules take the unknown organisation; the German ones only known names
+    assertThat(unsure).contains(new NamedEntity("Respawn Entertainment", EntityExtractor.ORGANIZATION));
+    assertThat(sure).doesNotContain(new NamedEntity("Respawn Entertainment", EntityExtractor.ORGANIZATION));
+  }
+
+  @Test
+  void shouldFindNamesOfFrenchSpanishAndItalianText() {
+    // given
+    String french =
+        "La hausse des prix s’est établie à 2,1 % sur un an, selon Eurostat. La Banque centrale européenne"
+            + " pourrait baisser ses taux. Christine Lagarde, sa présidente, a déclaré à Francfort que la tendance"
+            + " était encourageante. Le ministre de l’Economie, Bruno Le Maire, s’est félicité de ces chiffres à Paris.";
+    String spanish =
+        "La Organización Mundial de la Salud alertó del aumento de casos de gripe en Europa. En Madrid, la"
+            + " ministra de Sanidad, Mónica García, anunció una campaña. El Gobierno de España y la Comunidad de"
+            + " Madrid coordinarán las medidas.";
+    String italian =
+        "Il ministro dell’Economia Giancarlo Giorgetti ha parlato a Roma. La Banca centrale europea si riunisce"
+            + " giovedì a Francoforte. Le banche d’Italia sono in rialzo.";
+
+    // when
+    List<NamedEntity> fr = EXTRACTOR.extract("", french, "fr");
+    List<NamedEntity> es = EXTRACTOR.extract("", spanish, "es", false);
+    List<NamedEntity> it = EXTRACTOR.extract("", italian, "it");
+
+    // then: names with lower-case words, leading articles dropped, titles before and beside a name
+    assertThat(fr)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("Eurostat", EntityExtractor.ORGANIZATION),
+            new NamedEntity("Banque centrale européenne", EntityExtractor.ORGANIZATION),
+            new NamedEntity("Christine Lagarde", EntityExtractor.PERSON),
+            new NamedEntity("Francfort", EntityExtractor.LOCATION),
+            new NamedEntity("Bruno Le Maire", EntityExtractor.PERSON),
+            new NamedEntity("Paris", EntityExtractor.LOCATION));
+    assertThat(es)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("Organización Mundial de la Salud", EntityExtractor.ORGANIZATION),
+            new NamedEntity("Europa", EntityExtractor.LOCATION),
+            new NamedEntity("Madrid", EntityExtractor.LOCATION),
+            new NamedEntity("Mónica García", EntityExtractor.PERSON),
+            new NamedEntity("Gobierno de España", EntityExtractor.ORGANIZATION),
+            new NamedEntity("Comunidad de Madrid", EntityExtractor.ORGANIZATION));
+    assertThat(it)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("Giancarlo Giorgetti", EntityExtractor.PERSON),
+            new NamedEntity("Roma", EntityExtractor.LOCATION),
+            new NamedEntity("Banca centrale europea", EntityExtractor.ORGANIZATION),
+            new NamedEntity("Francoforte", EntityExtractor.LOCATION),
+            new NamedEntity("Italia", EntityExtractor.LOCATION));
+  }
+
+  @Test
+  void shouldTakeAnAppositionAfterATitleForAPersonOnlyAfterAComma() {
+    // given
+    String apposition = "A presidente da empresa, Magda Chambriard, disse que a prioridade é o pré-sal.";
+    String nextSentence = "Il ministro ha convocato un tavolo. Palazzo Madama resta in attesa.";
+
+    // when / then
+    assertThat(EXTRACTOR.extract("", apposition, "pt")).containsExactly(new NamedEntity("Magda Chambriard", EntityExtractor.PERSON));
+    assertThat(EXTRACTOR.extract("", nextSentence, "it")).noneMatch(e -> e.type().equals(EntityExtractor.PERSON));
+  }
+
+  @Test
   void shouldKeepAtMostTheConfiguredNumberOfEntities() {
     // given
     EntityExtractor two = new EntityExtractor(2);

@@ -10,10 +10,12 @@ import java.util.Set;
 /**
  * A cheap first opinion on the language of a Latin-script text, from the share of its words that
  * are the most frequent function words of English, German, French, Spanish, Italian, Portuguese
- * or Dutch. Running text in one of these languages is 25 to 45 percent function words, and their
- * lists barely overlap, so when one language clearly dominates the evidence the answer is as
- * reliable as an n-gram model's at a fraction of the cost; when the evidence is thin or mixed
- * the guesser abstains and {@link LanguageDetector} asks Lingua. Thread-safe.
+ * or Dutch. Running text in one of these languages is 25 to 45 percent function words. Some of
+ * the most frequent ones are shared ("de", "la", "que", "en" by several Romance languages); they
+ * count towards the share, but only the words one language alone has tell the languages apart.
+ * When one language clearly dominates that evidence, the answer is as reliable as an n-gram
+ * model's at a fraction of the cost; when the evidence is thin or mixed the guesser abstains and
+ * {@link LanguageDetector} asks Lingua. Thread-safe.
  */
 final class FunctionWordGuesser {
 
@@ -23,8 +25,13 @@ final class FunctionWordGuesser {
   static final int MIN_WORDS = 12;
   /** Share of the words that must be function words of the winning language. */
   static final double MIN_SHARE = 0.2;
-  /** The winner needs this many times the runner-up's hits. */
-  static final double MIN_RATIO = 4.0;
+  /**
+   * The winner needs this many times the runner-up's hits of its own words: those of the
+   * function words that no other language of the list has.
+   */
+  static final double MIN_RATIO = 3.0;
+  /** Fewest hits of the winner's own words to decide prose on. */
+  static final int MIN_OWN_HITS = 2;
   /**
    * Text that is not running prose (tables, lists of figures) has a lower share of function
    * words; it is still decided when it has at least this many hits, from at least {@value
@@ -33,7 +40,7 @@ final class FunctionWordGuesser {
   static final int MIN_HITS_SPARSE = 5;
   static final int MIN_DISTINCT = 3;
 
-  /** A guess and its margin over the runner-up: {@code 1 - runnerUpHits / winnerHits}. */
+  /** A guess and its margin over the runner-up: {@code 1 - runnerUpOwnHits / winnerOwnHits}. */
   record Guess(String language, double margin) {}
 
   private static final Map<String, Set<String>> FUNCTION_WORDS =
@@ -53,22 +60,23 @@ final class FunctionWordGuesser {
           Set.of(
               "le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "qui", "que",
               "sur", "au", "aux", "avec", "par", "pas", "plus", "sont", "ont", "ce", "cette",
-              "été", "mais", "ou", "il", "elle", "ils", "leur", "sa", "son", "ses"),
+              "été", "mais", "ou", "il", "elle", "ils", "leur", "sa", "son", "ses", "de", "en", "un", "à", "ne", "se"),
           "es",
           Set.of(
               "el", "los", "las", "del", "y", "que", "en", "por", "con", "para", "una", "es",
               "se", "al", "lo", "como", "más", "pero", "sus", "su", "fue", "ha", "este", "esta",
-              "entre", "sobre", "también", "según", "han", "desde", "muy", "sin"),
+              "entre", "sobre", "también", "según", "han", "desde", "muy", "sin", "de", "la", "un"),
           "it",
           Set.of(
               "il", "di", "che", "della", "dei", "delle", "gli", "nel", "nella", "per", "con",
               "non", "sono", "è", "alla", "anche", "come", "più", "dal", "dalla", "degli", "ha",
-              "una", "uno", "questo", "questa", "essere", "stato", "loro", "ma", "tra"),
+              "una", "uno", "questo", "questa", "essere", "stato", "loro", "ma", "tra", "la", "le", "e", "un", "del", "al", "lo", "dello",
+              "sul", "sulla", "nei", "dopo"),
           "pt",
           Set.of(
               "o", "os", "as", "do", "da", "dos", "das", "não", "uma", "em", "no", "na", "nos",
               "nas", "com", "para", "por", "mais", "foi", "ao", "pelo", "pela", "como", "seu",
-              "sua", "também", "são", "está", "ser", "já", "ou", "quando"),
+              "sua", "também", "são", "está", "ser", "já", "ou", "quando", "de", "e", "que", "um", "à"),
           "nl",
           Set.of(
               "de", "het", "een", "en", "van", "dat", "die", "niet", "zijn", "op", "te", "met",
@@ -99,7 +107,10 @@ final class FunctionWordGuesser {
     if (n < MIN_WORDS) {
       return Optional.empty();
     }
+    // All hits of a language measure how much of the text is function words; only the hits of
+    // words no other language has (Spanish "el", not "de" or "la") tell the languages apart.
     int[] hits = new int[LANGUAGES.length];
+    int[] ownHits = new int[LANGUAGES.length];
     int[] languagesOf = new int[n];
     for (int i = 0; i < n; i++) {
       Integer languages = LANGUAGES_OF_WORD.get(words.get(i));
@@ -108,30 +119,39 @@ final class FunctionWordGuesser {
         for (int bits = languages; bits != 0; bits &= bits - 1) {
           hits[Integer.numberOfTrailingZeros(bits)]++;
         }
+        if (Integer.bitCount(languages) == 1) {
+          ownHits[Integer.numberOfTrailingZeros(languages)]++;
+        }
       }
     }
-    // When two languages share the most hits, the runner-up has as many as the winner and the
+    // When two languages have the most own hits, the runner-up has as many as the winner and the
     // guess abstains below, so which of them is taken for the winner does not matter.
     int bestLanguage = -1;
     int bestHits = 0;
     int secondHits = 0;
     for (int l = 0; l < LANGUAGES.length; l++) {
-      if (hits[l] > bestHits) {
+      if (ownHits[l] > bestHits) {
         secondHits = bestHits;
         bestLanguage = l;
-        bestHits = hits[l];
-      } else if (hits[l] > secondHits) {
-        secondHits = hits[l];
+        bestHits = ownHits[l];
+      } else if (ownHits[l] > secondHits) {
+        secondHits = ownHits[l];
       }
     }
-    String best = bestLanguage < 0 ? null : LANGUAGES[bestLanguage];
-    boolean prose = bestHits >= MIN_SHARE * n && bestHits >= MIN_RATIO * secondHits;
+    if (bestLanguage < 0) {
+      return Optional.empty();
+    }
+    String best = LANGUAGES[bestLanguage];
+    boolean prose =
+        hits[bestLanguage] >= MIN_SHARE * n
+            && bestHits >= MIN_OWN_HITS
+            && bestHits >= MIN_RATIO * secondHits;
     boolean sparse =
         !prose
             && bestHits >= MIN_HITS_SPARSE
             && bestHits >= 5 * secondHits
             && distinct(words, languagesOf, bestLanguage) >= MIN_DISTINCT;
-    if (best == null || !enabled.contains(best) || !(prose || sparse)) {
+    if (!enabled.contains(best) || !(prose || sparse)) {
       return Optional.empty();
     }
     return Optional.of(new Guess(best, 1.0 - (double) secondHits / bestHits));

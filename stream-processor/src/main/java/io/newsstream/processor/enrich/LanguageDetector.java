@@ -23,12 +23,12 @@ import java.util.SortedMap;
  * (the default, {@code enrich.language.low-accuracy}) costs about 1.1 CPU-ms per text and 35 MB
  * of heap; high-accuracy mode about 1.6 CPU-ms per text and 565 MB of heap, and calls 64 instead
  * of 177 of those English texts (mostly tables of figures) another language. The function-word
- * guess costs a few microseconds and decides about 79% of Reuters bodies and nearly all running
+ * guess costs a few microseconds and decides about 76% of Reuters bodies and nearly all running
  * prose, so Lingua's cost is paid only for the rest.
  *
  * <p>Confidence: Lingua 1.2 reports relative values (best language 1.0, the others as fractions
  * of it), so the confidence is the margin of the best language over the runner-up, {@code 1 -
- * runnerUp / best}, in 0..1; the function-word guess reports the same margin over its hit counts.
+ * runnerUp / best}, in 0..1; the function-word guess reports the same margin over its counts of words only one language has.
  * Below the configured threshold the result is {@code und}. A text with fewer letters than the
  * configured minimum is not detected: the declared language is returned if there is one, else
  * {@code und}, with confidence 0. Thread-safe.

@@ -155,10 +155,10 @@ public final class TopicClassifier {
 
   /**
    * Confidence a detected language needs for its terms to be used on a longer text. Running text
-   * is detected by its function words with 0.75 or more, or by Lingua with less when the
-   * languages are close (Italian, Spanish and Portuguese paragraphs at 0.20 to 0.24); Lingua
-   * calls some of Reuters' English tables of figures French or German, all 28 of them with 0.15
-   * or less.
+   * is mostly detected by its function words, with 0.67 or more; Lingua decides the rest, with
+   * less when the languages are close (it gave Italian, Spanish and Portuguese paragraphs 0.13 to
+   * 0.24). Lingua calls some of Reuters' English tables of figures French or German, all 28 of
+   * them with 0.15 or less.
    */
   public static final double MIN_LANGUAGE_CONFIDENCE_LONG_TEXT = 0.16;
 

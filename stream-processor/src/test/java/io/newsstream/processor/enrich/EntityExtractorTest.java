@@ -234,6 +234,126 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldSplitATitleInsideARunFromTheOrganisationBeforeIt() {
+    // given
+    String body =
+        "Fed Chair Janet Yellen spoke on Monday. Deputy Agriculture Secretary Peter Myers and Under"
+            + " Secretary Daniel Amstutz also attended. White House Chief of Staff Howard Baker said"
+            + " nothing.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Fed", "ORGANIZATION"),
+            new NamedEntity("Janet Yellen", "PERSON"),
+            new NamedEntity("Peter Myers", "PERSON"),
+            new NamedEntity("Daniel Amstutz", "PERSON"),
+            new NamedEntity("White House", "ORGANIZATION"),
+            new NamedEntity("Howard Baker", "PERSON"));
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .noneMatch(text -> text.contains("Chair") || text.contains("Secretary") || text.contains("Staff"));
+  }
+
+  @Test
+  void shouldTakeANameOfTwoWordsAfterALowerCaseEnglishTitleForAPerson() {
+    // given
+    String body =
+        "EU foreign policy chief Josep Borrell arrived on Monday. The EC's executive Commission"
+            + " published the plan. Bonds were sold, said lead manager Kidder, Peabody and Co.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities).contains(new NamedEntity("Josep Borrell", "PERSON"));
+    assertThat(entities)
+        .filteredOn(entity -> entity.type().equals("PERSON"))
+        .extracting(NamedEntity::text)
+        .containsExactly("Josep Borrell");
+  }
+
+  @Test
+  void shouldTakeAnEnglishAppositionForAPersonOnlyWhenACommaClosesIt() {
+    // given
+    String apposition =
+        "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, said the outbreak"
+            + " was over.";
+    String list = "H.P. Smith, analyst at Smith Barney, Harris Upham and Co said profits would rise.";
+
+    // when / then
+    assertThat(EXTRACTOR.extract("", apposition, "en"))
+        .contains(new NamedEntity("Tedros Adhanom Ghebreyesus", "PERSON"));
+    assertThat(EXTRACTOR.extract("", list, "en"))
+        .filteredOn(entity -> entity.type().equals("PERSON"))
+        .isEmpty();
+  }
+
+  @Test
+  void shouldSplitATitledPersonFromTheEmployerAfterOf() {
+    // given
+    String body =
+        "Profits will fall, said analyst Robert Gordon of Shearson Lehman Brothers Inc. Rates will"
+            + " rise, said Paul Boltz of T. Rowe Price Associates Inc.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then: a title, or a given name and a surname, make the words before "of" a person
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("Robert Gordon", "PERSON"),
+            new NamedEntity("Shearson Lehman Brothers Inc", "ORGANIZATION"),
+            new NamedEntity("Paul Boltz", "PERSON"),
+            new NamedEntity("T. Rowe Price Associates Inc", "ORGANIZATION"));
+  }
+
+  @Test
+  void shouldNotTakeTitlesWithoutANameForAPerson() {
+    // given
+    String body =
+        "Deputy Finance Ministers from the Group of 10 met. The First Deputy Prime Minister was"
+            + " absent. Chief Soviet arms negotiator Yuli Vorontsov said talks went well. House"
+            + " Banking committee chairman Fernand St Germain called for caution. The Treasury"
+            + " Secretary declined to comment.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then: "St" opens another name; "Fernand" alone is no person
+    assertThat(entities)
+        .filteredOn(entity -> entity.type().equals("PERSON"))
+        .extracting(NamedEntity::text)
+        .contains("Yuli Vorontsov")
+        .doesNotContain("Fernand", "Soviet", "Finance Ministers", "Prime Minister");
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .noneMatch(text -> text.contains("Minister") || text.contains("Secretary"));
+  }
+
+  @Test
+  void shouldKeepTheInitialsOfANameWithTheirPeriods() {
+    // given
+    String body =
+        "Pennzoil Co chairman J. Hugh Liedtke said offers were made. Profits rose, said vice chairman"
+            + " Frank N. Newman. It was Plan B. The company said so. The bonds were rated grade A."
+            + " Shares rose.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .filteredOn(entity -> entity.type().equals("PERSON"))
+        .extracting(NamedEntity::text)
+        .containsExactly("J. Hugh Liedtke", "Frank N. Newman");
+    assertThat(entities).extracting(NamedEntity::text).noneMatch(text -> text.contains("Plan") || text.contains("Shares"));
+  }
+
+  @Test
   void shouldScanTheSameWordsAsTheWordExpression() {
     // given: the expression the scanner replaces, and texts mixing letters, marks, digits,
     // joiners, punctuation, spaces and characters outside the Basic Multilingual Plane

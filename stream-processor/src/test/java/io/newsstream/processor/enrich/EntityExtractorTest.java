@@ -354,6 +354,71 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldTakeOnlyKnownNamesFromATitleCaseHeadline() {
+    // given: title case capitalises verbs and nouns too
+    String title = "George Zimmerman Was the Guest of Honor at a Florida Gun Show";
+    String other = "Google Announces New Android Apps for Wearables";
+
+    // when / then: a given name with its surname, and the places and organisations of the lists
+    assertThat(EXTRACTOR.extract(title, "", "en"))
+        .containsExactlyInAnyOrder(
+            new NamedEntity("George Zimmerman", "PERSON"), new NamedEntity("Florida", "LOCATION"));
+    assertThat(EXTRACTOR.extract(other, "", "en"))
+        .containsExactly(new NamedEntity("Google", "ORGANIZATION"));
+    assertThat(EXTRACTOR.extract("Shailene Woodley Says Jennifer Lawrence Convinced Her To Star", "", "en"))
+        .containsExactly(new NamedEntity("Jennifer Lawrence", "PERSON"));
+  }
+
+  @Test
+  void shouldReadASentenceCaseHeadlineAndTheBodyByTheUsualRules() {
+    // given: the same capitalised words in running text are one name
+    String title = "Rand Paul says Ukraine needs gas";
+    String body = "Officials met Rand Paul. Salomon Brothers Inc, Swiss Bank Corp and Wood Gundy Inc led the issue.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract(title, body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Rand Paul", "PERSON"),
+            new NamedEntity("Salomon Brothers Inc", "ORGANIZATION"),
+            new NamedEntity("Swiss Bank Corp", "ORGANIZATION"),
+            new NamedEntity("Wood Gundy Inc", "ORGANIZATION"));
+  }
+
+  @Test
+  void shouldKeepAKnownNameThatStartsWithATitleWord() {
+    // when
+    List<NamedEntity> entities =
+        EXTRACTOR.extract(
+            "", "Federal regulators questioned General Motors Chairman Roger Smith about the recall.", "en");
+
+    // then: "General" is a military title, but not here
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("General Motors", "ORGANIZATION"), new NamedEntity("Roger Smith", "PERSON"));
+  }
+
+  @Test
+  void shouldNotTakeSentenceStartsHeadlineLabelsOrCurrencyCodesForNames() {
+    // given
+    String body =
+        "Officials of First Boston Inc declined to comment. VIDEO: the launch. The USD rose against"
+            + " the GBP. Lindsay Was Here. Asked who won, she said Lindsay Lohan Was.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities).extracting(NamedEntity::text).contains("First Boston Inc", "Lindsay Lohan");
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .doesNotContain("Officials of First Boston Inc", "VIDEO", "USD", "GBP")
+        .noneMatch(text -> text.contains("Was"));
+  }
+
+  @Test
   void shouldScanTheSameWordsAsTheWordExpression() {
     // given: the expression the scanner replaces, and texts mixing letters, marks, digits,
     // joiners, punctuation, spaces and characters outside the Basic Multilingual Plane

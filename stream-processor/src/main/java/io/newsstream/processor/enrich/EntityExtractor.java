@@ -207,7 +207,8 @@ public final class EntityExtractor {
    * organisation heads that open a name ({@code Banco}, {@code Ministère}); lower-case titles
    * before a name ({@code le ministre Gérald Darmanin}); two connectors in a row ({@code de la});
    * elided articles taken off a word ({@code d’Italia}); and a run split before a known given name
-   * ({@code Economia Giancarlo Giorgetti}, after {@code dell’}).
+   * ({@code Economia Giancarlo Giorgetti}, after {@code dell’}), where English text splits only
+   * after a place or organisation of the lists ({@code IMF Christine Lagarde}).
    */
   private record Lexicon(
       boolean romance,
@@ -509,14 +510,17 @@ public final class EntityExtractor {
         return;
       }
     }
-    if (lexicon.romance()) {
-      // "dell’Economia Giancarlo Giorgetti": a known given name after other words starts a person.
-      for (int k = 1; k < words.size() - 1; k++) {
-        if (lexicon.firstNames().contains(words.get(k)) && !lexicon.firstNames().contains(words.get(k - 1))) {
-          classify(toTokens(words.subList(0, k)), "", mentions, lexicon, false);
-          classify(toTokens(words.subList(k, words.size())), following, mentions, lexicon, false);
-          return;
-        }
+    // "dell’Economia Giancarlo Giorgetti", "IMF Christine Lagarde": a known given name after other
+    // words (in English, after a place or organisation of the lists) starts a person; not in an
+    // organisation's name ("Texas Christian University").
+    boolean organizationName = lexicon.organizationSuffixes().contains(words.get(words.size() - 1));
+    for (int k = 1; k < words.size() - 1; k++) {
+      if (lexicon.firstNames().contains(words.get(k))
+          && !lexicon.firstNames().contains(words.get(k - 1))
+          && (lexicon.romance() || (!organizationName && knownName(words.subList(0, k), lexicon)))) {
+        classify(toTokens(words.subList(0, k)), "", mentions, lexicon, false);
+        classify(toTokens(words.subList(k, words.size())), following, mentions, lexicon, false);
+        return;
       }
     }
     // "President Hissene Habre of Chad", "analyst Rosario Ilacqua of L.F. Rothschild": a person
@@ -669,6 +673,12 @@ public final class EntityExtractor {
       return OTHER;
     }
     return null;
+  }
+
+  /** Whether the words are an organisation or place of the lists. */
+  private static boolean knownName(List<String> words, Lexicon lexicon) {
+    String name = String.join(" ", words);
+    return lexicon.organizations().contains(name) || lexicon.locations().contains(name);
   }
 
   /** Whether the run starts with an organisation or place of the lists of two words or more. */

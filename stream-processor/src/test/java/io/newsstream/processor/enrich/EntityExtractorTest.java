@@ -419,6 +419,23 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldStartAPersonAtAGivenNameAfterAKnownOrganisation() {
+    // given
+    String body =
+        "IMF Christine Lagarde said growth would slow. She spoke at Texas Christian University.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("IMF", "ORGANIZATION"),
+            new NamedEntity("Christine Lagarde", "PERSON"),
+            new NamedEntity("Texas Christian University", "ORGANIZATION"));
+  }
+
+  @Test
   void shouldScanTheSameWordsAsTheWordExpression() {
     // given: the expression the scanner replaces, and texts mixing letters, marks, digits,
     // joiners, punctuation, spaces and characters outside the Basic Multilingual Plane

@@ -131,7 +131,6 @@ public final class EntityExtractor {
   private final Set<String> notNames;
   private final Set<String> demonyms;
   /** The lists above with the German-only ones ({@code locations.de}, ...), for German text. */
-  /** The lists of German text, where only names the lists know are taken. */
   private final KnownLists germanLists;
   /** The lists the capitalisation rules read: English text and any language without its own. */
   private final Lexicon english;
@@ -480,9 +479,8 @@ public final class EntityExtractor {
         classify(toTokens(words.subList(titleLength, words.size())), following, mentions, lexicon, true);
         return;
       } else if (lexicon.notNames().contains(words.get(0))
-          && !knownNameStart(words, lexicon)
-          && !lexicon.organizations().contains(String.join(" ", words))
-          && !lexicon.locations().contains(String.join(" ", words))) {
+          && !knownName(words, lexicon)
+          && !knownNameStart(words, lexicon)) {
         words.remove(0);
         changed = true;
       } else if (lexicon.demonyms().contains(words.get(0))
@@ -684,8 +682,7 @@ public final class EntityExtractor {
   /** Whether the run starts with an organisation or place of the lists of two words or more. */
   private static boolean knownNameStart(List<String> words, Lexicon lexicon) {
     for (int k = 2; k <= words.size(); k++) {
-      String head = String.join(" ", words.subList(0, k));
-      if (lexicon.organizations().contains(head) || lexicon.locations().contains(head)) {
+      if (knownName(words.subList(0, k), lexicon)) {
         return true;
       }
     }

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * {@code for}, {@code de}, {@code van}, ... may join two capitalised words); lines that are
  * mostly upper case, such as wire headlines, are skipped, and a title-case headline ({@code Google
  * Announces New Android Apps}) gives only the names the lists know, a known given name with its
- * surname and unknown acronyms, as German text does; a capitalised auxiliary verb ends a run
+ * surname, unknown acronyms, and a speaker that opens it ({@code Shailene Woodley Says}), as
+ * German text does (but for the speaker); a capitalised auxiliary verb ends a run
  * ({@code Lindsay Lohan Was}). (2) Leading function words ({@code
  * The}, {@code In}, ...), nationality adjectives ({@code Israeli}) and titles ({@code Mr},
  * {@code Prime Minister}, {@code Member of Parliament}, {@code Chief of Staff}) are stripped; a
@@ -92,6 +93,8 @@ public final class EntityExtractor {
   private static final Set<String> AUXILIARY_VERBS =
       Set.of("Is", "Are", "Was", "Were", "Has", "Had", "Would", "Could", "Should", "Must", "Might",
           "Did", "Does", "Been");
+  /** Speech verbs as a title-case headline writes them. */
+  private static final Set<String> TITLE_CASE_SPEECH_VERBS = Set.of("Says", "Said", "Tells", "Told");
   /** Short function words that title case may leave in lower case. */
   private static final Set<String> TITLE_CASE_MINOR_WORDS =
       Set.of("a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
@@ -565,6 +568,12 @@ public final class EntityExtractor {
     List<String> words = texts(run);
     int k = 0;
     while (k < words.size()) {
+      if (k == 0 && known != germanLists && speakerBefore(words, k)) {
+        // "Shailene Woodley Says ...": two unknown words before a speech verb are a person.
+        mentions.add(new Mention(words.get(k) + " " + words.get(k + 1), PERSON));
+        k += 3;
+        continue;
+      }
       int length = 0;
       String type = null;
       for (int j = words.size(); j > k && length == 0; j--) {
@@ -596,6 +605,30 @@ public final class EntityExtractor {
       }
       k++;
     }
+  }
+
+  /**
+   * Whether {@code words[k, k + 2)} are a speaker in a title-case headline: two capitalised words,
+   * not in capitals, that are no title, no name of the lists and no sentence-opening word, then {@code Says},
+   * {@code Said}, {@code Tells} or {@code Told}.
+   */
+  private boolean speakerBefore(List<String> words, int k) {
+    if (k + 2 >= words.size() || !TITLE_CASE_SPEECH_VERBS.contains(words.get(k + 2))) {
+      return false;
+    }
+    for (String word : words.subList(k, k + 2)) {
+      if (!Character.isUpperCase(word.codePointAt(0))
+          || word.equals(word.toUpperCase(Locale.ROOT))
+          || notNames.contains(word)
+          || titleAt(List.of(word)) > 0
+          || organizations.contains(word)
+          || locations.contains(word)
+          || organizationSuffixes.contains(word)) {
+        return false;
+      }
+    }
+    return !organizations.contains(words.get(k) + " " + words.get(k + 1))
+        && !locations.contains(words.get(k) + " " + words.get(k + 1));
   }
 
   /**

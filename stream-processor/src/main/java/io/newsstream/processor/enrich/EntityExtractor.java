@@ -102,7 +102,8 @@ public final class EntityExtractor {
   /** Words that open a sentence far more often than they continue a name after an initial. */
   private static final Set<String> SENTENCE_OPENERS =
       Set.of("The", "A", "An", "In", "It", "He", "She", "They", "We", "I", "This", "That", "But", "And",
-          "On", "At", "For", "As", "If", "Its", "His", "Her", "Their", "There", "Some", "Analysts", "Officials");
+          "On", "At", "For", "As", "If", "Its", "His", "Her", "Their", "There", "Some", "Analysts",
+          "Officials");
   private static final Pattern ROMAN_NUMERAL = Pattern.compile("[IVXLCDM]+");
   private static final Set<String> CONNECTORS =
       Set.of("of", "for", "de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du");
@@ -153,7 +154,8 @@ public final class EntityExtractor {
         new KnownLists(
             union(organizations, set(lists, "organizations.de")),
             union(locations, set(lists, "locations.de")),
-            union(firstNames, set(lists, "first-names.de")));
+            union(firstNames, set(lists, "first-names.de")),
+            false);
     Set<String> englishTitles = set(lists, "person-titles.lower");
     this.english =
         new Lexicon(
@@ -231,9 +233,11 @@ public final class EntityExtractor {
 
   /**
    * The lists read where capitalisation tells little (German nouns, title-case headlines): only
-   * names they know, a known given name with its surname, and unknown acronyms are taken.
+   * names they know, a known given name with its surname, and unknown acronyms are taken. In a
+   * {@code headline}, also the speaker that opens it; elsewhere also a second given name.
    */
-  private record KnownLists(Set<String> organizations, Set<String> locations, Set<String> firstNames) {}
+  private record KnownLists(
+      Set<String> organizations, Set<String> locations, Set<String> firstNames, boolean headline) {}
 
   /** Multi-word names of the lists by their first word, longest first. */
   private static Map<String, List<KnownName>> knownNames(Set<String> locations, Set<String> organizations) {
@@ -311,7 +315,7 @@ public final class EntityExtractor {
           german
               ? germanLists
               : headline && titleCase(tokens)
-                  ? new KnownLists(lexicon.organizations(), lexicon.locations(), lexicon.firstNames())
+                  ? new KnownLists(lexicon.organizations(), lexicon.locations(), lexicon.firstNames(), true)
                   : null;
       int i = 0;
       while (i < tokens.size()) {
@@ -568,7 +572,7 @@ public final class EntityExtractor {
     List<String> words = texts(run);
     int k = 0;
     while (k < words.size()) {
-      if (k == 0 && known != germanLists && speakerBefore(words, k)) {
+      if (k == 0 && known.headline() && speakerBefore(words, k)) {
         // "Shailene Woodley Says ...": two unknown words before a speech verb are a person.
         mentions.add(new Mention(words.get(k) + " " + words.get(k + 1), PERSON));
         k += 3;
@@ -639,7 +643,7 @@ public final class EntityExtractor {
    */
   private int personEnd(List<String> words, int from, KnownLists known) {
     int i = from;
-    if (known == germanLists
+    if (!known.headline()
         && i + 1 < words.size()
         && known.firstNames().contains(words.get(i))
         && isSurname(words.get(i + 1), known)) {
@@ -935,11 +939,12 @@ public final class EntityExtractor {
       return false;
     }
     Token initial = tokens.get(n - 1);
+    if (initial.end - initial.start != 1 || !Character.isUpperCase(text.charAt(initial.start))) {
+      return false; // most periods end a sentence after a word
+    }
     int nextEnd = wordEnd(text, to);
     String next = text.substring(to, nextEnd);
-    if (initial.end - initial.start != 1
-        || !Character.isUpperCase(text.charAt(initial.start))
-        || next.length() < 2
+    if (next.length() < 2
         || !Character.isUpperCase(next.charAt(0))
         || SENTENCE_OPENERS.contains(next)) {
       return false;

@@ -60,7 +60,8 @@ final class FunctionWordGuesser {
           Set.of(
               "le", "la", "les", "des", "et", "du", "une", "est", "dans", "pour", "qui", "que",
               "sur", "au", "aux", "avec", "par", "pas", "plus", "sont", "ont", "ce", "cette",
-              "été", "mais", "ou", "il", "elle", "ils", "leur", "sa", "son", "ses", "de", "en", "un", "à", "ne", "se"),
+              "été", "mais", "ou", "il", "elle", "ils", "leur", "sa", "son", "ses", "de", "en",
+              "un", "à", "ne", "se"),
           "es",
           Set.of(
               "el", "los", "las", "del", "y", "que", "en", "por", "con", "para", "una", "es",
@@ -70,13 +71,14 @@ final class FunctionWordGuesser {
           Set.of(
               "il", "di", "che", "della", "dei", "delle", "gli", "nel", "nella", "per", "con",
               "non", "sono", "è", "alla", "anche", "come", "più", "dal", "dalla", "degli", "ha",
-              "una", "uno", "questo", "questa", "essere", "stato", "loro", "ma", "tra", "la", "le", "e", "un", "del", "al", "lo", "dello",
-              "sul", "sulla", "nei", "dopo"),
+              "una", "uno", "questo", "questa", "essere", "stato", "loro", "ma", "tra", "la", "le",
+              "e", "un", "del", "al", "lo", "dello", "sul", "sulla", "nei", "dopo"),
           "pt",
           Set.of(
               "o", "os", "as", "do", "da", "dos", "das", "não", "uma", "em", "no", "na", "nos",
               "nas", "com", "para", "por", "mais", "foi", "ao", "pelo", "pela", "como", "seu",
-              "sua", "também", "são", "está", "ser", "já", "ou", "quando", "de", "e", "que", "um", "à"),
+              "sua", "também", "são", "está", "ser", "já", "ou", "quando", "de", "e", "que", "um",
+              "à"),
           "nl",
           Set.of(
               "de", "het", "een", "en", "van", "dat", "die", "niet", "zijn", "op", "te", "met",

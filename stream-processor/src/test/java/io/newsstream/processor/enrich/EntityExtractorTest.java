@@ -36,6 +36,64 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldTakeCitiesOfGeoNamesThatTheHandWrittenListsLackAsPlacesInEnglishText() {
+    // given
+    String body =
+        "Two container ships bound for Kaohsiung were held at Wolfsburg's rail yard. The cargo"
+            + " goes on to Corpus Christi, Texas.";
+
+    // when
+    List<NamedEntity> english = EXTRACTOR.extract("", body, "en");
+    List<NamedEntity> otherLanguage = EXTRACTOR.extract("", body, "sv");
+
+    // then
+    assertThat(english)
+        .contains(
+            new NamedEntity("Kaohsiung", "LOCATION"),
+            new NamedEntity("Wolfsburg", "LOCATION"),
+            new NamedEntity("Corpus Christi", "LOCATION"));
+    // the city list is read with English words in mind: Essen, Natal or Mesa mean other things elsewhere
+    assertThat(otherLanguage)
+        .extracting(NamedEntity::text)
+        .doesNotContain("Kaohsiung", "Wolfsburg", "Corpus Christi");
+  }
+
+  @Test
+  void shouldReadACityThatIsASurnameOrOpensAnOrganisationsNameAsThatNameInstead() {
+    // given
+    String body =
+        "President Juan Manuel Santos met Santa Fe Southern Pacific Corp. Santos said the Santa Fe"
+            + " railroad would stay open.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("Juan Manuel Santos", "PERSON"),
+            new NamedEntity("Santa Fe Southern Pacific Corp", "ORGANIZATION"));
+  }
+
+  @Test
+  void shouldKeepANationalityThatOpensAPlaceOfTheLists() {
+    // given
+    String body =
+        "British Columbia raised taxes. Saudi Arabia and Latin America bought more, and British"
+            + " officials said so.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("British Columbia", "LOCATION"),
+            new NamedEntity("Saudi Arabia", "LOCATION"),
+            new NamedEntity("Latin America", "LOCATION"));
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

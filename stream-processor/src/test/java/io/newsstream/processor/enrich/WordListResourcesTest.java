@@ -52,6 +52,25 @@ class WordListResourcesTest {
     assertThat(expected).hasSize(8);
   }
 
+  @Test
+  void shouldHoldCitiesWithoutTheNamesThatAreCommonWordsOrGivenNames() throws IOException {
+    // when
+    List<String> lines;
+    try (InputStream in = EntityExtractor.class.getResourceAsStream(EntityExtractor.PLACES)) {
+      lines = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+    }
+    List<String> places = lines.stream().filter(line -> !line.startsWith("#")).toList();
+
+    // then: the generator's filters held (tools/gazetteer/places.js)
+    assertThat(lines.get(0)).contains("GeoNames").contains("CC BY 4.0");
+    assertThat(places).hasSizeGreaterThan(3_000).doesNotHaveDuplicates().isSorted();
+    assertThat(places).contains("Kaohsiung", "Wolfsburg", "Corpus Christi", "Abidjan");
+    assertThat(places)
+        .doesNotContain("Reading", "Nice", "Mobile", "Split", "Sale", "Orange", "Victoria", "Charlotte",
+            "Florence", "Austin", "Jackson", "Batman", "Carrefour", "Jos", "");
+    assertThat(places).allSatisfy(place -> assertThat(place).isEqualTo(place.strip()));
+  }
+
   private static Properties load(String resource) throws IOException {
     Properties properties = new Properties();
     try (InputStream in = EntityExtractor.class.getResourceAsStream(resource);

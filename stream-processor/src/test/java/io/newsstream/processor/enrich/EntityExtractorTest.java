@@ -94,6 +94,27 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldMatchNamesWithLowerCaseWordsWordForWordWithTheLegalFormThatFollows() {
+    // given
+    String body =
+        "The Securities and Exchange Commission asked Cable and Wireless PLC about talks under the"
+            + " General Agreement on Tariffs and Trade. Chancellor of the Exchequer Nigel Lawson said"
+            + " so in St. Louis.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("Securities and Exchange Commission", "ORGANIZATION"),
+            new NamedEntity("Cable and Wireless PLC", "ORGANIZATION"),
+            new NamedEntity("General Agreement on Tariffs and Trade", "ORGANIZATION"),
+            new NamedEntity("Nigel Lawson", "PERSON"),
+            new NamedEntity("St Louis", "LOCATION"));
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

@@ -35,11 +35,16 @@ import java.util.regex.Pattern;
  * ({@code Fed Chair Janet Yellen}, {@code Deputy Agriculture Secretary Peter Myers}); titles
  * alone ({@code Treasury Secretary}, {@code Deputy Finance Ministers}) are no name. Neither is
  * stripped from a run that opens with a name of the lists ({@code General Motors}, {@code First
- * Boston}, {@code New York Stock Exchange}). (3) The rest
+ * Boston}, {@code New York Stock Exchange}) or is a firm's ({@code General Electric Co}, {@code D.F.
+ * King and Co}); {@code and} joins {@code Co}, {@code Company}, {@code Sons} and {@code Savings
+ * and Loan} to a firm's name, also after a comma ({@code Goldman, Sachs and Co}), and names of the
+ * lists with lower-case words are matched word for word ({@code Securities and Exchange
+ * Commission}). (3) The rest
  * is classified by the gazetteer {@value #GAZETTEER} (known places and organisations), then by
- * its last word (organisation suffixes such as Group, Inc, Ministry, Party, Bank, Court), then
- * as a person when a title preceded it (a capitalised one; or a lower-case one right before a
- * name of two words or more, {@code foreign policy chief Josep Borrell}, or in the clause
+ * its last word (organisation suffixes such as Group, Inc, Ministry, Party, Bank, Court) or a
+ * suffix before {@code of} ({@code Federal Reserve Bank of New York}), then as a person when a
+ * title preceded it (a capitalised one; or a lower-case one right before a name of two words or
+ * more, {@code foreign policy chief Josep Borrell}, or in the clause
  * before an apposition closed by a comma, {@code the head of the agency, Tedros Adhanom
  * Ghebreyesus, said}), its first word is a known given name, it has an initial ({@code KN
  * Govindacharya}), or it is followed by {@code said}/{@code says}/{@code told}; a titled run
@@ -108,6 +113,8 @@ public final class EntityExtractor {
           "Did", "Does", "Been");
   /** Speech verbs as a title-case headline writes them. */
   private static final Set<String> TITLE_CASE_SPEECH_VERBS = Set.of("Says", "Said", "Tells", "Told");
+  /** What {@code and} joins to a firm's name before it ({@code Goldman Sachs and Co}). */
+  private static final Set<String> AND_PARTNERS = Set.of("Co", "Company", "Sons");
   /** Legal forms that may follow an organisation's name. */
   private static final Set<String> LEGAL_FORMS =
       Set.of("Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "LLC", "Plc",
@@ -403,7 +410,7 @@ public final class EntityExtractor {
             continue;
           }
         }
-        int end = i + 1; // exclusive
+        int end = commaFirmAt(tokens, i, lexicon) ? i + 2 : i + 1; // exclusive
         while (end < tokens.size() && !tokens.get(end).clauseStart()) {
           Token next = tokens.get(end);
           int connectors = 0;
@@ -420,6 +427,8 @@ public final class EntityExtractor {
               && !tokens.get(end + connectors).clauseStart()
               && tokens.get(end + connectors).capitalised()) {
             end += connectors + 1;
+          } else if (andJoins(tokens, end)) {
+            end += 2; // "Goldman Sachs and Co", "Home Savings and Loan Association"
           } else {
             break;
           }
@@ -436,6 +445,41 @@ public final class EntityExtractor {
         i = end;
       }
     }
+  }
+
+  /**
+   * Whether {@code tokens[i]} is the first of two names of a firm written with a comma: {@code
+   * Goldman, Sachs and Co}, {@code Kidder, Peabody and Co Inc} (the name is given without it).
+   */
+  private static boolean commaFirmAt(List<Token> tokens, int i, Lexicon lexicon) {
+    if (i + 3 >= tokens.size() || !plainWords(List.of(tokens.get(i).text()), lexicon)) {
+      return false; // "AZT, Merck and Co", "In Paris, Sachs and Co"
+    }
+    Token first = tokens.get(i);
+    Token second = tokens.get(i + 1);
+    return second.clauseStart()
+        && second.capitalised()
+        && second.start == first.end + 2
+        && first.line.charAt(first.end) == ','
+        && first.line.charAt(first.end + 1) == ' '
+        && andJoins(tokens, i + 2);
+  }
+
+  /**
+   * Whether {@code and} at {@code tokens[at]} joins two parts of one firm's name: before {@code
+   * Co}, {@code Company} or {@code Sons} ({@code Goldman Sachs and Co}, {@code Alex. Brown and Sons
+   * Inc}), or in {@code Savings and Loan}.
+   */
+  private static boolean andJoins(List<Token> tokens, int at) {
+    if (at == 0 || at + 1 >= tokens.size() || !tokens.get(at).text().equals("and")) {
+      return false;
+    }
+    Token next = tokens.get(at + 1);
+    if (next.clauseStart() || !next.capitalised()) {
+      return false;
+    }
+    String word = next.text();
+    return AND_PARTNERS.contains(word) || (word.equals("Loan") && tokens.get(at - 1).text().equals("Savings"));
   }
 
   /**
@@ -542,7 +586,11 @@ public final class EntityExtractor {
     int first = titleAt(words) > 0 && !knownNameStart(words, lexicon) ? words.size() : 1;
     for (int k = first; k < words.size() - 1; k++) {
       int titleLength = titleAt(words.subList(k, words.size()));
-      if (titleLength > 0 && k + titleLength < words.size()) {
+      List<String> rest = words.subList(k, words.size());
+      // ...but not in a firm's name after one word ("Supermarkets General Corp", "Dillon, Read and
+      // Co"), unless the rest is a name of the lists ("Carmaker General Motors").
+      boolean firm = k == 1 && firmName(rest, titleLength, lexicon) && !knownNameStart(rest, lexicon);
+      if (titleLength > 0 && k + titleLength < words.size() && !firm) {
         // An English title before the run is the second name's ("chairman Fernand St Germain").
         classify(toTokens(words.subList(0, k)), "", mentions, lexicon, titledBefore && lexicon.romance());
         classify(toTokens(words.subList(k, words.size())), following, mentions, lexicon, false);
@@ -556,9 +604,10 @@ public final class EntityExtractor {
       if (institutionOf(words, lexicon)) {
         break; // "Ministry of Finance", "Bank of England": the first word belongs to the name
       }
-      // "General Motors", "General Electric Co": a known name that starts with a title word.
+      // "General Motors", "General Electric Co": a known name that starts with a title word, or a
+      // firm's name (see firmName).
       int titleLength = titleAt(words);
-      if (titleLength > 0 && knownNameStart(words, lexicon)) {
+      if (titleLength > 0 && (knownNameStart(words, lexicon) || firmName(words, titleLength, lexicon))) {
         titleLength = 0;
       }
       if (titleLength == words.size() && (titled || titleLength > 1)) {
@@ -570,7 +619,8 @@ public final class EntityExtractor {
         return;
       } else if (lexicon.notNames().contains(words.get(0))
           && !knownName(words, lexicon)
-          && !knownNameStart(words, lexicon)) {
+          && !knownNameStart(words, lexicon)
+          && !(words.size() > 1 && words.get(1).equals("and"))) { // "Read and Co Inc"
         words.remove(0);
         changed = true;
       } else if (lexicon.demonyms().contains(words.get(0))
@@ -617,8 +667,17 @@ public final class EntityExtractor {
     // and where they are from or work. One word before "of" is more often a name's first word
     // after "General" ("General Motors of Canada Ltd", "General Union of Workers").
     int of = words.indexOf("of");
-    if (!titled && !(of == 2 && lexicon.firstNames().contains(words.get(0)))) {
-      of = -1; // untitled, only a given name and a surname: "Paul Boltz of T. Rowe Price Associates"
+    if (!titled
+        && !(of == 2
+            && (lexicon.firstNames().contains(words.get(0))
+                || (LEGAL_FORMS.contains(words.get(words.size() - 1))
+                    && plainWords(words.subList(0, 2), lexicon)
+                    && !knownNameStart(words.subList(3, words.size()), lexicon)
+                    && !lexicon.locations().contains(words.get(3)))))) {
+      // untitled, only a given name and a surname ("Paul Boltz of T. Rowe Price Associates"), or
+      // two plain words and a firm not named after a place ("Wilf Gobert of Peters and Co Ltd",
+      // not "Barnett Banks of Florida Inc")
+      of = -1;
     }
     if (of >= 2 && of < words.size() - 1) {
       classify(toTokens(words.subList(0, of)), "", mentions, lexicon, true);
@@ -767,7 +826,8 @@ public final class EntityExtractor {
     if (words.size() >= 2
         && (lexicon.organizationSuffixes().contains(last)
             || lexicon.organizations().contains(words.get(0))
-            || lexicon.organizationHeads().contains(words.get(0)))) {
+            || lexicon.organizationHeads().contains(words.get(0))
+            || suffixBeforeOf(words, lexicon))) {
       return ORGANIZATION;
     }
     if (words.size() == 1) {
@@ -799,6 +859,48 @@ public final class EntityExtractor {
       return OTHER;
     }
     return null;
+  }
+
+  /**
+   * Whether the title of {@code titleLength} words that opens {@code words} is part of a firm's
+   * name instead: {@code General} before a name that ends in an organisation suffix ({@code
+   * General Electric}, {@code Supermarkets General Corp}, {@code General Assembly}), or a title
+   * before {@code and} ({@code D.F. King and Co Inc}).
+   */
+  private static boolean firmName(List<String> words, int titleLength, Lexicon lexicon) {
+    return (titleLength < words.size() && words.get(titleLength).equals("and"))
+        || (titleLength == 1
+            && words.size() > 1
+            && words.get(0).equals("General")
+            && lexicon.organizationSuffixes().contains(words.get(words.size() - 1)));
+  }
+
+  /** Whether none of the words is a name of the lists, an organisation suffix or a word that is no name. */
+  private static boolean plainWords(List<String> words, Lexicon lexicon) {
+    for (String word : words) {
+      if (lexicon.organizationSuffixes().contains(word)
+          || lexicon.organizations().contains(word)
+          || lexicon.locations().contains(word)
+          || lexicon.notNames().contains(word)
+          || lexicon.demonyms().contains(word)
+          || isAcronym(word)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether an organisation suffix comes right before {@code of} ({@code Federal Reserve Bank of
+   * New York}, {@code Home Savings and Loan Association of America}).
+   */
+  private static boolean suffixBeforeOf(List<String> words, Lexicon lexicon) {
+    for (int k = 1; k < words.size() - 1; k++) {
+      if (words.get(k).equals("of") && lexicon.organizationSuffixes().contains(words.get(k - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the words are an organisation or place of the lists. */
@@ -864,6 +966,10 @@ public final class EntityExtractor {
             aliasOf.putIfAbsent(parts[parts.length - 1], PERSON + '\u0000' + m.text());
           } else if (ORGANIZATION.equals(m.type())) {
             aliasOf.putIfAbsent(parts[0], ORGANIZATION + '\u0000' + m.text());
+            if (parts[0].equals("General")) {
+              // "General Binding" read as the title and a person, after "General Binding Corp"
+              aliasOf.putIfAbsent(parts[1], ORGANIZATION + '\u0000' + m.text());
+            }
           }
         }
       }

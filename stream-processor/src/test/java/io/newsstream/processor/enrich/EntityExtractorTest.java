@@ -115,6 +115,33 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldKeepFirmsNamesWholeThroughAndCommasGeneralAndOf() {
+    // given
+    String body =
+        "Lead managers were Goldman, Sachs and Co and Merrill Lynch and Co Inc. General Electric Co"
+            + " bought Supermarkets General Corp, and the Federal Reserve Bank of New York and Home"
+            + " Savings and Loan Association of America agreed. Barnett Banks of Florida Inc rose, Wilf"
+            + " Gobert of Peters and Co Ltd said. General Binding Corp fell; General Binding said so.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("Goldman Sachs and Co", "ORGANIZATION"),
+            new NamedEntity("Merrill Lynch and Co Inc", "ORGANIZATION"),
+            new NamedEntity("General Electric Co", "ORGANIZATION"),
+            new NamedEntity("Supermarkets General Corp", "ORGANIZATION"),
+            new NamedEntity("Federal Reserve Bank of New York", "ORGANIZATION"),
+            new NamedEntity("Home Savings and Loan Association of America", "ORGANIZATION"),
+            new NamedEntity("Barnett Banks of Florida Inc", "ORGANIZATION"),
+            new NamedEntity("Wilf Gobert", "PERSON"),
+            new NamedEntity("Peters and Co Ltd", "ORGANIZATION"),
+            new NamedEntity("General Binding Corp", "ORGANIZATION"));
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

@@ -142,6 +142,20 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldTakeNoNameFromCapitalisedLabelsRatingsRatesAndTimeZones() {
+    // given
+    String body =
+        "NOTE: GNP rose in APRIL. The notes, rated AA and BBB, pay 1/8 over LIBOR from 0900 EDT."
+            + " AIDS research got more.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities).isEmpty();
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

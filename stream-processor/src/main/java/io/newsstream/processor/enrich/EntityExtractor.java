@@ -614,7 +614,21 @@ public final class EntityExtractor {
         return; // "Deputy Prime Minister": titles with no name after them
       }
       if (titleLength > 0 && titleLength < words.size()) {
-        // The rest may hold a title of its own: "Deputy Agriculture Secretary Peter Myers".
+        // The rest may hold a title of its own: "Deputy Agriculture Secretary Peter Myers". After
+        // "of" it is the title's complement, no name: "Minister of Finance", "Secretary of Energy".
+        if (lexicon.connectors().contains(words.get(titleLength))) {
+          // ...unless a known given name follows it: "Secretary of Agriculture Richard Lyng",
+          // "Chairman of General Motors Roger Smith"
+          for (int k = titleLength + 2; k < words.size() - 1; k++) {
+            if (lexicon.firstNames().contains(words.get(k))) {
+              classify(toTokens(words.subList(titleLength + 1, k)), "", mentions, lexicon, false);
+              classify(toTokens(words.subList(k, words.size())), following, mentions, lexicon, true);
+              return;
+            }
+          }
+          classify(toTokens(words.subList(titleLength, words.size())), following, mentions, lexicon, false);
+          return;
+        }
         classify(toTokens(words.subList(titleLength, words.size())), following, mentions, lexicon, true);
         return;
       } else if (lexicon.notNames().contains(words.get(0))
@@ -1280,6 +1294,10 @@ public final class EntityExtractor {
   }
 
   private static boolean hasInitial(List<String> words) {
+    String last = words.get(words.size() - 1);
+    if (last.length() > 1 && last.equals(last.toUpperCase(Locale.ROOT)) && !ROMAN_NUMERAL.matcher(last).matches()) {
+      return false; // a label in capitals: "NY COCOA"
+    }
     for (int i = 0; i < words.size() - 1; i++) {
       String w = words.get(i);
       if ((w.length() == 1 || (w.length() == 2 && (Character.isUpperCase(w.charAt(1)) || w.charAt(1) == '.')))

@@ -156,6 +156,27 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldReadTheWordsAfterTitleOfAsTheTitlesComplementAndTheGivenNameAfterThemAsAPerson() {
+    // given
+    String body =
+        "Minister of Finance Tom Hockin and Secretary of Agriculture Richard Lyng met Chairman of"
+            + " General Motors Roger Smith. The Minister of Finance said NY COCOA rose, and Lloyd U."
+            + " Noland III agreed.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("Tom Hockin", "PERSON"),
+            new NamedEntity("Richard Lyng", "PERSON"),
+            new NamedEntity("General Motors", "ORGANIZATION"),
+            new NamedEntity("Roger Smith", "PERSON"),
+            new NamedEntity("Lloyd U. Noland III", "PERSON"));
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

@@ -311,7 +311,7 @@ public final class EntityExtractor {
     Set<String> result = new HashSet<>();
     for (String name : names) {
       for (String word : name.split(" ")) {
-        if (!word.isEmpty() && Character.isLowerCase(word.codePointAt(0))) {
+        if (!word.isEmpty() && (Character.isLowerCase(word.codePointAt(0)) || possessive(word))) {
           result.add(name);
           break;
         }
@@ -328,7 +328,7 @@ public final class EntityExtractor {
       for (String name : list == 0 ? locations : organizations) {
         List<String> words = List.of(name.split(" "));
         if (words.size() > 1) {
-          byFirst.computeIfAbsent(words.get(0), k -> new ArrayList<>()).add(new KnownName(words, type));
+          byFirst.computeIfAbsent(stem(words.get(0)), k -> new ArrayList<>()).add(new KnownName(words, type));
         }
       }
     }
@@ -532,17 +532,19 @@ public final class EntityExtractor {
     for (int start = i; start < tokens.size() && (start == i || !tokens.get(start).clauseStart()); start++) {
       for (KnownName name : lexicon.knownNames().getOrDefault(tokens.get(start).text(), List.of())) {
         int n = name.words().size();
-        boolean match = start + n <= tokens.size();
+        boolean match = start + n <= tokens.size() && sameWord(tokens.get(start), name.words().get(0));
         for (int k = 1; k < n && match; k++) {
           Token token = tokens.get(start + k);
-          match = !token.clauseStart() && token.text().equals(name.words().get(k));
+          // a possessive ends a run, but not a name of the lists: "Moody's Investors Service"
+          match = (!token.clauseStart() || possessive(name.words().get(k - 1)))
+              && sameWord(token, name.words().get(k));
         }
         if (match) {
           int end = start + n;
           List<String> words = new ArrayList<>(name.words());
           while (ORGANIZATION.equals(name.type())
               && end < tokens.size()
-              && !tokens.get(end).clauseStart()
+              && (!tokens.get(end).clauseStart() || possessive(words.get(words.size() - 1)))
               && LEGAL_FORMS.contains(tokens.get(end).text())) {
             words.add(tokens.get(end++).text()); // "Cable and Wireless PLC", "Procter and Gamble AG"
           }
@@ -555,6 +557,29 @@ public final class EntityExtractor {
       }
     }
     return i;
+  }
+
+  /** Whether a word of the lists ends in a possessive {@code 's} ({@code Moody's}). */
+  private static boolean possessive(String word) {
+    return word.endsWith("'s") || word.endsWith("’s");
+  }
+
+  /** The word without a possessive {@code 's}. */
+  private static String stem(String word) {
+    return possessive(word) ? word.substring(0, word.length() - 2) : word;
+  }
+
+  /**
+   * Whether the token is the word of the lists: a word with a possessive {@code 's} is its stem
+   * followed by {@code 's}, which the tokenizer leaves out of the word.
+   */
+  private static boolean sameWord(Token token, String word) {
+    if (!possessive(word)) {
+      return token.text().equals(word);
+    }
+    return token.end - token.start == word.length() - 2
+        && token.line.startsWith(stem(word), token.start)
+        && (token.line.startsWith("'s", token.end) || token.line.startsWith("’s", token.end));
   }
 
   /** Romance text: each word with an elided article glued to it ({@code l’Élysée}) without it. */

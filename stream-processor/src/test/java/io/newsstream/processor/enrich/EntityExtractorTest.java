@@ -99,7 +99,7 @@ class EntityExtractorTest {
     String body =
         "The Securities and Exchange Commission asked Cable and Wireless PLC about talks under the"
             + " General Agreement on Tariffs and Trade. Chancellor of the Exchequer Nigel Lawson said"
-            + " so in St. Louis.";
+            + " so in St. Louis. Moody's Investors Service Inc and Standard and Poor's Corp agreed.";
 
     // when
     List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
@@ -111,7 +111,9 @@ class EntityExtractorTest {
             new NamedEntity("Cable and Wireless PLC", "ORGANIZATION"),
             new NamedEntity("General Agreement on Tariffs and Trade", "ORGANIZATION"),
             new NamedEntity("Nigel Lawson", "PERSON"),
-            new NamedEntity("St Louis", "LOCATION"));
+            new NamedEntity("St Louis", "LOCATION"),
+            new NamedEntity("Moody's Investors Service Inc", "ORGANIZATION"),
+            new NamedEntity("Standard and Poor's Corp", "ORGANIZATION"));
   }
 
   @Test

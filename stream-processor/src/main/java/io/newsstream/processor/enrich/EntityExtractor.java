@@ -66,8 +66,8 @@ import java.util.regex.Pattern;
  * at while writing the rules (the error: "CWT", a unit, as an organisation; "Organization for
  * Economic Cooperation", cut short before the names with lower-case words were matched word for
  * word, is whole now, and the firm-name rules added three right ones); 22 of 22 on ids 4001, 5002,
- * 6003 and 9006, not looked at before; 61 of 65 on six Reuters articles drawn at random from the 1,052 whose
- * entities the title and initial rules above changed (ids 965, 3397, 9953, 14492, 15138, 18548;
+ * 6003 and 9006, not looked at before; 61 of 65 on six Reuters articles drawn at random from the
+ * 1,052 whose entities the title and initial rules above changed (ids 965, 3397, 9953, 14492, 15138, 18548;
  * errors: LIBOR twice as an organisation, "Fed Boards", and the unit "Yale E. Key" as a person);
  * 21 of 23 on 20 UCI headlines drawn at random from the 1,365 whose entities the title-case rule
  * changed (5 of 12 before it; errors: "SICK" as an organisation and "Jennifer Lawrence Convinced",
@@ -75,10 +75,10 @@ import java.util.regex.Pattern;
  * samples of the Reuters ones (errors: "Akron", a ship, and "Santa Fe", the railroad, since read
  * as the organisation) and all 34 UCI ones; of the entities the firm-name rules added, 37 of 40
  * drawn at random (the other three organisations with names cut short). Recall was not
- * measured: single unknown words (a product such as Pegasus, a small town) are dropped on purpose. German capitalises every noun, so there only
- * names the word lists know are taken: places and organisations of the gazetteer and its
- * German-only lists, a known given name with its surname, unknown acronyms (see {@code
- * classifyKnown}); its precision has not been measured on real German news, which the corpus
+ * measured: single unknown words (a product such as Pegasus, a small town) are dropped on
+ * purpose. German capitalises every noun, so there only names the word lists know are taken:
+ * places and organisations of the gazetteer and its German-only lists, a known given name with its
+ * surname, unknown acronyms (see {@code classifyKnown}); its precision has not been measured on real German news, which the corpus
  * does not have, and they apply only when the language detection is sure. French, Spanish, Italian
  * and Portuguese use the English rules with the {@code *.romance} lists added (see {@link
  * Lexicon}), at any detection confidence. Other languages use the English rules with English
@@ -214,13 +214,13 @@ public final class EntityExtractor {
     this.personTitles = Map.copyOf(byFirst);
     Set<String> places = new HashSet<>(loadPlaces());
     // A name the lists give a meaning keeps it: given names, titles, words that are no names.
+    Set<String> givenNames =
+        union(firstNames, union(set(lists, "first-names.de"), set(lists, "first-names.romance")));
     places.removeIf(
         place -> locations.contains(place)
             || organizations.contains(place)
             || organizationSuffixes.contains(place)
-            || firstNames.contains(place)
-            || set(lists, "first-names.de").contains(place)
-            || set(lists, "first-names.romance").contains(place)
+            || givenNames.contains(place)
             || notNames.contains(place)
             || demonyms.contains(place)
             || titleAt(List.of(place.split(" "))) > 0);
@@ -288,7 +288,8 @@ public final class EntityExtractor {
   /**
    * The lists read where capitalisation tells little (German nouns, title-case headlines): only
    * names they know, a known given name with its surname, and unknown acronyms are taken. In a
-   * {@code headline}, also the speaker that opens it; elsewhere also a second given name.
+   * {@code headline}, also the speaker that opens it and the multi-word cities of {@code places};
+   * elsewhere also a second given name.
    */
   private record KnownLists(
       Set<String> organizations,
@@ -397,7 +398,11 @@ public final class EntityExtractor {
               ? germanLists
               : headline && titleCase(tokens)
                   ? new KnownLists(
-                      lexicon.organizations(), lexicon.locations(), lexicon.firstNames(), true, lexicon.places())
+                      lexicon.organizations(),
+                      lexicon.locations(),
+                      lexicon.firstNames(),
+                      true,
+                      lexicon.places())
                   : null;
       int i = 0;
       while (i < tokens.size()) {
@@ -481,7 +486,8 @@ public final class EntityExtractor {
       return false;
     }
     String word = next.text();
-    return AND_PARTNERS.contains(word) || (word.equals("Loan") && tokens.get(at - 1).text().equals("Savings"));
+    return AND_PARTNERS.contains(word)
+        || (word.equals("Loan") && tokens.get(at - 1).text().equals("Savings"));
   }
 
   /**
@@ -642,8 +648,9 @@ public final class EntityExtractor {
       }
       if (titleLength > 0 && titleLength < words.size()) {
         // The rest may hold a title of its own: "Deputy Agriculture Secretary Peter Myers". After
-        // "of" it is the title's complement, no name: "Minister of Finance", "Secretary of Energy".
-        if (lexicon.connectors().contains(words.get(titleLength))) {
+        // "of" or "for" it is the title's complement, no name: "Minister of Finance", "Minister for
+        // Trade" (but "President de la Madrid").
+        if (words.get(titleLength).equals("of") || words.get(titleLength).equals("for")) {
           // ...unless a known given name follows it: "Secretary of Agriculture Richard Lyng",
           // "Chairman of General Motors Roger Smith"
           for (int k = titleLength + 2; k < words.size() - 1; k++) {
@@ -1322,7 +1329,9 @@ public final class EntityExtractor {
 
   private static boolean hasInitial(List<String> words) {
     String last = words.get(words.size() - 1);
-    if (last.length() > 1 && last.equals(last.toUpperCase(Locale.ROOT)) && !ROMAN_NUMERAL.matcher(last).matches()) {
+    if (last.length() > 1
+        && last.equals(last.toUpperCase(Locale.ROOT))
+        && !ROMAN_NUMERAL.matcher(last).matches()) {
       return false; // a label in capitals: "NY COCOA"
     }
     for (int i = 0; i < words.size() - 1; i++) {

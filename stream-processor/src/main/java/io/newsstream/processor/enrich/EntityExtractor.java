@@ -115,12 +115,14 @@ public final class EntityExtractor {
           "Did", "Does", "Been");
   /** Speech verbs as a title-case headline writes them. */
   private static final Set<String> TITLE_CASE_SPEECH_VERBS = Set.of("Says", "Said", "Tells", "Told");
+  /** Titles that are also the first word of firms' names ({@code General Electric Co}). */
+  private static final Set<String> FIRM_TITLES = Set.of("General", "Premier", "Chief");
   /** What {@code and} joins to a firm's name before it ({@code Goldman Sachs and Co}). */
   private static final Set<String> AND_PARTNERS = Set.of("Co", "Company", "Sons");
   /** Legal forms that may follow an organisation's name. */
   private static final Set<String> LEGAL_FORMS =
-      Set.of("Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Ltd", "Limited", "LLC", "Plc",
-          "PLC", "AG", "SA", "NV", "GmbH", "Group", "Holdings");
+      Set.of("Inc", "Incorporated", "Corp", "Corporation", "Co", "Cos", "Company", "Ltd", "Limited", "LLC",
+          "Plc", "PLC", "AG", "SA", "NV", "GmbH", "Group", "Holdings");
   /** Short function words that title case may leave in lower case. */
   private static final Set<String> TITLE_CASE_MINOR_WORDS =
       Set.of("a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by",
@@ -434,7 +436,7 @@ public final class EntityExtractor {
               && !tokens.get(end + connectors).clauseStart()
               && tokens.get(end + connectors).capitalised()) {
             end += connectors + 1;
-          } else if (andJoins(tokens, end)) {
+          } else if (andJoins(tokens, end, lexicon)) {
             end += 2; // "Goldman Sachs and Co", "Home Savings and Loan Association"
           } else {
             break;
@@ -456,7 +458,8 @@ public final class EntityExtractor {
 
   /**
    * Whether {@code tokens[i]} is the first of two names of a firm written with a comma: {@code
-   * Goldman, Sachs and Co}, {@code Kidder, Peabody and Co Inc} (the name is given without it).
+   * Goldman, Sachs and Co}, {@code Donaldson, Lufkin and Jenrette Securities Corp} (the name is
+   * given without it).
    */
   private static boolean commaFirmAt(List<Token> tokens, int i, Lexicon lexicon) {
     if (i + 3 >= tokens.size() || !plainWords(List.of(tokens.get(i).text()), lexicon)) {
@@ -469,15 +472,17 @@ public final class EntityExtractor {
         && second.start == first.end + 2
         && first.line.charAt(first.end) == ','
         && first.line.charAt(first.end + 1) == ' '
-        && andJoins(tokens, i + 2);
+        && andJoins(tokens, i + 2, lexicon);
   }
 
   /**
    * Whether {@code and} at {@code tokens[at]} joins two parts of one firm's name: before {@code
    * Co}, {@code Company} or {@code Sons} ({@code Goldman Sachs and Co}, {@code Alex. Brown and Sons
-   * Inc}), or in {@code Savings and Loan}.
+   * Inc}), in {@code Savings and Loan}, or, given the {@code lexicon}, between a plain word and the
+   * rest of a firm's name ({@code Florida Power and Light Co}, {@code Hongkong and Shanghai Banking
+   * Corp}; two firms are joined wrongly too, {@code Gynex and Watson Laboratories Inc}).
    */
-  private static boolean andJoins(List<Token> tokens, int at) {
+  private static boolean andJoins(List<Token> tokens, int at, Lexicon lexicon) {
     if (at == 0 || at + 1 >= tokens.size() || !tokens.get(at).text().equals("and")) {
       return false;
     }
@@ -487,7 +492,31 @@ public final class EntityExtractor {
     }
     String word = next.text();
     return AND_PARTNERS.contains(word)
-        || (word.equals("Loan") && tokens.get(at - 1).text().equals("Savings"));
+        || (word.equals("Loan") && tokens.get(at - 1).text().equals("Savings"))
+        || (lexicon != null
+            && plainWords(List.of(tokens.get(at - 1).text()), lexicon)
+            && !lexicon.firstNames().contains(tokens.get(at - 1).text())
+            && oneFirmAfterAnd(tokens, at + 1, lexicon));
+  }
+
+  /**
+   * Whether the capitalised words from {@code tokens[from]} on are the rest of a firm's name: a few
+   * plain words and a legal form ({@code Power and Light Co}, {@code Goodyear Tire and Rubber Co});
+   * not a firm of its own ({@code Brown and AFG Industries Inc}, {@code Merrill Lynch Capital
+   * Markets and Salomon Brothers Inc}).
+   */
+  private static boolean oneFirmAfterAnd(List<Token> tokens, int from, Lexicon lexicon) {
+    int end = from + 1;
+    while (end < tokens.size() && end - from < 4 && !tokens.get(end).clauseStart() && tokens.get(end).capitalised()) {
+      end++;
+    }
+    if (end - from < 2 || !LEGAL_FORMS.contains(tokens.get(end - 1).text())) {
+      return false;
+    }
+    List<String> words = texts(tokens.subList(from, end));
+    return !isAcronym(words.get(0))
+        && !lexicon.organizations().contains(words.get(0))
+        && !knownNameStart(words, lexicon);
   }
 
   /**
@@ -548,6 +577,25 @@ public final class EntityExtractor {
         if (match) {
           int end = start + n;
           List<String> words = new ArrayList<>(name.words());
+          if (ORGANIZATION.equals(name.type())) {
+            // a firm of the group named after it: "Evans and Sutherland Computer Corp"
+            int firmEnd = end;
+            while (firmEnd < tokens.size()
+                && firmEnd - end < 3
+                && !tokens.get(firmEnd).clauseStart()
+                && tokens.get(firmEnd).capitalised()
+                && !LEGAL_FORMS.contains(tokens.get(firmEnd).text())) {
+              firmEnd++;
+            }
+            if (firmEnd > end
+                && firmEnd < tokens.size()
+                && !tokens.get(firmEnd).clauseStart()
+                && LEGAL_FORMS.contains(tokens.get(firmEnd).text())) {
+              for (; end < firmEnd; end++) {
+                words.add(tokens.get(end).text());
+              }
+            }
+          }
           while (ORGANIZATION.equals(name.type())
               && end < tokens.size()
               && (!tokens.get(end).clauseStart() || possessive(words.get(words.size() - 1)))
@@ -896,7 +944,7 @@ public final class EntityExtractor {
         && !containsKnownName(words, lexicon)
         && (titled && !containsTitleWord(words)
             || lexicon.firstNames().contains(words.get(0))
-            || hasInitial(words)
+            || hasInitial(words, lexicon)
             || (words.size() <= 3 && lexicon.speechVerbs().contains(following)))) {
       return PERSON;
     }
@@ -911,15 +959,17 @@ public final class EntityExtractor {
 
   /**
    * Whether the title of {@code titleLength} words that opens {@code words} is part of a firm's
-   * name instead: {@code General} before a name that ends in an organisation suffix ({@code
-   * General Electric}, {@code Supermarkets General Corp}, {@code General Assembly}), or a title
-   * before {@code and} ({@code D.F. King and Co Inc}).
+   * name instead: {@code General}, {@code Premier} or {@code Chief} before a name that ends in an
+   * organisation suffix ({@code General Electric}, {@code Supermarkets General Corp}, {@code
+   * General Assembly}, {@code Premier Industrial Corp}), or a title before {@code and} ({@code D.F.
+   * King and Co Inc}).
    */
   private static boolean firmName(List<String> words, int titleLength, Lexicon lexicon) {
     return (titleLength < words.size() && words.get(titleLength).equals("and"))
         || (titleLength == 1
             && words.size() > 1
-            && words.get(0).equals("General")
+            && FIRM_TITLES.contains(words.get(0))
+            && !words.contains("of")
             && lexicon.organizationSuffixes().contains(words.get(words.size() - 1)));
   }
 
@@ -1014,7 +1064,7 @@ public final class EntityExtractor {
             aliasOf.putIfAbsent(parts[parts.length - 1], PERSON + '\u0000' + m.text());
           } else if (ORGANIZATION.equals(m.type())) {
             aliasOf.putIfAbsent(parts[0], ORGANIZATION + '\u0000' + m.text());
-            if (parts[0].equals("General")) {
+            if (FIRM_TITLES.contains(parts[0])) {
               // "General Binding" read as the title and a person, after "General Binding Corp"
               aliasOf.putIfAbsent(parts[1], ORGANIZATION + '\u0000' + m.text());
             }
@@ -1327,7 +1377,7 @@ public final class EntityExtractor {
     return true;
   }
 
-  private static boolean hasInitial(List<String> words) {
+  private static boolean hasInitial(List<String> words, Lexicon lexicon) {
     String last = words.get(words.size() - 1);
     if (last.length() > 1
         && last.equals(last.toUpperCase(Locale.ROOT))
@@ -1337,7 +1387,9 @@ public final class EntityExtractor {
     for (int i = 0; i < words.size() - 1; i++) {
       String w = words.get(i);
       if ((w.length() == 1 || (w.length() == 2 && (Character.isUpperCase(w.charAt(1)) || w.charAt(1) == '.')))
-          && Character.isUpperCase(w.charAt(0))) {
+          && Character.isUpperCase(w.charAt(0))
+          && !lexicon.organizations().contains(w)
+          && !lexicon.locations().contains(w)) { // "EC Farm", "US Steel"
         return true;
       }
     }

@@ -179,6 +179,33 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldJoinTheWordsAroundAndInOneFirmsNameButNotTwoFirms() {
+    // given
+    String body =
+        "Florida Power and Light Co and Hongkong and Shanghai Banking Corp agreed, said Treasurer"
+            + " Paul Keating. Premier Industrial Corp, Evans and Sutherland Computer Corp and Baldwin"
+            + " Associates rose; Williams Cos fell. The Agriculture and Commerce Departments said so."
+            + " IBM and General Motors Corp signed.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("Florida Power and Light Co", "ORGANIZATION"),
+            new NamedEntity("Hongkong and Shanghai Banking Corp", "ORGANIZATION"),
+            new NamedEntity("Paul Keating", "PERSON"),
+            new NamedEntity("Premier Industrial Corp", "ORGANIZATION"),
+            new NamedEntity("Evans and Sutherland Computer Corp", "ORGANIZATION"),
+            new NamedEntity("Baldwin Associates", "ORGANIZATION"),
+            new NamedEntity("Williams Cos", "ORGANIZATION"),
+            new NamedEntity("Commerce Departments", "ORGANIZATION"),
+            new NamedEntity("IBM", "ORGANIZATION"),
+            new NamedEntity("General Motors Corp", "ORGANIZATION"));
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

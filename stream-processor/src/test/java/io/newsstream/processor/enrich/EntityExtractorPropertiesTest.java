@@ -11,7 +11,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The entity rules split and re-read runs of capitalised words in many ways (titles inside a run,
- * "of", auxiliary verbs, known given names, initials, elisions): on any sequence of such pieces
+ * "of", auxiliary verbs, known given names, initials, elisions, firms' names with "and" and commas,
+ * names of the lists with possessives, cities): on any sequence of such pieces
  * they must not fail, and every entity must be made of words of the text.
  */
 class EntityExtractorPropertiesTest {
@@ -27,7 +28,11 @@ class EntityExtractorPropertiesTest {
             "Robert", "Gordon", "Shearson", "Lehman", "Inc", "Corp", "IMF", "Christine", "New", "York", "First",
             "Boston", "Texas", "University", "USD", "VIDEO", "WHO", "Director-General", "St", "Germain", "de",
             "la", "l’", "dell’", "Economia", "Banque", "centrale", "européenne", "ministre", "Soviet", "Officials",
-            ",", ".", ":", "\n", "’s", "'", "-", "(", ")", "\"", "Über", "中国", "Эльвира", "x", "1,400")
+            ",", ".", ":", "\n", "’s", "'", "-", "(", ")", "\"", "Über", "中国", "Эльвира", "x", "1,400",
+            "and", "Co", "Sons", "Savings", "Loan", "Power", "Light", "Goldman,", "Sachs", "Premier",
+            "Associates", "Moody's", "Investors", "Service", "Standard", "Poor's", "Securities", "Exchange",
+            "Commission", "Kaohsiung", "Santa", "Fe", "Corpus", "Christi", "Finance", "for", "NY", "COCOA",
+            "III", "EC", "Bank", "Santos", "Cable", "Wireless", "PLC")
         .list()
         .ofMinSize(0)
         .ofMaxSize(30);

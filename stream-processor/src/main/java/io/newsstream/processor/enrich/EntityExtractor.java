@@ -445,7 +445,13 @@ public final class EntityExtractor {
         String following = end < tokens.size() && !tokens.get(end).clauseStart()
             ? tokens.get(end).text().toLowerCase(Locale.ROOT)
             : "";
-        if (knownOnly != null) {
+        if (knownOnly != null && knownOnly.headline() && headlineFirm(tokens, i, end, lexicon)) {
+          int start = i;
+          while (lexicon.notNames().contains(tokens.get(start).text())) {
+            start++; // "The Bon-Ton Stores Inc"
+          }
+          mentions.add(new Mention(String.join(" ", texts(tokens.subList(start, end))), ORGANIZATION));
+        } else if (knownOnly != null) {
           classifyKnown(tokens.subList(i, end), mentions, knownOnly);
         } else {
           boolean titled = titledLowerCase(tokens, i, end, lexicon);
@@ -454,6 +460,29 @@ public final class EntityExtractor {
         i = end;
       }
     }
+  }
+
+  /**
+   * Whether the run {@code tokens[i, end)} of a title-case headline is a firm's whole name: two to
+   * five words that end in a legal form and open the headline or a part of it after a colon or a
+   * dash ({@code JetBlue Airways Corp. Receives …}, {@code Investor's Alert - Cannabis Science
+   * Inc(…)}); not after other words, which may be a verb ({@code … (CQB) Acquires Fyffes Plc}).
+   */
+  private static boolean headlineFirm(List<Token> tokens, int i, int end, Lexicon lexicon) {
+    if (end - i < 2 || end - i > 5 || !LEGAL_FORMS.contains(tokens.get(end - 1).text())) {
+      return false;
+    }
+    Token first = tokens.get(i);
+    int before = first.start - 1;
+    while (before >= 0 && first.line.charAt(before) == ' ') {
+      before--;
+    }
+    boolean opensPart = before < 0 || ":-–—|".indexOf(first.line.charAt(before)) >= 0;
+    int start = i;
+    while (start < end && lexicon.notNames().contains(tokens.get(start).text())) {
+      start++;
+    }
+    return opensPart && end - start >= 2;
   }
 
   /**

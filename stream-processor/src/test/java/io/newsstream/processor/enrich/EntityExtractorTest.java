@@ -206,6 +206,26 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldTakeAFirmsWholeNameThatOpensATitleCaseHeadlineOrAPartOfIt() {
+    // given
+    List<String> titles =
+        List.of(
+            "JetBlue Airways Corp. Receives Average Rating of Hold From Analysts",
+            "Investor's Alert - Cannabis Science Inc (CBIS) Holds Steady Course",
+            "Chiquita Share Price Rallies, Acquires Fyffes Plc To Create Largest Banana Company");
+
+    // when
+    List<List<NamedEntity>> entities = titles.stream().map(title -> EXTRACTOR.extract(title, "", "en")).toList();
+
+    // then
+    assertThat(entities.get(0)).containsExactly(new NamedEntity("JetBlue Airways Corp", "ORGANIZATION"));
+    assertThat(entities.get(1))
+        .containsExactly(new NamedEntity("Cannabis Science Inc", "ORGANIZATION"), new NamedEntity("CBIS", "ORGANIZATION"));
+    // after other words the firm's name cannot be told from a verb: "Acquires Fyffes Plc"
+    assertThat(entities.get(2)).isEmpty();
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

@@ -751,9 +751,17 @@ public final class EntityExtractor {
       } else if (lexicon.demonyms().contains(words.get(0))
           && words.size() > 1
           && !lexicon.organizationSuffixes().contains(words.get(words.size() - 1))
+          && !suffixBeforeOf(words, lexicon)
           && !knownName(words, lexicon)
           && !knownNameStart(words, lexicon)) { // "British Columbia", "Latin America"
         words.remove(0);
+        changed = true;
+      } else if (words.size() > 2
+          && lexicon.demonyms().contains(words.get(0) + " " + words.get(1))
+          && !lexicon.organizationSuffixes().contains(words.get(words.size() - 1))
+          && !suffixBeforeOf(words, lexicon)
+          && !knownNameStart(words, lexicon)) { // "West German Finance Minister", "South African"
+        words.subList(0, 2).clear();
         changed = true;
       }
       while (!words.isEmpty() && lexicon.connectors().contains(words.get(0))) {
@@ -979,6 +987,9 @@ public final class EntityExtractor {
     }
     if (lexicon.places().contains(name)) {
       return PLACE; // "Campi Bisenzio", "Virginia Beach": a city no other rule names
+    }
+    if (lexicon.demonyms().contains(name)) {
+      return null; // "West German"
     }
     if (words.size() <= 3) {
       return OTHER;

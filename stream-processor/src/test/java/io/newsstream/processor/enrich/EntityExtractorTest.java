@@ -226,6 +226,23 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldTakeNoNameFromANationalityOfTwoWordsButKeepItInAnInstitutionsName() {
+    // given
+    String body =
+        "West German Finance Minister Gerhard Stoltenberg and South African officials met the"
+            + " Canadian Imperial Bank of Commerce. West German exports rose.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("Gerhard Stoltenberg", "PERSON"),
+            new NamedEntity("Canadian Imperial Bank of Commerce", "ORGANIZATION"));
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

@@ -1086,9 +1086,9 @@ public final class EntityExtractor {
   /**
    * Entities of the mentions, most mentioned first. A single word of no type is a mention of the
    * person whose surname or organisation whose first word it is; else one of the {@code places}
-   * ({@code Kaohsiung}); else no name. A city of the places that opens the name of an organisation
-   * of the article is a mention of it ({@code Santa Fe} after {@code Santa Fe Southern Pacific
-   * Corp}).
+   * ({@code Kaohsiung}); else no name. A city of the places, a person or an OTHER that opens the
+   * name of an organisation of the article is a mention of it ({@code Santa Fe} after {@code Santa
+   * Fe Southern Pacific Corp}, {@code McDonnell Douglas said} after {@code McDonnell Douglas Corp}).
    */
   private List<NamedEntity> aggregate(List<Mention> mentions, Set<String> places) {
     Map<String, int[]> counts = new LinkedHashMap<>(); // "type\u0000text" -> count
@@ -1127,6 +1127,13 @@ public final class EntityExtractor {
           if (own != null) {
             own[0]--;
           }
+        }
+      } else if ((PERSON.equals(m.type()) || OTHER.equals(m.type())) && m.text().contains(" ")) {
+        // "McDonnell Douglas said" after "McDonnell Douglas Corp": the firm, not a person
+        String firm = organizationOpenedBy(counts.keySet(), m.text());
+        if (firm != null) {
+          counts.get(firm)[0]++;
+          counts.get(m.type() + '\u0000' + m.text())[0]--;
         }
       }
     }

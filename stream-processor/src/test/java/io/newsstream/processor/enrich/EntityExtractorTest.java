@@ -243,6 +243,23 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldCountTheShortNameOfAFirmOfTheArticleTowardsItsFullName() {
+    // given
+    String body =
+        "McDonnell Douglas Corp said Korean Air signed. McDonnell Douglas said the order was firm, and"
+            + " Caesars World Inc rose. Caesars World said so.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("McDonnell Douglas Corp", "ORGANIZATION"),
+            new NamedEntity("Caesars World Inc", "ORGANIZATION"));
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

@@ -812,7 +812,9 @@ public final class EntityExtractor {
       // not "Barnett Banks of Florida Inc")
       of = -1;
     }
-    if (of >= 2 && of < words.size() - 1) {
+    boolean titledOneWord = // "King Fahd of Saudi Arabia", not "(General) Union of Workers"
+        of == 1 && titled && plainWords(words.subList(0, 1), lexicon) && !containsTitleWord(words.subList(0, 1));
+    if ((of >= 2 || titledOneWord) && of < words.size() - 1) {
       classify(toTokens(words.subList(0, of)), "", mentions, lexicon, true);
       classify(toTokens(words.subList(of + 1, words.size())), following, mentions, lexicon, false);
       return;
@@ -1009,8 +1011,8 @@ public final class EntityExtractor {
         || (titleLength == 1
             && words.size() > 1
             && FIRM_TITLES.contains(words.get(0))
-            && !words.contains("of")
-            && lexicon.organizationSuffixes().contains(words.get(words.size() - 1)));
+            && ((!words.contains("of") && lexicon.organizationSuffixes().contains(words.get(words.size() - 1)))
+                || suffixBeforeOf(words, lexicon))); // "General Union of Workers"
   }
 
   /** Whether none of the words is a name of the lists, an organisation suffix or a word that is no name. */

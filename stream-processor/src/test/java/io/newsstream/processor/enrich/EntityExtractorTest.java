@@ -260,6 +260,22 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldSplitATitledSingleNameFromWhereTheyAreFrom() {
+    // given
+    String body = "King Fahd of Saudi Arabia met the General Union of Workers.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactly(
+            new NamedEntity("Fahd", "PERSON"),
+            new NamedEntity("Saudi Arabia", "LOCATION"),
+            new NamedEntity("General Union of Workers", "ORGANIZATION"));
+  }
+
+  @Test
   void shouldTakeTheNameAfterATitleAsAPerson() {
     // given
     String body = "Prime Minister Keir Starmer met Dr. Okonkwo in Lagos on Monday.";

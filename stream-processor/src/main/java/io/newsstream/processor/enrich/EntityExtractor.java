@@ -377,6 +377,11 @@ public final class EntityExtractor {
       return clauseStart;
     }
 
+    /** Whether the word is {@code word}, without copying it out. */
+    boolean is(String word) {
+      return end - start == word.length() && line.startsWith(word, start);
+    }
+
     /** Whether the word starts with an upper-case letter. */
     boolean capitalised() {
       return end > start && Character.isUpperCase(line.codePointAt(start));
@@ -493,8 +498,8 @@ public final class EntityExtractor {
    * given without it).
    */
   private static boolean commaFirmAt(List<Token> tokens, int i, Lexicon lexicon) {
-    if (i + 3 >= tokens.size() || !plainWords(List.of(tokens.get(i).text()), lexicon)) {
-      return false; // "AZT, Merck and Co", "In Paris, Sachs and Co"
+    if (i + 3 >= tokens.size()) {
+      return false;
     }
     Token first = tokens.get(i);
     Token second = tokens.get(i + 1);
@@ -503,7 +508,8 @@ public final class EntityExtractor {
         && second.start == first.end + 2
         && first.line.charAt(first.end) == ','
         && first.line.charAt(first.end + 1) == ' '
-        && andJoins(tokens, i + 2, lexicon);
+        && andJoins(tokens, i + 2, lexicon)
+        && plainWords(List.of(first.text()), lexicon); // not "AZT, Merck and Co", "In Paris, Sachs and Co"
   }
 
   /**
@@ -514,7 +520,7 @@ public final class EntityExtractor {
    * Corp}; two firms are joined wrongly too, {@code Gynex and Watson Laboratories Inc}).
    */
   private static boolean andJoins(List<Token> tokens, int at, Lexicon lexicon) {
-    if (at == 0 || at + 1 >= tokens.size() || !tokens.get(at).text().equals("and")) {
+    if (at == 0 || at + 1 >= tokens.size() || !tokens.get(at).is("and")) {
       return false;
     }
     Token next = tokens.get(at + 1);

@@ -612,33 +612,8 @@ public final class EntityExtractor {
               && sameWord(token, name.words().get(k));
         }
         if (match) {
-          int end = start + n;
           List<String> words = new ArrayList<>(name.words());
-          if (ORGANIZATION.equals(name.type())) {
-            // a firm of the group named after it: "Evans and Sutherland Computer Corp"
-            int firmEnd = end;
-            while (firmEnd < tokens.size()
-                && firmEnd - end < 3
-                && !tokens.get(firmEnd).clauseStart()
-                && tokens.get(firmEnd).capitalised()
-                && !LEGAL_FORMS.contains(tokens.get(firmEnd).text())) {
-              firmEnd++;
-            }
-            if (firmEnd > end
-                && firmEnd < tokens.size()
-                && !tokens.get(firmEnd).clauseStart()
-                && LEGAL_FORMS.contains(tokens.get(firmEnd).text())) {
-              for (; end < firmEnd; end++) {
-                words.add(tokens.get(end).text());
-              }
-            }
-          }
-          while (ORGANIZATION.equals(name.type())
-              && end < tokens.size()
-              && (!tokens.get(end).clauseStart() || possessive(words.get(words.size() - 1)))
-              && LEGAL_FORMS.contains(tokens.get(end).text())) {
-            words.add(tokens.get(end++).text()); // "Cable and Wireless PLC", "Procter and Gamble AG"
-          }
+          int end = ORGANIZATION.equals(name.type()) ? firmNameEnd(tokens, start + n, words) : start + n;
           mentions.add(new Mention(String.join(" ", words), name.type()));
           return end;
         }
@@ -648,6 +623,37 @@ public final class EntityExtractor {
       }
     }
     return i;
+  }
+
+  /**
+   * The end of a firm's name whose words from the lists end before {@code tokens[end]}, with the
+   * words that follow added to {@code words}: the name of a firm of the group named after it ({@code
+   * Evans and Sutherland Computer Corp}), then legal forms ({@code Cable and Wireless PLC}, {@code
+   * Standard and Poor's Corp}).
+   */
+  private static int firmNameEnd(List<Token> tokens, int end, List<String> words) {
+    int firmEnd = end;
+    while (firmEnd < tokens.size()
+        && firmEnd - end < 3
+        && !tokens.get(firmEnd).clauseStart()
+        && tokens.get(firmEnd).capitalised()
+        && !LEGAL_FORMS.contains(tokens.get(firmEnd).text())) {
+      firmEnd++;
+    }
+    if (firmEnd > end
+        && firmEnd < tokens.size()
+        && !tokens.get(firmEnd).clauseStart()
+        && LEGAL_FORMS.contains(tokens.get(firmEnd).text())) {
+      for (; end < firmEnd; end++) {
+        words.add(tokens.get(end).text());
+      }
+    }
+    while (end < tokens.size()
+        && (!tokens.get(end).clauseStart() || possessive(words.get(words.size() - 1)))
+        && LEGAL_FORMS.contains(tokens.get(end).text())) {
+      words.add(tokens.get(end++).text());
+    }
+    return end;
   }
 
   /** Whether a word of the lists ends in a possessive {@code 's} ({@code Moody's}). */

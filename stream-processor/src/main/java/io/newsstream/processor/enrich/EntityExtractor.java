@@ -190,10 +190,15 @@ public final class EntityExtractor {
             false,
             Set.of());
     Set<String> englishTitles = set(lists, "person-titles.lower");
+    // Names of the English lists that hold a lower-case word (Securities and Exchange Commission,
+    // General Agreement on Tariffs and Trade), which a run of capitalised words would cut (Exchange
+    // Commission came out of Reuters 636 times), for matching word for word.
+    Map<String, List<KnownName>> englishKnownNames =
+        knownNames(withLowerCaseWords(locations), withLowerCaseWords(organizations));
     this.otherLanguages =
         new Lexicon(
             false, locations, organizations, organizationSuffixes, Set.of(), firstNames, notNames, demonyms,
-            SPEECH_VERBS, CONNECTORS, englishTitles, knownNamesWithLowerCaseWords(), Set.of());
+            SPEECH_VERBS, CONNECTORS, englishTitles, englishKnownNames, Set.of());
     Set<String> romanceLocations = union(locations, set(lists, "locations.romance"));
     Set<String> romanceOrganizations = union(organizations, set(lists, "organizations.romance"));
     this.romance =
@@ -231,7 +236,7 @@ public final class EntityExtractor {
     this.english =
         new Lexicon(
             false, locations, organizations, organizationSuffixes, Set.of(), firstNames, notNames, demonyms,
-            SPEECH_VERBS, CONNECTORS, englishTitles, knownNamesWithLowerCaseWords(), Set.copyOf(places));
+            SPEECH_VERBS, CONNECTORS, englishTitles, englishKnownNames, Set.copyOf(places));
   }
 
   /** Entities of title and body, most mentioned first, for text sure to be in {@code language}. */
@@ -302,16 +307,7 @@ public final class EntityExtractor {
       boolean headline,
       Set<String> places) {}
 
-  /**
-   * Names of the English lists that hold a lower-case word ({@code Securities and Exchange
-   * Commission}, {@code General Agreement on Tariffs and Trade}), which a run of capitalised words
-   * would cut ({@code Exchange Commission} came out of Reuters 636 times), for matching word for
-   * word.
-   */
-  private Map<String, List<KnownName>> knownNamesWithLowerCaseWords() {
-    return knownNames(withLowerCaseWords(locations), withLowerCaseWords(organizations));
-  }
-
+  /** The names that hold a lower-case word or a possessive ({@code Moody's}), which runs cut. */
   private static Set<String> withLowerCaseWords(Set<String> names) {
     Set<String> result = new HashSet<>();
     for (String name : names) {
@@ -515,8 +511,7 @@ public final class EntityExtractor {
   /**
    * Whether {@code and} at {@code tokens[at]} joins two parts of one firm's name: before {@code
    * Co}, {@code Company} or {@code Sons} ({@code Goldman Sachs and Co}, {@code Alex. Brown and Sons
-   * Inc}), in {@code Savings and Loan}, or, given the {@code lexicon}, between a plain word and the
-   * rest of a firm's name ({@code Florida Power and Light Co}, {@code Hongkong and Shanghai Banking
+   * Inc}), in {@code Savings and Loan}, or between a plain word and the rest of a firm's name ({@code Florida Power and Light Co}, {@code Hongkong and Shanghai Banking
    * Corp}; two firms are joined wrongly too, {@code Gynex and Watson Laboratories Inc}).
    */
   private static boolean andJoins(List<Token> tokens, int at, Lexicon lexicon) {
@@ -530,8 +525,7 @@ public final class EntityExtractor {
     String word = next.text();
     return AND_PARTNERS.contains(word)
         || (word.equals("Loan") && tokens.get(at - 1).text().equals("Savings"))
-        || (lexicon != null
-            && plainWords(List.of(tokens.get(at - 1).text()), lexicon)
+        || (plainWords(List.of(tokens.get(at - 1).text()), lexicon)
             && !lexicon.firstNames().contains(tokens.get(at - 1).text())
             && oneFirmAfterAnd(tokens, at + 1, lexicon));
   }

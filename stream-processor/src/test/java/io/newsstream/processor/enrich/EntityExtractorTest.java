@@ -144,6 +144,57 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldTakeANameThatTheWireMarksAsACompanyForAnOrganisation() {
+    // given: a ticker in angle brackets after the name, or the name in angle brackets
+    String body =
+        "Large banks, particularly Citicorp <CCI>, lobbied. French group Hachette <HACP.PA> and Southern"
+            + " California Edison <SCE> signed with <Hero Conserven Lenzburg> and Italy's <Italtel>."
+            + " Wendy's International <WEN> rose, and so did Total Cie Francaise des Petroles <TPN.PA>, Gulf"
+            + " and Western Inc <GW>, Citibank A/S <CCI.N>, British Aerospace <BAEL.L> and Cie de Saint Gobain"
+            + " <SGEP.PA>.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Citicorp", "ORGANIZATION"),
+            new NamedEntity("Hachette", "ORGANIZATION"),
+            new NamedEntity("Southern California Edison", "ORGANIZATION"),
+            new NamedEntity("Hero Conserven Lenzburg", "ORGANIZATION"),
+            new NamedEntity("Italtel", "ORGANIZATION"),
+            new NamedEntity("Italy", "LOCATION"),
+            new NamedEntity("British Aerospace", "ORGANIZATION"),
+            new NamedEntity("Cie de Saint Gobain", "ORGANIZATION"));
+    // the end of a longer name is no company of its own, nor is a legal form or a ticker
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .doesNotContain(
+            "International", "Petroles", "Western Inc", "S", "Gobain", "California Edison", "HACP.PA", "TPN.PA");
+  }
+
+  @Test
+  void shouldEndANameBeforeTheMonthAfterItAndTakeAnInvestorsNameWithoutTheTitle() {
+    // given
+    String body =
+        "Japan February consumer prices rose and the New York Sept price fell, Rick May said. Investor"
+            + " Martin T. Sosnoff sold stock to Bill May.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("Japan", "LOCATION"),
+            new NamedEntity("New York", "LOCATION"),
+            new NamedEntity("Rick May", "PERSON"),
+            new NamedEntity("Martin T. Sosnoff", "PERSON"),
+            new NamedEntity("Bill May", "PERSON"));
+  }
+
+  @Test
   void shouldTakeNoNameFromCapitalisedLabelsRatingsRatesAndTimeZones() {
     // given
     String body =

@@ -175,6 +175,27 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldKeepInitialsWithPeriodsAtTheFrontOfAName() {
+    // given
+    String body =
+        "Underwriters were E.F. Hutton Group Inc, J.P. Morgan and W.I. Carr, Sons and Co. Chairman M.P."
+            + " Green said the U.S. Treasury bought 40 mln N.Z. Dlrs.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then: not "Hutton Group Inc", "Sons and Co" or "M.P"; "U.S." and "N.Z." open no name
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("E.F. Hutton Group Inc", "ORGANIZATION"),
+            new NamedEntity("J.P. Morgan", "ORGANIZATION"),
+            new NamedEntity("W.I. Carr Sons and Co", "ORGANIZATION"),
+            new NamedEntity("M.P. Green", "PERSON"),
+            new NamedEntity("U.S", "LOCATION"),
+            new NamedEntity("Treasury", "ORGANIZATION"));
+  }
+
+  @Test
   void shouldEndANameBeforeTheMonthAfterItAndTakeAnInvestorsNameWithoutTheTitle() {
     // given
     String body =

@@ -174,11 +174,20 @@ public final class EntityExtractor {
   private static final Set<String> NAME_PARTICLES = Set.of("von", "van", "de", "der", "zu", "vom");
   private static final Set<String> SPEECH_VERBS =
       Set.of("said", "says", "told", "added", "stated", "wrote", "argued", "noted", "explained");
+  /**
+   * Words in capitals that are no organisation on their own: abbreviations of things ({@code SDK},
+   * {@code LNG}, {@code CPI}) and words a headline shouts ({@code TRUE DETECTIVE}, {@code RECAP}).
+   */
   private static final Set<String> NOT_ACRONYMS =
       Set.of(
-          "CEO", "CFO", "COO", "GDP", "IPO", "TV", "PC", "AI", "OK", "PM", "AM", "EST", "GMT",
+          "CEO", "CFO", "COO", "CTO", "GDP", "IPO", "TV", "PC", "AI", "OK", "PM", "AM", "EST", "GMT",
           "VAT", "GST", "MP", "MPS", "MLN", "DLRS", "PCT", "BLN", "SHR", "NET", "LTD", "INC",
-          "CORP", "USA", "QTR", "REVS", "VS", "EPS", "ETF", "FY", "YOY", "PDF", "RS", "PRO");
+          "CORP", "USA", "QTR", "REVS", "VS", "EPS", "ETF", "FY", "YOY", "PDF", "RS", "PRO",
+          "SDK", "FX", "UI", "OS", "FAQ", "HD", "LED", "LCD", "HQ", "QE", "FPS", "USB", "FYI",
+          "WPM", "LNG", "LPG", "BFF", "ISP", "EM", "MVP", "CPI", "PPI", "DVD", "GPS", "SUV",
+          "VIP", "SMS", "URL", "CPU", "RAM", "DNA", "RNA", "EV", "MPG", "OTC", "DIY", "ROI",
+          "R&D", "M&A", "RECAP", "POLL", "LIST", "TECH", "AUTO", "MUSIC", "BUZZ", "SICK", "TRUE", "NEW",
+          "NOW");
 
   private final int maxEntities;
   private final Set<String> locations;

@@ -720,16 +720,17 @@ class EntityExtractorTest {
     // given
     String body =
         "Officials of First Boston Inc declined to comment. VIDEO: the launch. The USD rose against"
-            + " the GBP. Lindsay Was Here. Asked who won, she said Lindsay Lohan Was.";
+            + " the GBP. Lindsay Was Here. Asked who won, she said Lindsay Lohan Was. Google ships an SDK,"
+            + " and LNG and FX prices rose at NATO.";
 
     // when
     List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
 
     // then
-    assertThat(entities).extracting(NamedEntity::text).contains("First Boston Inc", "Lindsay Lohan");
+    assertThat(entities).extracting(NamedEntity::text).contains("First Boston Inc", "Lindsay Lohan", "NATO");
     assertThat(entities)
         .extracting(NamedEntity::text)
-        .doesNotContain("Officials of First Boston Inc", "VIDEO", "USD", "GBP")
+        .doesNotContain("Officials of First Boston Inc", "VIDEO", "USD", "GBP", "SDK", "LNG", "FX")
         .noneMatch(text -> text.contains("Was"));
   }
 

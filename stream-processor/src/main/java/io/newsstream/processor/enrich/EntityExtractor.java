@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * Commission}). (3) The rest
  * is classified by the gazetteer {@value #GAZETTEER} (known places and organisations), then as
  * an organisation when the wire marks it as a company (a stock ticker in angle brackets follows it,
- * {@code Citicorp <CCI>}, or it fills angle brackets, {@code <Hero Conserven Lenzburg>}), then by
+ * {@code Citicorp <CCI>}, or it fills angle brackets, {@code <Hero Conserven Lenzburg>}; the ticker
+ * itself is no name), then by
  * its last word (organisation suffixes such as Group, Inc, Ministry, Party, Bank, Court) or a
  * suffix before {@code of} ({@code Federal Reserve Bank of New York}), then as a person when a
  * title preceded it (a capitalised one; or a lower-case one right before a name of two words or
@@ -449,6 +450,11 @@ public final class EntityExtractor {
           i++;
           continue;
         }
+        int tickerEnd = i > 0 ? tickerEnd(tokens, i) : i;
+        if (tickerEnd > i) {
+          i = tickerEnd; // "Citicorp <CCI>": the ticker is the company's, no name of its own
+          continue;
+        }
         if (!lexicon.knownNames().isEmpty()) {
           int next = knownNameAt(tokens, i, lexicon, mentions);
           if (next > i) {
@@ -569,6 +575,27 @@ public final class EntityExtractor {
     }
     int close = line.indexOf('>', open + 1);
     return close > open + 1 && ticker(line, open + 1, close);
+  }
+
+  /**
+   * End (exclusive) of the stock ticker in angle brackets that starts at {@code tokens[i]} ({@code
+   * <CCI>}, {@code <BLDS ST>}), or {@code i} when none does.
+   */
+  private static int tickerEnd(List<Token> tokens, int i) {
+    Token first = tokens.get(i);
+    String line = first.line;
+    if (first.start == 0 || line.charAt(first.start - 1) != '<') {
+      return i;
+    }
+    int close = line.indexOf('>', first.start);
+    if (close < 0 || !ticker(line, first.start, close)) {
+      return i;
+    }
+    int end = i;
+    while (end < tokens.size() && tokens.get(end).start < close) {
+      end++;
+    }
+    return end;
   }
 
   /**

@@ -171,7 +171,8 @@ class EntityExtractorTest {
     assertThat(entities)
         .extracting(NamedEntity::text)
         .doesNotContain(
-            "International", "Petroles", "Western Inc", "S", "Gobain", "California Edison", "HACP.PA", "TPN.PA");
+            "International", "Petroles", "Western Inc", "S", "Gobain", "California Edison", "HACP.PA", "TPN.PA",
+            "CCI", "SCE", "WEN", "GW", "BAEL.L");
   }
 
   @Test

@@ -188,7 +188,9 @@ public final class EntityExtractor {
           "WPM", "LNG", "LPG", "BFF", "ISP", "EM", "MVP", "CPI", "PPI", "DVD", "GPS", "SUV",
           "VIP", "SMS", "URL", "CPU", "RAM", "DNA", "RNA", "EV", "MPG", "OTC", "DIY", "ROI",
           "R&D", "M&A", "RECAP", "POLL", "LIST", "TECH", "AUTO", "MUSIC", "BUZZ", "SICK", "TRUE", "NEW",
-          "NOW");
+          "NOW", "FOB", "CIF", "ECU", "PSBR", "LIFO", "FIFO", "SDR", "PIK", "FRN", "WTI", "CWT", "RBD",
+          "ADR", "FCOJ", "GSP", "CPO", "SRW", "LAN", "UNIX", "NIL", "NOTES", "MORE", "IN", "AT", "MAY",
+          "JLY");
 
   private final int maxEntities;
   private final Set<String> locations;

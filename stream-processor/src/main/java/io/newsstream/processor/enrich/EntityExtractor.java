@@ -117,7 +117,10 @@ public final class EntityExtractor {
    * #companyMarked}); compared by identity, so no text can be mistaken for it.
    */
   private static final String COMPANY_MARK = new String("<company>");
-  /** Words of the not-names that open companies' names ({@code Southern California Edison <SCE>}). */
+  /**
+   * Words of the not-names that open the names of companies, marked as such or ending in an
+   * organisation suffix ({@code Southern California Edison <SCE>}, {@code City Investing Co}).
+   */
   private static final Set<String> COMPANY_NAME_OPENERS =
       Set.of("Northern", "Southern", "Eastern", "Western", "City", "First", "Second", "Third", "New", "One");
 
@@ -883,9 +886,11 @@ public final class EntityExtractor {
         classify(toTokens(words.subList(titleLength, words.size())), following, mentions, lexicon, true);
         return;
       } else if (lexicon.notNames().contains(words.get(0))
-          && !(following == COMPANY_MARK
-              && words.size() > 1
-              && COMPANY_NAME_OPENERS.contains(words.get(0))) // "Southern California Edison <SCE>"
+          && !(words.size() > 1
+              && COMPANY_NAME_OPENERS.contains(words.get(0))
+              && (following == COMPANY_MARK
+                  || lexicon.organizationSuffixes().contains(words.get(words.size() - 1))))
+          // "Southern California Edison <SCE>", "Southern California Edison Co", "City Investing Co"
           && !knownName(words, lexicon)
           && !knownNameStart(words, lexicon)
           && !(words.size() > 1 && words.get(1).equals("and"))) { // "Read and Co Inc"

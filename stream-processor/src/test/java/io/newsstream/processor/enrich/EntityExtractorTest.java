@@ -123,7 +123,8 @@ class EntityExtractorTest {
         "Lead managers were Goldman, Sachs and Co and Merrill Lynch and Co Inc. General Electric Co"
             + " bought Supermarkets General Corp, and the Federal Reserve Bank of New York and Home"
             + " Savings and Loan Association of America agreed. Barnett Banks of Florida Inc rose, Wilf"
-            + " Gobert of Peters and Co Ltd said. General Binding Corp fell; General Binding said so.";
+            + " Gobert of Peters and Co Ltd said. General Binding Corp fell; General Binding said so. Southern"
+            + " California Edison Co, City Investing Co and Gulf and Western Inc gained.";
 
     // when
     List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
@@ -140,7 +141,10 @@ class EntityExtractorTest {
             new NamedEntity("Barnett Banks of Florida Inc", "ORGANIZATION"),
             new NamedEntity("Wilf Gobert", "PERSON"),
             new NamedEntity("Peters and Co Ltd", "ORGANIZATION"),
-            new NamedEntity("General Binding Corp", "ORGANIZATION"));
+            new NamedEntity("General Binding Corp", "ORGANIZATION"),
+            new NamedEntity("Southern California Edison Co", "ORGANIZATION"),
+            new NamedEntity("City Investing Co", "ORGANIZATION"),
+            new NamedEntity("Gulf and Western Inc", "ORGANIZATION"));
   }
 
   @Test

@@ -148,6 +148,17 @@ public final class EntityExtractor {
   private static final Set<String> TITLE_CASE_SPEECH_VERBS = Set.of("Says", "Said", "Tells", "Told");
   /** Titles that are also the first word of firms' names ({@code General Electric Co}). */
   private static final Set<String> FIRM_TITLES = Set.of("General", "Premier", "Chief", "Investor");
+  /**
+   * Lines of business that follow {@code and} inside a firm's name after another ({@code Mining and
+   * Smelting}, {@code Oil and Gas}, {@code Trust and Banking}), where a second firm's name would
+   * start with a name of its own.
+   */
+  private static final Set<String> INDUSTRY_WORDS =
+      Set.of("Gas", "Electric", "Power", "Light", "Smelting", "Smelter", "Manufacturing", "Trading",
+          "Banking", "Trust", "Investment", "Services", "Industrial", "Development", "Minerals", "Refining",
+          "Chemical", "Chemicals", "Exploration", "Production", "Telegraph", "Rubber", "Marketing", "Supply",
+          "Equipment", "Engineering", "Construction", "Transport", "Transportation", "Finance", "Insurance",
+          "Savings", "Leasing", "Realty", "Shipping");
   /** What {@code and} joins to a firm's name before it ({@code Goldman Sachs and Co}). */
   private static final Set<String> AND_PARTNERS = Set.of("Co", "Company", "Sons");
   /** Legal forms that may follow an organisation's name. */
@@ -655,10 +666,17 @@ public final class EntityExtractor {
       return false;
     }
     String word = next.text();
+    String before = tokens.get(at - 1).text();
     return AND_PARTNERS.contains(word)
-        || (word.equals("Loan") && tokens.get(at - 1).text().equals("Savings"))
-        || (plainWords(List.of(tokens.get(at - 1).text()), lexicon)
-            && !lexicon.firstNames().contains(tokens.get(at - 1).text())
+        || (word.equals("Loan") && before.equals("Savings"))
+        || (plainWords(List.of(before), lexicon)
+            && !lexicon.firstNames().contains(before)
+            && oneFirmAfterAnd(tokens, at + 1, lexicon))
+        // "Hudson Bay Mining and Smelting Co Ltd", "Texas Oil and Gas Corp", "Bank and Trust Co"; not
+        // "Bethlehem Steel and Inland Steel Industries Inc"
+        || (lexicon.organizationSuffixes().contains(before)
+            && !LEGAL_FORMS.contains(before)
+            && INDUSTRY_WORDS.contains(word)
             && oneFirmAfterAnd(tokens, at + 1, lexicon));
   }
 

@@ -124,7 +124,8 @@ class EntityExtractorTest {
             + " bought Supermarkets General Corp, and the Federal Reserve Bank of New York and Home"
             + " Savings and Loan Association of America agreed. Barnett Banks of Florida Inc rose, Wilf"
             + " Gobert of Peters and Co Ltd said. General Binding Corp fell; General Binding said so. Southern"
-            + " California Edison Co, City Investing Co and Gulf and Western Inc gained.";
+            + " California Edison Co, City Investing Co and Gulf and Western Inc gained, as did Hudson Bay"
+            + " Mining and Smelting Co Ltd, Bethlehem Steel and Inland Steel Industries Inc.";
 
     // when
     List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
@@ -144,7 +145,10 @@ class EntityExtractorTest {
             new NamedEntity("General Binding Corp", "ORGANIZATION"),
             new NamedEntity("Southern California Edison Co", "ORGANIZATION"),
             new NamedEntity("City Investing Co", "ORGANIZATION"),
-            new NamedEntity("Gulf and Western Inc", "ORGANIZATION"));
+            new NamedEntity("Gulf and Western Inc", "ORGANIZATION"),
+            new NamedEntity("Hudson Bay Mining and Smelting Co Ltd", "ORGANIZATION"),
+            new NamedEntity("Bethlehem Steel", "ORGANIZATION"),
+            new NamedEntity("Inland Steel Industries Inc", "ORGANIZATION"));
   }
 
   @Test

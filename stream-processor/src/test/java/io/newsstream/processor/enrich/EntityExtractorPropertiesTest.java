@@ -12,7 +12,8 @@ import net.jqwik.api.Provide;
 /**
  * The entity rules split and re-read runs of capitalised words in many ways (titles inside a run,
  * "of", auxiliary verbs, known given names, initials, elisions, firms' names with "and" and commas,
- * names of the lists with possessives, cities): on any sequence of such pieces
+ * names of the lists with possessives, cities, companies marked by tickers or angle brackets, months
+ * after names): on any sequence of such pieces
  * they must not fail, and every entity must be made of words of the text.
  */
 class EntityExtractorPropertiesTest {
@@ -32,7 +33,9 @@ class EntityExtractorPropertiesTest {
             "and", "Co", "Sons", "Savings", "Loan", "Power", "Light", "Goldman,", "Sachs", "Premier",
             "Associates", "Moody's", "Investors", "Service", "Standard", "Poor's", "Securities", "Exchange",
             "Commission", "Kaohsiung", "Santa", "Fe", "Corpus", "Christi", "Finance", "for", "NY", "COCOA",
-            "III", "EC", "Bank", "Santos", "Cable", "Wireless", "PLC")
+            "III", "EC", "Bank", "Santos", "Cable", "Wireless", "PLC", "<CCI>", "<BLDS ST>", "<", ">", "<Hero",
+            "Lenzburg>", "E.F.", "N.Z.", "U.S.", "February", "Sept", "May", "Investor", "Mining", "Smelting",
+            "Gas", "Southern", "Western", "Gulf", "des", "SDK", "Citicorp")
         .list()
         .ofMinSize(0)
         .ofMaxSize(30);

@@ -158,7 +158,8 @@ public final class EntityExtractor {
           "Banking", "Trust", "Investment", "Services", "Industrial", "Development", "Minerals", "Refining",
           "Chemical", "Chemicals", "Exploration", "Production", "Telegraph", "Rubber", "Marketing", "Supply",
           "Equipment", "Engineering", "Construction", "Transport", "Transportation", "Finance", "Insurance",
-          "Savings", "Leasing", "Realty", "Shipping");
+          "Savings", "Leasing", "Realty", "Shipping", "Shipbuilding", "Testing", "Materials", "Resources",
+          "Lodging", "Loans");
   /** What {@code and} joins to a firm's name before it ({@code Goldman Sachs and Co}). */
   private static final Set<String> AND_PARTNERS = Set.of("Co", "Company", "Sons");
   /** Legal forms that may follow an organisation's name. */

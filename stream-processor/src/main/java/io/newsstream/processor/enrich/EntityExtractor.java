@@ -162,6 +162,10 @@ public final class EntityExtractor {
           "Lodging", "Loans");
   /** What {@code and} joins to a firm's name before it ({@code Goldman Sachs and Co}). */
   private static final Set<String> AND_PARTNERS = Set.of("Co", "Company", "Sons");
+  /** Legal forms after which {@code of} tells where a firm is from ({@code Canon Inc of Japan}). */
+  private static final Set<String> HOME_AFTER_LEGAL_FORMS =
+      Set.of("Inc", "Incorporated", "Ltd", "Limited", "LLC", "AG", "Ag", "SA", "NV", "Plc", "PLC", "GmbH",
+          "SpA", "Spa", "AB");
   /** Legal forms that may follow an organisation's name. */
   private static final Set<String> LEGAL_FORMS =
       Set.of("Inc", "Incorporated", "Corp", "Corporation", "Co", "Cos", "Company", "Ltd", "Limited", "LLC",
@@ -948,6 +952,15 @@ public final class EntityExtractor {
     for (int k = 1; k < words.size(); k++) {
       if (AUXILIARY_VERBS.contains(words.get(k))) {
         classify(toTokens(words.subList(0, k)), "", mentions, lexicon, titled);
+        classify(toTokens(words.subList(k + 1, words.size())), following, mentions, lexicon, false);
+        return;
+      }
+    }
+    // "Canon Inc of Japan", "Hoechst AG of West Germany": where a firm is from follows its legal
+    // form, and is no part of its name ("Public Service Co of Colorado" and "Bank of Japan" are).
+    for (int k = 2; k < words.size() - 1; k++) {
+      if (words.get(k).equals("of") && HOME_AFTER_LEGAL_FORMS.contains(words.get(k - 1))) {
+        classify(toTokens(words.subList(0, k)), "", mentions, lexicon, false);
         classify(toTokens(words.subList(k + 1, words.size())), following, mentions, lexicon, false);
         return;
       }

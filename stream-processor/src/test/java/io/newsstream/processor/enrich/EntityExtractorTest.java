@@ -125,7 +125,8 @@ class EntityExtractorTest {
             + " Savings and Loan Association of America agreed. Barnett Banks of Florida Inc rose, Wilf"
             + " Gobert of Peters and Co Ltd said. General Binding Corp fell; General Binding said so. Southern"
             + " California Edison Co, City Investing Co and Gulf and Western Inc gained, as did Hudson Bay"
-            + " Mining and Smelting Co Ltd, Bethlehem Steel and Inland Steel Industries Inc.";
+            + " Mining and Smelting Co Ltd, Bethlehem Steel and Inland Steel Industries Inc. Canon Inc of Japan"
+            + " bought Public Service Co of Colorado.";
 
     // when
     List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
@@ -148,7 +149,10 @@ class EntityExtractorTest {
             new NamedEntity("Gulf and Western Inc", "ORGANIZATION"),
             new NamedEntity("Hudson Bay Mining and Smelting Co Ltd", "ORGANIZATION"),
             new NamedEntity("Bethlehem Steel", "ORGANIZATION"),
-            new NamedEntity("Inland Steel Industries Inc", "ORGANIZATION"));
+            new NamedEntity("Inland Steel Industries Inc", "ORGANIZATION"),
+            new NamedEntity("Canon Inc", "ORGANIZATION"),
+            new NamedEntity("Japan", "LOCATION"),
+            new NamedEntity("Public Service Co of Colorado", "ORGANIZATION"));
   }
 
   @Test

@@ -162,6 +162,11 @@ public final class EntityExtractor {
           "Lodging", "Loans");
   /** What {@code and} joins to a firm's name before it ({@code Goldman Sachs and Co}). */
   private static final Set<String> AND_PARTNERS = Set.of("Co", "Company", "Sons");
+  /** Offices that, after a name, are its holder's title ({@code SoftBank CEO}, {@code Oil Minister}). */
+  private static final Set<String> TRAILING_OFFICES =
+      Set.of("CEO", "CFO", "Chairman", "Chairwoman", "Chair", "President", "Minister", "Ministers", "Secretary",
+          "Commissioner", "Director", "Spokesman", "Spokeswoman", "Governor", "Executive", "Officer",
+          "Treasurer", "Ambassador", "Economist", "Analyst");
   /** Legal forms after which {@code of} tells where a firm is from ({@code Canon Inc of Japan}). */
   private static final Set<String> HOME_AFTER_LEGAL_FORMS =
       Set.of("Inc", "Incorporated", "Ltd", "Limited", "LLC", "AG", "Ag", "SA", "NV", "Plc", "PLC", "GmbH",
@@ -953,6 +958,17 @@ public final class EntityExtractor {
       if (AUXILIARY_VERBS.contains(words.get(k))) {
         classify(toTokens(words.subList(0, k)), "", mentions, lexicon, titled);
         classify(toTokens(words.subList(k + 1, words.size())), following, mentions, lexicon, false);
+        return;
+      }
+    }
+    // "SoftBank CEO", "Fed Chairman", "Oil Minister": an office after a name is its holder's, no
+    // part of the name (not "Brian Singer", "Burger King": titles that are names too).
+    for (int k = 1; k < words.size(); k++) {
+      if (TRAILING_OFFICES.contains(words.get(words.size() - 1))
+          && titleAt(words.subList(k, words.size())) == words.size() - k
+          && !FIRM_TITLES.contains(words.get(k))
+          && !knownName(words, lexicon)) {
+        classify(toTokens(words.subList(0, k)), "", mentions, lexicon, false);
         return;
       }
     }

@@ -214,7 +214,8 @@ public final class EntityExtractor {
           "R&D", "M&A", "RECAP", "POLL", "LIST", "TECH", "AUTO", "MUSIC", "BUZZ", "SICK", "TRUE", "NEW",
           "NOW", "FOB", "CIF", "ECU", "PSBR", "LIFO", "FIFO", "SDR", "PIK", "FRN", "WTI", "CWT", "RBD",
           "ADR", "FCOJ", "GSP", "CPO", "SRW", "LAN", "UNIX", "NIL", "NOTES", "MORE", "IN", "AT", "MAY",
-          "JLY");
+          "JLY", "COCOA", "SUGAR", "WHEAT", "CORN", "GOLD", "OIL", "RICE", "TIN", "ZINC", "LEAD", "BEEF", "PORK",
+          "CRUDE");
 
   private final int maxEntities;
   private final Set<String> locations;
@@ -878,6 +879,11 @@ public final class EntityExtractor {
         return;
       }
     }
+    if (words.size() >= 2
+        && (words.get(0).equals("Class") || words.get(0).equals("Series"))
+        && words.get(1).length() <= 2) {
+      return; // a class of shares: "Class A", "Series B Preferred"
+    }
     boolean titled = titledBefore;
     boolean changed = true;
     while (changed && !words.isEmpty()) {
@@ -918,6 +924,7 @@ public final class EntityExtractor {
               && COMPANY_NAME_OPENERS.contains(words.get(0))
               && (following == COMPANY_MARK
                   || lexicon.organizationSuffixes().contains(words.get(words.size() - 1))))
+          && !(words.get(0).equals("Reuters") && LEGAL_FORMS.contains(words.get(words.size() - 1)))
           // "Southern California Edison <SCE>", "Southern California Edison Co", "City Investing Co"
           && !knownName(words, lexicon)
           && !knownNameStart(words, lexicon)

@@ -754,16 +754,19 @@ class EntityExtractorTest {
     String body =
         "Officials of First Boston Inc declined to comment. VIDEO: the launch. The USD rose against"
             + " the GBP. Lindsay Was Here. Asked who won, she said Lindsay Lohan Was. Google ships an SDK,"
-            + " and LNG and FX prices rose at NATO.";
+            + " and LNG and FX prices rose at NATO. Each Class B warrant of Reuters Holdings Plc buys one share.";
 
     // when
     List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
 
     // then
-    assertThat(entities).extracting(NamedEntity::text).contains("First Boston Inc", "Lindsay Lohan", "NATO");
     assertThat(entities)
         .extracting(NamedEntity::text)
-        .doesNotContain("Officials of First Boston Inc", "VIDEO", "USD", "GBP", "SDK", "LNG", "FX")
+        .contains("First Boston Inc", "Lindsay Lohan", "NATO", "Reuters Holdings Plc");
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .doesNotContain(
+            "Officials of First Boston Inc", "VIDEO", "USD", "GBP", "SDK", "LNG", "FX", "Class B", "B", "Holdings Plc")
         .noneMatch(text -> text.contains("Was"));
   }
 

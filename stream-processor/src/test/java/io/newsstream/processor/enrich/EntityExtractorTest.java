@@ -213,7 +213,7 @@ class EntityExtractorTest {
     // given
     String body =
         "The SoftBank CEO met the Fed Chairman and the Oil Minister, Brian Singer said. Comcast and T-Mobile"
-            + " rose.";
+            + " rose, the IMF Managing Director said.";
 
     // when
     List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
@@ -225,7 +225,8 @@ class EntityExtractorTest {
             new NamedEntity("Fed", "ORGANIZATION"),
             new NamedEntity("Brian Singer", "PERSON"),
             new NamedEntity("Comcast", "ORGANIZATION"),
-            new NamedEntity("T-Mobile", "ORGANIZATION"));
+            new NamedEntity("T-Mobile", "ORGANIZATION"),
+            new NamedEntity("IMF", "ORGANIZATION"));
   }
 
   @Test

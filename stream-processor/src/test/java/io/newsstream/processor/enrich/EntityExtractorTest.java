@@ -209,6 +209,27 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldTakeAGivenNameOfTheLongListWithASurnameForAPersonInEnglish() {
+    // given
+    String body =
+        "Lena Dunham and Stacy Keibler sailed the Ross Sea, and Reynolds and Reynolds Co paid Ivan Boesky.";
+    String headline = "Lena Dunham Goes Naked For SNL";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+    List<NamedEntity> fromHeadline = EXTRACTOR.extract(headline, "", "en");
+
+    // then: not the sea, nor a firm's name cut at its founder's given name
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("Lena Dunham", "PERSON"),
+            new NamedEntity("Stacy Keibler", "PERSON"),
+            new NamedEntity("Ivan Boesky", "PERSON"),
+            new NamedEntity("Reynolds and Reynolds Co", "ORGANIZATION"));
+    assertThat(fromHeadline).contains(new NamedEntity("Lena Dunham", "PERSON"));
+  }
+
+  @Test
   void shouldLeaveAnOfficeAfterANameOutOfTheName() {
     // given
     String body =

@@ -71,6 +71,25 @@ class WordListResourcesTest {
     assertThat(places).allSatisfy(place -> assertThat(place).isEqualTo(place.strip()));
   }
 
+  @Test
+  void shouldHoldGivenNamesWithoutCommonWordsOrCityNames() throws IOException {
+    // when
+    List<String> lines;
+    try (InputStream in = EntityExtractor.class.getResourceAsStream(EntityExtractor.GIVEN_NAMES)) {
+      lines = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+    }
+    List<String> names = lines.stream().filter(line -> !line.startsWith("#")).toList();
+
+    // then: the generator's filters held (tools/gazetteer/given-names.js)
+    assertThat(lines.get(0)).contains("Moby Word II").contains("public domain");
+    assertThat(names).hasSizeGreaterThan(5_000).doesNotHaveDuplicates().isSorted();
+    assertThat(names).contains("Lena", "Stacy", "Mindy", "Sheryl", "Ivan");
+    assertThat(names)
+        .doesNotContain("Will", "Mark", "Grant", "Hope", "Chase", "Price", "Paris", "Florence", "Costa", "Eden",
+            "Des", "Al", "");
+    assertThat(names).allSatisfy(name -> assertThat(name).isEqualTo(name.strip()));
+  }
+
   private static Properties load(String resource) throws IOException {
     Properties properties = new Properties();
     try (InputStream in = EntityExtractor.class.getResourceAsStream(resource);

@@ -1009,13 +1009,12 @@ public final class EntityExtractor {
     }
     // "SoftBank CEO", "Fed Chairman", "Oil Minister": an office after a name is its holder's, no
     // part of the name (not "Brian Singer", "Burger King": titles that are names too).
-    for (int k = 1; k < words.size(); k++) {
-      if (TRAILING_OFFICES.contains(words.get(words.size() - 1))
-          && titleAt(words.subList(k, words.size())) == words.size() - k
-          && !FIRM_TITLES.contains(words.get(k))
-          && !knownName(words, lexicon)) {
-        classify(toTokens(words.subList(0, k)), "", mentions, lexicon, false);
-        return;
+    if (TRAILING_OFFICES.contains(words.get(words.size() - 1)) && !knownName(words, lexicon)) {
+      for (int k = 1; k < words.size(); k++) {
+        if (titleAt(words.subList(k, words.size())) == words.size() - k && !FIRM_TITLES.contains(words.get(k))) {
+          classify(toTokens(words.subList(0, k)), "", mentions, lexicon, false);
+          return;
+        }
       }
     }
     // "Canon Inc of Japan", "Hoechst AG of West Germany": where a firm is from follows its legal

@@ -148,6 +148,8 @@ public final class EntityExtractor {
   private static final Set<String> DOTTED_ABBREVIATIONS =
       Set.of("U.S", "U.K", "U.N", "U.S.A", "U.S.S.R", "E.C", "N.Z", "H.K", "N.Y", "D.C", "N.C", "N.J",
           "L.A", "L.P", "A.S", "N.A", "S.A", "B.C", "P.R", "S.C", "R.I", "B.V", "N.V", "P.A");
+  /** Lower-case articles and particles joined by a hyphen to an Arabic name ({@code al-Chalabi}). */
+  private static final Set<String> ARABIC_PARTICLES = Set.of("al", "el", "ad", "as", "ash", "bin", "ibn", "abu", "ul");
   /** English months and their abbreviations, as a date after a name writes them. */
   private static final Set<String> MONTHS =
       Set.of("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -551,6 +553,8 @@ public final class EntityExtractor {
             end += connectors + 1;
           } else if (andJoins(tokens, end, lexicon)) {
             end += 2; // "Goldman Sachs and Co", "Home Savings and Loan Association"
+          } else if (arabicNamePart(next)) {
+            end++; // "Fadhil al-Chalabi", "Refaat el-Sayed"
           } else {
             break;
           }
@@ -662,6 +666,20 @@ public final class EntityExtractor {
       end++;
     }
     return end;
+  }
+
+  /**
+   * Whether the word is an Arabic name with its lower-case article or particle ({@code al-Chalabi},
+   * {@code el-Sayed}, {@code bin-Laden}), which continues the name before it.
+   */
+  private static boolean arabicNamePart(Token token) {
+    String line = token.line;
+    int dash = line.indexOf('-', token.start);
+    if (dash < 0 || dash >= token.end - 1 || dash - token.start > 3) {
+      return false;
+    }
+    String particle = line.substring(token.start, dash);
+    return ARABIC_PARTICLES.contains(particle) && Character.isUpperCase(line.charAt(dash + 1));
   }
 
   /**

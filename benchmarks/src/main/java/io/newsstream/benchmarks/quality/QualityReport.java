@@ -193,8 +193,13 @@ public final class QualityReport {
       System.out.println();
       System.out.println("== 1. Topics: top-topic accuracy (target >= " + TARGET_TOPIC_ACCURACY
           + " on the labels that map to our topics)");
-      System.out.println("   (io.newsstream.processor.enrich.quality.TopicAccuracyReport, default taxonomy, headlines only)");
-      TopicAccuracyReport.main(new String[] {corpusDir.resolve("uci_news_aggregator_sample.jsonl").toString()});
+      System.out.println("   (io.newsstream.processor.enrich.quality.TopicAccuracyReport, default taxonomy: the UCI"
+          + " headlines, then the topics given to wire copy)");
+      TopicAccuracyReport.main(
+          new String[] {
+            corpusDir.resolve("uci_news_aggregator_sample.jsonl").toString(),
+            corpusDir.resolve("reuters21578.jsonl").toString()
+          });
     }
     System.out.println();
     QualityReport report = new QualityReport(examples, falsePositives, distance, containment, maxPublishedGap);

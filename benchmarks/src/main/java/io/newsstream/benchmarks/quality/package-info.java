@@ -5,7 +5,8 @@
  * sampled articles (headline changed, outlet boilerplate added, last paragraph trimmed,
  * whitespace and quotes altered) and the same-title template reports as hard negatives; it
  * prints duplicate recall, precision and false-positive rate, next to the top-topic accuracy of
- * the processor's own {@code TopicAccuracyReport} on the UCI headlines. Figures in
+ * the processor's own {@code TopicAccuracyReport} on the UCI headlines (and how often it gives
+ * Reuters' economic wire copy another topic). Figures in
  * {@code docs/quality.md}.
  */
 package io.newsstream.benchmarks.quality;

@@ -2,6 +2,9 @@ package io.newsstream.processor.enrich.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsstream.processor.enrich.ArticleInput;
+import io.newsstream.processor.enrich.DefaultArticleEnricher;
+import io.newsstream.processor.enrich.Enrichment;
 import io.newsstream.processor.enrich.EnrichmentConfig;
 import io.newsstream.processor.enrich.LanguageDetector;
 import io.newsstream.processor.enrich.TextCleaner;
@@ -31,8 +34,16 @@ import java.util.TreeMap;
  * and the label to top-topic counts; {@code -Dverbose=true} also lists the misclassified
  * headlines of the tuning half (never of the held-out half).
  *
- * <p>Usage: {@code TopicAccuracyReport [path/to/uci_news_aggregator_sample.jsonl]}, by default
- * {@code ../shared/corpus/uci_news_aggregator_sample.jsonl} relative to the working directory.
+ * <p>Then, when the Reuters-21578 corpus is there, how often wire copy gets a topic it is not about
+ * ({@link #printWireText}): its topic labels are all economic (earnings, acquisitions, currencies,
+ * commodities, trade), so an article with one belongs to business, or to politics (trade talks,
+ * sanctions); every other topic it is given, by the whole enrichment as the processor runs it, is
+ * counted. Some of those are right as a second topic (a drug maker's results are health news too),
+ * so the figure is an upper bound of the errors, for comparing taxonomies.
+ *
+ * <p>Usage: {@code TopicAccuracyReport [path/to/uci_news_aggregator_sample.jsonl
+ * [path/to/reuters21578.jsonl]]}, by default both files in {@code ../shared/corpus/} relative to
+ * the working directory; a missing Reuters file skips its part.
  */
 public final class TopicAccuracyReport {
 
@@ -48,9 +59,26 @@ public final class TopicAccuracyReport {
 
   private TopicAccuracyReport() {}
 
+  /** Topics that an article with a Reuters-21578 topic label (all economic) may rightly get. */
+  static final Set<String> WIRE_TOPICS = Set.of("business", "politics");
+
+  /** Reuters-21578's body of an item that had only a headline. */
+  private static final String HEADLINE_ONLY_BODY = "Blah blah blah.";
+
   public static void main(String[] args) throws IOException {
     Path corpus =
         Path.of(args.length > 0 ? args[0] : "../shared/corpus/uci_news_aggregator_sample.jsonl");
+    Path reuters =
+        args.length > 1 ? Path.of(args[1]) : corpus.resolveSibling("reuters21578.jsonl");
+    printHeadlines(corpus);
+    if (Files.isRegularFile(reuters)) {
+      printWireText(reuters);
+    } else {
+      System.out.println("(no " + reuters + ": topics of wire copy not measured)");
+    }
+  }
+
+  private static void printHeadlines(Path corpus) throws IOException {
     EnrichmentConfig config = EnrichmentConfig.defaults();
     TopicClassifier classifier = new TopicClassifier(config);
     TextCleaner cleaner = new TextCleaner(config);
@@ -120,6 +148,83 @@ public final class TopicAccuracyReport {
                 cell(c[0][1] + c[1][1], c[0][0] + c[1][0])));
     System.out.println("  label -> top topic counts (both halves):");
     confusion.forEach((label, tops) -> System.out.println("    " + label + " -> " + tops));
+  }
+
+  /**
+   * What the enrichment made of Reuters-21578 articles with a topic label and a body.
+   *
+   * @param labelled articles counted
+   * @param anyOther articles given a topic other than business or politics among their topics
+   * @param strongestOther articles whose strongest topic is another one
+   * @param none articles given no topic
+   * @param otherTopics each other topic and how many articles were given it
+   */
+  record WireTally(int labelled, int anyOther, int strongestOther, int none, Map<String, Integer> otherTopics) {}
+
+  /** Enriches every Reuters-21578 article with a topic label and a body, and counts its topics. */
+  static WireTally tallyWireText(Path reuters) throws IOException {
+    DefaultArticleEnricher enricher = new DefaultArticleEnricher(EnrichmentConfig.defaults());
+    ObjectMapper mapper = new ObjectMapper();
+    int labelled = 0;
+    int anyOther = 0;
+    int strongestOther = 0;
+    int none = 0;
+    Map<String, Integer> otherTopics = new TreeMap<>();
+    try (BufferedReader reader = Files.newBufferedReader(reuters, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        JsonNode doc = mapper.readTree(line);
+        String body = doc.path("body").asText("");
+        if (doc.path("label").asText("").isEmpty() || body.isBlank() || body.strip().equals(HEADLINE_ONLY_BODY)) {
+          continue;
+        }
+        Enrichment enrichment =
+            enricher.enrich(
+                new ArticleInput(
+                    doc.path("url").asText(), doc.path("title").asText(""), body, doc.path("language").asText(null)));
+        labelled++;
+        List<TopicMatch> topics = enrichment.topics();
+        if (topics.isEmpty()) {
+          none++;
+          continue;
+        }
+        boolean other = false;
+        for (TopicMatch topic : topics) {
+          if (!WIRE_TOPICS.contains(topic.name())) {
+            other = true;
+            otherTopics.merge(topic.name(), 1, Integer::sum);
+          }
+        }
+        if (other) {
+          anyOther++;
+        }
+        if (!WIRE_TOPICS.contains(topics.get(0).name())) {
+          strongestOther++;
+        }
+      }
+    }
+    return new WireTally(labelled, anyOther, strongestOther, none, otherTopics);
+  }
+
+  /**
+   * Prints how many Reuters-21578 articles with a topic label (and a body) the enrichment gives a
+   * topic other than business or politics, as any of their topics and as the strongest.
+   */
+  static void printWireText(Path reuters) throws IOException {
+    WireTally t = tallyWireText(reuters);
+    System.out.println("Topics of wire copy: Reuters-21578 articles with an economic topic label (" + reuters + ")");
+    System.out.printf(
+        Locale.ROOT,
+        "  %d articles; given a topic other than business or politics: %.4f (%d), as the strongest"
+            + " topic: %.4f (%d); no topic: %.4f (%d)%n",
+        t.labelled(),
+        ratio(t.anyOther(), t.labelled()),
+        t.anyOther(),
+        ratio(t.strongestOther(), t.labelled()),
+        t.strongestOther(),
+        ratio(t.none(), t.labelled()),
+        t.none());
+    System.out.println("  other topics given (an article may have several): " + t.otherTopics());
   }
 
   /** Accuracy and headline count; a half without headlines of the label shows no accuracy. */

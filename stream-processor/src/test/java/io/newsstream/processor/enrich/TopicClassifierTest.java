@@ -262,6 +262,9 @@ class TopicClassifierTest {
         .doesNotContain("health", "entertainment")
         .first()
         .isEqualTo("business");
+    assertThat(defaults.classify("London rubber physicals closing", "Physical rubber prices were steady."))
+        .extracting(TopicMatch::name)
+        .containsExactly("business");
     // the words that were meant still count
     assertThat(defaults.classify("Bachelor star pops the question in the season finale", ""))
         .first().extracting(TopicMatch::name).isEqualTo("entertainment");

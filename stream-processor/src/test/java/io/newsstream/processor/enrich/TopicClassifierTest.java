@@ -265,6 +265,13 @@ class TopicClassifierTest {
     assertThat(defaults.classify("London rubber physicals closing", "Physical rubber prices were steady."))
         .extracting(TopicMatch::name)
         .containsExactly("business");
+    assertThat(
+            defaults.classify(
+                "Acme Stores director resigns",
+                "Acme Stores Inc said a director has resigned from its board of directors, effective"
+                    + " immediately."))
+        .extracting(TopicMatch::name)
+        .containsExactly("business");
     // the words that were meant still count
     assertThat(defaults.classify("Bachelor star pops the question in the season finale", ""))
         .first().extracting(TopicMatch::name).isEqualTo("entertainment");

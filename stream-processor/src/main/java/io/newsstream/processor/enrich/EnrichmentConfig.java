@@ -449,7 +449,11 @@ public record EnrichmentConfig(
       if (term.startsWith(TopicClassifier.SITE_PREFIX) && !SITE_DOMAIN.matcher(term.substring(TopicClassifier.SITE_PREFIX.length())).matches()) {
         throw new IllegalArgumentException(siteNeedsDomain(key, entry));
       }
-      terms.put(term.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), weight);
+      Double earlier = terms.put(term.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), weight);
+      if (earlier != null) {
+        throw new IllegalArgumentException(
+            key + ": term '" + term + "' is listed twice (weights " + earlier + " and " + weight + "); list it once");
+      }
     }
     return terms;
   }

@@ -107,6 +107,24 @@ class EnrichmentConfigTest {
   }
 
   @Test
+  void shouldRejectATermListedTwiceInOneTopicNamingTheKeyAndTheTerm() {
+    // given: the second weight would silently replace the first
+    Map<String, String> props = Map.of("enrich.topics.tech.terms", "software:1,Big  Data:2,big data:0.5");
+
+    // when / then
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enrich.topics.tech.terms")
+        .hasMessageContaining("'big data' is listed twice (weights 2.0 and 0.5)");
+    // the same term in two topics is fine
+    assertThat(
+            EnrichmentConfig.fromProperties(
+                    Map.of("enrich.topics.tech.terms", "software:1", "enrich.topics.business.terms", "software:0.5"))
+                .taxonomy())
+        .containsKeys("tech", "business");
+  }
+
+  @Test
   void shouldRejectATermScopedToAnUnknownLanguageNamingTheKey() {
     // given
     Map<String, String> props = Map.of("enrich.topics.tech.terms", "software:1,zz:software:1");

@@ -412,6 +412,7 @@ public record EnrichmentConfig(
 
   static Map<String, Double> parseTerms(String key, String value) {
     Map<String, Double> terms = new LinkedHashMap<>();
+    Map<String, String> byMatchedForm = new LinkedHashMap<>();
     for (String entry : splitList(value)) {
       int colon = entry.lastIndexOf(':');
       if ((colon == TopicClassifier.SECTION_PREFIX.length() - 1 && entry.startsWith(TopicClassifier.SECTION_PREFIX))
@@ -454,8 +455,32 @@ public record EnrichmentConfig(
         throw new IllegalArgumentException(
             key + ": term '" + term + "' is listed twice (weights " + earlier + " and " + weight + "); list it once");
       }
+      String same = byMatchedForm.putIfAbsent(matchedForm(term), term);
+      if (same != null) {
+        throw new IllegalArgumentException(
+            key + ": '" + same + "' and '" + term + "' are one term once case, hyphens and apostrophes are"
+                + " dropped, as the classifier matches words, so both would count for the same word; list it once");
+      }
     }
     return terms;
+  }
+
+  /**
+   * The form in which the classifier matches a term: a section or outlet as written, otherwise
+   * its {@link WordTokenizer#normalizedWords normalised words} ({@code e-mail} and {@code email}
+   * are one), with its language and prefix mark.
+   */
+  private static String matchedForm(String term) {
+    String lower = term.toLowerCase(Locale.ROOT);
+    if (lower.startsWith(TopicClassifier.SECTION_PREFIX) || lower.startsWith(TopicClassifier.SITE_PREFIX)) {
+      return lower;
+    }
+    String language = TopicClassifier.languageOf(lower);
+    String body = language == null ? lower : lower.substring(language.length() + 1);
+    boolean prefix = body.endsWith("*");
+    List<String> words = new ArrayList<>(WordTokenizer.normalizedWords(prefix ? body.substring(0, body.length() - 1) : body));
+    words.removeIf(String::isEmpty);
+    return (language == null ? "" : language + ":") + String.join(" ", words) + (prefix ? "*" : "");
   }
 
   private static boolean isNumber(String text) {

@@ -116,6 +116,19 @@ class EnrichmentConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("enrich.topics.tech.terms")
         .hasMessageContaining("'big data' is listed twice (weights 2.0 and 0.5)");
+    assertThatThrownBy(
+            () -> EnrichmentConfig.fromProperties(Map.of("enrich.topics.tech.terms", "e-mail:1,software:1,Email:2")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("enrich.topics.tech.terms")
+        .hasMessageContaining("'e-mail' and 'Email' are one term");
+    // a word and its prefix, a word and a phrase, a term and the same term scoped to a language,
+    // and the same term in two topics are distinct
+    assertThat(
+            EnrichmentConfig.fromProperties(
+                    Map.of("enrich.topics.tech.terms", "chip:1,chip*:1,chip maker:1,de:chip:1,url:chip:1,apps:1,app:1"))
+                .taxonomy()
+                .get("tech"))
+        .hasSize(7);
     // the same term in two topics is fine
     assertThat(
             EnrichmentConfig.fromProperties(

@@ -231,6 +231,82 @@ public final class TopicClassifier {
    *     the words are matched against those instead of the unscoped terms; may be null
    */
   public List<TopicMatch> classify(List<String> titleWords, List<String> bodyWords, String url, String language) {
+    Map<Weighted, int[]> hits = hits(titleWords, bodyWords, url, language);
+    double[] scores = new double[topics.size()];
+    for (Map.Entry<Weighted, int[]> hit : hits.entrySet()) {
+      scores[hit.getKey().topic()] += contribution(hit.getKey(), hit.getValue());
+    }
+    double best = 0;
+    for (double s : scores) {
+      best = Math.max(best, s);
+    }
+    List<TopicMatch> matches = new ArrayList<>();
+    for (int t = 0; t < scores.length; t++) {
+      if (scores[t] >= threshold && scores[t] >= RELATIVE_CUT * best) {
+        matches.add(new TopicMatch(topics.get(t), Math.round(scores[t] * 1000.0) / 1000.0));
+      }
+    }
+    if (matches.isEmpty() && best > 0 && isShort(titleWords, bodyWords)) {
+      // A headline alone rarely has room for enough terms to reach the threshold; its strongest
+      // topic is still a better route than general. The first topic in order wins a tie.
+      for (int t = 0; t < scores.length; t++) {
+        if (scores[t] == best) {
+          matches.add(new TopicMatch(topics.get(t), Math.round(scores[t] * 1000.0) / 1000.0));
+          break;
+        }
+      }
+    }
+    matches.sort(
+        (a, b) -> {
+          int c = Double.compare(b.score(), a.score());
+          return c != 0 ? c : Integer.compare(topics.indexOf(a.name()), topics.indexOf(b.name()));
+        });
+    return matches.size() > maxTopics ? List.copyOf(matches.subList(0, maxTopics)) : List.copyOf(matches);
+  }
+
+  /**
+   * One taxonomy term found in an article and what it added to its topic's score: {@code weight
+   * * log2(1 + bodyCount + 2 * titleCount)}, before rounding. A section ({@code url:…}) or an
+   * outlet ({@code site:…}) counts as one title mention.
+   */
+  public record TermMatch(String topic, String term, double weight, int bodyCount, int titleCount, double score) {}
+
+  /**
+   * The terms behind {@link #classify(List, List, String, LanguageDetector.Detection, String)}:
+   * every taxonomy term the article matches, by topic in taxonomy order and, within a topic,
+   * strongest first. A topic's terms add up to its score, whether or not the topic reached the
+   * threshold.
+   */
+  public List<TermMatch> explain(
+      List<String> titleWords,
+      List<String> bodyWords,
+      String url,
+      LanguageDetector.Detection detection,
+      String declaredLanguage) {
+    Map<Weighted, int[]> hits =
+        hits(titleWords, bodyWords, url, sureLanguage(titleWords, bodyWords, detection, declaredLanguage));
+    List<TermMatch> result = new ArrayList<>();
+    for (Map.Entry<Weighted, int[]> hit : hits.entrySet()) {
+      Weighted term = hit.getKey();
+      int[] c = hit.getValue();
+      result.add(new TermMatch(topics.get(term.topic()), term.term(), term.weight(), c[0], c[1], contribution(term, c)));
+    }
+    result.sort(
+        (a, b) -> {
+          int c = Integer.compare(topics.indexOf(a.topic()), topics.indexOf(b.topic()));
+          c = c != 0 ? c : Double.compare(b.score(), a.score());
+          return c != 0 ? c : a.term().compareTo(b.term());
+        });
+    return List.copyOf(result);
+  }
+
+  /** What a term found {@code counts[0]} times in the body and {@code counts[1]} in the title adds. */
+  private static double contribution(Weighted term, int[] counts) {
+    return term.weight() * Math.log(1 + counts[0] + 2.0 * counts[1]) / Math.log(2);
+  }
+
+  /** The article's taxonomy terms, each with its {body count, title count}. */
+  private Map<Weighted, int[]> hits(List<String> titleWords, List<String> bodyWords, String url, String language) {
     // term -> {body count, title count}
     Map<Weighted, int[]> hits = new HashMap<>();
     if (url != null && !sections.isEmpty()) {
@@ -269,38 +345,7 @@ public final class TopicClassifier {
       }
     }
     match(vocabulary, tokenCounts, titleWords, bodyWords, hits);
-    double[] scores = new double[topics.size()];
-    for (Map.Entry<Weighted, int[]> hit : hits.entrySet()) {
-      int[] c = hit.getValue();
-      scores[hit.getKey().topic()] +=
-          hit.getKey().weight() * Math.log(1 + c[0] + 2.0 * c[1]) / Math.log(2);
-    }
-    double best = 0;
-    for (double s : scores) {
-      best = Math.max(best, s);
-    }
-    List<TopicMatch> matches = new ArrayList<>();
-    for (int t = 0; t < scores.length; t++) {
-      if (scores[t] >= threshold && scores[t] >= RELATIVE_CUT * best) {
-        matches.add(new TopicMatch(topics.get(t), Math.round(scores[t] * 1000.0) / 1000.0));
-      }
-    }
-    if (matches.isEmpty() && best > 0 && isShort(titleWords, bodyWords)) {
-      // A headline alone rarely has room for enough terms to reach the threshold; its strongest
-      // topic is still a better route than general. The first topic in order wins a tie.
-      for (int t = 0; t < scores.length; t++) {
-        if (scores[t] == best) {
-          matches.add(new TopicMatch(topics.get(t), Math.round(scores[t] * 1000.0) / 1000.0));
-          break;
-        }
-      }
-    }
-    matches.sort(
-        (a, b) -> {
-          int c = Double.compare(b.score(), a.score());
-          return c != 0 ? c : Integer.compare(topics.indexOf(a.name()), topics.indexOf(b.name()));
-        });
-    return matches.size() > maxTopics ? List.copyOf(matches.subList(0, maxTopics)) : List.copyOf(matches);
+    return hits;
   }
 
   /** Adds the vocabulary's words, prefixes and phrases found in the text. */

@@ -280,6 +280,34 @@ class TopicClassifierTest {
   }
 
   @Test
+  void shouldExplainEachTopicsScoreByTheTermsItMatched() {
+    // given
+    TopicClassifier classifier = marketsAndMusic("url:markets:1", "band*:1");
+    List<String> title = WordTokenizer.normalizedWords("Stocks fall as the band's album tops the chart");
+    List<String> body = WordTokenizer.normalizedWords("Stocks fell. The bands played.");
+    String url = "https://example.com/markets/story";
+
+    // when
+    List<TopicMatch> topics = classifier.classify(title, body, url, (LanguageDetector.Detection) null, null);
+    List<TopicClassifier.TermMatch> terms = classifier.explain(title, body, url, null, null);
+
+    // then: every matched term once, with its counts, adding up to its topic's score
+    assertThat(terms)
+        .extracting(TopicClassifier.TermMatch::topic, TopicClassifier.TermMatch::term, TopicClassifier.TermMatch::bodyCount,
+            TopicClassifier.TermMatch::titleCount)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("markets", "stocks", 1, 1),
+            org.assertj.core.groups.Tuple.tuple("markets", "url:markets", 0, 1),
+            org.assertj.core.groups.Tuple.tuple("music", "album", 0, 1),
+            org.assertj.core.groups.Tuple.tuple("music", "band", 1, 1));
+    for (TopicMatch topic : topics) {
+      double sum = terms.stream().filter(t -> t.topic().equals(topic.name())).mapToDouble(TopicClassifier.TermMatch::score).sum();
+      assertThat(sum).isCloseTo(topic.score(), org.assertj.core.data.Offset.offset(0.001));
+    }
+    assertThat(terms.get(0).score()).isEqualTo(2 * Math.log(1 + 1 + 2) / Math.log(2));
+  }
+
+  @Test
   void shouldCountAHeadlineMentionMoreThanABodyMention() {
     // given
     TopicClassifier classifier =

@@ -41,7 +41,8 @@ import java.util.Properties;
  * ignored): one object, an array of them, or one object a line. An article that cannot be
  * enriched (no absolute http(s) URL) and malformed JSON are reported on standard error with the
  * file and the article's position, and the others are still enriched; the exit code is then 1.
- * Never called by the application.
+ * Every {@value #PROGRESS_EVERY} articles a progress line goes to standard error. Never called
+ * by the application.
  */
 public final class EnrichArticles {
 
@@ -71,6 +72,11 @@ public final class EnrichArticles {
 
   /** Runs the command; returns its exit code (0 all enriched, 1 some failed, 2 a usage error). */
   static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err) {
+    return run(args, stdin, out, err, PROGRESS_EVERY);
+  }
+
+  /** As {@link #run(String[], InputStream, PrintStream, PrintStream)}, with a progress line every {@code progressEvery} articles. */
+  static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, int progressEvery) {
     boolean explain = false;
     Path config = null;
     List<String> files = new ArrayList<>();
@@ -115,6 +121,8 @@ public final class EnrichArticles {
     DefaultArticleEnricher enricher = new DefaultArticleEnricher(settings);
     ObjectMapper mapper = new ObjectMapper();
     int failures = 0;
+    int enriched = 0;
+    long start = System.nanoTime();
     for (String file : files) {
       try (InputStream in = file.equals("-") ? nonClosing(stdin) : Files.newInputStream(Path.of(file));
           Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
@@ -142,6 +150,9 @@ public final class EnrichArticles {
           }
           try {
             out.println(mapper.writeValueAsString(render(mapper, enricher, article, explain)));
+            if (++enriched % progressEvery == 0) {
+              err.println(progress(enriched, failures, start));
+            }
           } catch (IllegalArgumentException e) {
             err.println(name + ": article " + position + ": " + e.getMessage());
             failures++;
@@ -158,7 +169,24 @@ public final class EnrichArticles {
         failures++;
       }
     }
+    if (enriched + failures >= progressEvery) {
+      err.println(progress(enriched, failures, start) + ", done");
+    }
     return failures == 0 ? 0 : 1;
+  }
+
+  /** A progress line goes to standard error after this many articles, and a summary at the end. */
+  static final int PROGRESS_EVERY = 10_000;
+
+  private static String progress(int enriched, int failures, long startNanos) {
+    double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+    return String.format(
+        java.util.Locale.ROOT,
+        "enriched %,d articles in %.1f s (%,.0f/s)%s",
+        enriched,
+        seconds,
+        enriched / seconds,
+        failures == 0 ? "" : String.format(java.util.Locale.ROOT, "; %,d could not be enriched", failures));
   }
 
   private static Map<String, String> load(Path file) throws IOException {

@@ -119,6 +119,34 @@ class EnrichArticlesTest {
   }
 
   @Test
+  void shouldReportProgressOnStandardErrorForLongInput() {
+    // given: five articles, a progress line every two
+    StringBuilder ndjson = new StringBuilder();
+    for (int i = 1; i <= 5; i++) {
+      ndjson.append(article("https://a.example.com/" + i, "Striker scores twice", "")).append('\n');
+    }
+
+    // when
+    int code =
+        EnrichArticles.run(
+            new String[0],
+            new ByteArrayInputStream(ndjson.toString().getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            2);
+
+    // then
+    assertThat(code).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8).lines())
+        .hasSize(3)
+        .satisfies(lines -> {
+          assertThat(lines.get(0)).startsWith("enriched 2 articles in ");
+          assertThat(lines.get(1)).startsWith("enriched 4 articles in ");
+          assertThat(lines.get(2)).startsWith("enriched 5 articles in ").endsWith(", done");
+        });
+  }
+
+  @Test
   void shouldTakeEnrichmentSettingsFromAPropertiesFile() throws IOException {
     // given
     Path config = dir.resolve("enrich.properties");

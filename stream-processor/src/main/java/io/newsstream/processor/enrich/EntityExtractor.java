@@ -159,6 +159,47 @@ public final class EntityExtractor {
   private static final Set<String> TITLE_CASE_SPEECH_VERBS = Set.of("Says", "Said", "Tells", "Told");
   /** Titles that are also the first word of firms' names ({@code General Electric Co}). */
   private static final Set<String> FIRM_TITLES = Set.of("General", "Premier", "Chief", "Investor");
+
+  /**
+   * Lower-case words after a name that make it a firm's: {@code its Mid South Repro subsidiary},
+   * {@code the Burger Chef unit}.
+   */
+  private static final Set<String> FIRM_NOUNS_AFTER =
+      Set.of("subsidiary", "subsidiaries", "unit", "division", "divisions", "affiliate", "affiliates");
+
+  /** A word such as {@code Kong-listed} or {@code U.S.-based}: a lower-case word after a hyphen. */
+  private static boolean hyphenatedAdjective(String word) {
+    int hyphen = word.lastIndexOf('-');
+    return hyphen > 0 && hyphen + 1 < word.length() && Character.isLowerCase(word.charAt(hyphen + 1));
+  }
+
+  /** Numbers that follow {@code unit} when it names a reactor: {@code Three Mile Island unit one}. */
+  private static final Set<String> UNIT_NUMBERS = Set.of("one", "two", "three", "four", "five", "six");
+
+  /**
+   * Whether the token at {@code at} is a lower-case word that makes the name before it a firm's
+   * ({@link #FIRM_NOUNS_AFTER}); not {@code unit} before a number, which names a reactor or a
+   * product ({@code Three Mile Island unit one}; the plural {@code units} is left out for the
+   * same reason: {@code the two Diablo Canyon units}).
+   */
+  private static boolean firmNounAfter(List<Token> tokens, int at) {
+    String word = tokens.get(at).text();
+    if (!FIRM_NOUNS_AFTER.contains(word)) {
+      return false;
+    }
+    if (word.equals("unit") && at + 1 < tokens.size()) {
+      String next = tokens.get(at + 1).text();
+      return !(UNIT_NUMBERS.contains(next) || Character.isDigit(next.charAt(0)));
+    }
+    return true;
+  }
+
+  /**
+   * What {@code type} reads as the word after a name when it is one of {@link #FIRM_NOUNS_AFTER},
+   * written in lower case ({@code Diablo Canyon Unit 2} is a reactor, not a firm); compared by
+   * identity.
+   */
+  private static final String FIRM_NOUN = new String("<firm noun>");
   /**
    * Lines of business that follow {@code and} inside a firm's name after another ({@code Mining and
    * Smelting}, {@code Oil and Gas}, {@code Trust and Banking}), where a second firm's name would
@@ -561,7 +602,7 @@ public final class EntityExtractor {
           }
         }
         String following = end < tokens.size() && !tokens.get(end).clauseStart()
-            ? tokens.get(end).text().toLowerCase(Locale.ROOT)
+            ? (firmNounAfter(tokens, end) ? FIRM_NOUN : tokens.get(end).text().toLowerCase(Locale.ROOT))
             : companyMarked(tokens, i, end, lexicon) ? COMPANY_MARK : "";
         if (knownOnly != null && knownOnly.headline() && headlineFirm(tokens, i, end, lexicon)) {
           int start = i;
@@ -1277,7 +1318,12 @@ public final class EntityExtractor {
       return null; // "West German"
     }
     if (words.size() <= 3) {
-      return OTHER;
+      return following == FIRM_NOUN
+              && !lexicon.locations().contains(words.get(0)) // "its Netherlands Antilles subsidiary"
+              && !hyphenatedAdjective(last) // "the Hong Kong-listed unit"
+              && !hyphenatedAdjective(words.get(0)) // "a Chicago-based TDK unit"
+          ? ORGANIZATION // "its Mid South Repro subsidiary"
+          : OTHER;
     }
     return null;
   }

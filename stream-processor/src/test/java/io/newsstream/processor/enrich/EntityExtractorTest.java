@@ -76,6 +76,35 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldReadANameBeforeSubsidiaryUnitOrDivisionAsAFirm() {
+    // given: names no other rule types, before a lower-case word that makes them a firm's, and the
+    // same words where they do not (a reactor's unit number, the plural of reactors, a place, an
+    // adjective)
+    String body =
+        "Woolworth said its Foot Locker unit and its Mid South Repro subsidiary grew, and the Great"
+            + " Southern Paper division hired. Output at Three Mile Island unit one fell, the two Diablo"
+            + " Canyon units ran, its Netherlands Antilles subsidiary paid, the Hong Kong-listed unit rose"
+            + " and a Chicago-based Ajax unit sold.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Foot Locker", "ORGANIZATION"),
+            new NamedEntity("Mid South Repro", "ORGANIZATION"),
+            new NamedEntity("Great Southern Paper", "ORGANIZATION"))
+        .doesNotContain(
+            new NamedEntity("Mile Island", "ORGANIZATION"),
+            new NamedEntity("Three Mile Island", "ORGANIZATION"),
+            new NamedEntity("Diablo Canyon", "ORGANIZATION"),
+            new NamedEntity("Netherlands Antilles", "ORGANIZATION"),
+            new NamedEntity("Hong Kong-listed", "ORGANIZATION"),
+            new NamedEntity("Chicago-based Ajax", "ORGANIZATION"));
+  }
+
+  @Test
   void shouldKeepANationalityThatOpensAPlaceOfTheLists() {
     // given
     String body =

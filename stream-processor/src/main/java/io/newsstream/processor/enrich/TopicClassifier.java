@@ -283,13 +283,15 @@ public final class TopicClassifier {
       String url,
       LanguageDetector.Detection detection,
       String declaredLanguage) {
-    Map<Weighted, int[]> hits =
-        hits(titleWords, bodyWords, url, sureLanguage(titleWords, bodyWords, detection, declaredLanguage));
+    String language = sureLanguage(titleWords, bodyWords, detection, declaredLanguage);
+    Vocabulary vocabulary = vocabulary(language);
+    Map<Weighted, int[]> hits = hits(titleWords, bodyWords, url, language);
     List<TermMatch> result = new ArrayList<>();
     for (Map.Entry<Weighted, int[]> hit : hits.entrySet()) {
       Weighted term = hit.getKey();
       int[] c = hit.getValue();
-      result.add(new TermMatch(topics.get(term.topic()), term.term(), term.weight(), c[0], c[1], contribution(term, c)));
+      result.add(
+          new TermMatch(topics.get(term.topic()), vocabulary.label(term), term.weight(), c[0], c[1], contribution(term, c)));
     }
     result.sort(
         (a, b) -> {
@@ -298,6 +300,11 @@ public final class TopicClassifier {
           return c != 0 ? c : a.term().compareTo(b.term());
         });
     return List.copyOf(result);
+  }
+
+  /** The terms an article of that language (null: unscoped) is matched against. */
+  private Vocabulary vocabulary(String language) {
+    return language == null ? common : byLanguage.getOrDefault(language, common);
   }
 
   /** What a term found {@code counts[0]} times in the body and {@code counts[1]} in the title adds. */
@@ -332,7 +339,7 @@ public final class TopicClassifier {
         domain = dot < 0 ? null : domain.substring(dot + 1);
       }
     }
-    Vocabulary vocabulary = language == null ? common : byLanguage.getOrDefault(language, common);
+    Vocabulary vocabulary = vocabulary(language);
     Map<String, int[]> tokenCounts = new HashMap<>();
     for (String w : bodyWords) {
       if (!w.isEmpty()) {
@@ -534,6 +541,20 @@ public final class TopicClassifier {
       Vocabulary build() {
         return new Vocabulary(this);
       }
+    }
+
+    /**
+     * How {@link #explain} names a matched term: as written for a word, a phrase, a section or an
+     * outlet, with its {@code *} for a prefix; a word and its prefix of the same weight in one
+     * topic ({@code tablet} and {@code tablet*}) are one matched term to the classifier, named
+     * {@code tablet, tablet*}.
+     */
+    String label(Weighted term) {
+      boolean prefix = prefixes.getOrDefault(term.term(), List.of()).contains(term);
+      if (!prefix) {
+        return term.term();
+      }
+      return words.getOrDefault(term.term(), List.of()).contains(term) ? term.term() + ", " + term.term() + "*" : term.term() + "*";
     }
 
     /** Whether the language glues elided articles to words ({@link #withoutElision}). */

@@ -299,12 +299,16 @@ class TopicClassifierTest {
             org.assertj.core.groups.Tuple.tuple("markets", "stocks", 1, 1),
             org.assertj.core.groups.Tuple.tuple("markets", "url:markets", 0, 1),
             org.assertj.core.groups.Tuple.tuple("music", "album", 0, 1),
-            org.assertj.core.groups.Tuple.tuple("music", "band", 1, 1));
+            org.assertj.core.groups.Tuple.tuple("music", "band*", 1, 1));
     for (TopicMatch topic : topics) {
       double sum = terms.stream().filter(t -> t.topic().equals(topic.name())).mapToDouble(TopicClassifier.TermMatch::score).sum();
       assertThat(sum).isCloseTo(topic.score(), org.assertj.core.data.Offset.offset(0.001));
     }
     assertThat(terms.get(0).score()).isEqualTo(2 * Math.log(1 + 1 + 2) / Math.log(2));
+    // a word and its prefix of the same weight are one matched term to the classifier
+    assertThat(marketsAndMusic("shares:1", "album*:2").explain(title, body, url, null, null))
+        .extracting(TopicClassifier.TermMatch::term)
+        .contains("album, album*");
   }
 
   @Test

@@ -54,9 +54,9 @@ public final class EnrichArticles {
         FILE       JSON articles shaped like the body of POST /v1/articles (url, title, body,
                    language): one object, an array of them, or one object a line; '-' or no
                    FILE reads standard input
-        --explain  also list the taxonomy terms behind the topics: topic, term (a prefix term
-                   without its '*'), weight, mentions in the body and in the title, and what
-                   the term added to its topic's score
+        --explain  also list the taxonomy terms behind the topics: topic, term ('*' marks a
+                   prefix), weight, mentions in the body and in the title, and what the term
+                   added to its topic's score
         --config FILE
                    a properties file of enrich.* settings, as the processor takes them
                    (enrich.topics.<topic>.terms=..., enrich.topics.threshold=...; see

@@ -47,17 +47,8 @@ public final class DefaultArticleEnricher implements ArticleEnricher {
     this(EnrichmentConfig.defaults());
   }
 
-  /** What every step reads: the canonical URL, the cleaned text, its words and its language. */
-  private record Prepared(
-      String canonicalUrl,
-      String domain,
-      String title,
-      String body,
-      LanguageDetector.Detection language,
-      List<String> titleWords,
-      List<String> bodyWords) {}
-
-  private Prepared prepare(ArticleInput input) {
+  @Override
+  public Enrichment enrich(ArticleInput input) {
     Objects.requireNonNull(input, "input");
     String canonicalUrl = canonicalizer.canonicalize(input.url());
     String domain = domains.registrableDomain(UrlCanonicalizer.hostOf(canonicalUrl));
@@ -67,43 +58,44 @@ public final class DefaultArticleEnricher implements ArticleEnricher {
         languages.detect(title, body, input.declaredLanguage());
     // Tokenised once for word count, topics and SimHash.
     List<String> bodyWords = WordTokenizer.normalizedWords(body);
+    int wordCount = bodyWords.size();
     List<String> titleWords = WordTokenizer.normalizedWords(title);
-    return new Prepared(canonicalUrl, domain, title, body, language, titleWords, bodyWords);
-  }
-
-  @Override
-  public Enrichment enrich(ArticleInput input) {
-    Prepared p = prepare(input);
-    int wordCount = p.bodyWords().size();
-    List<String> keywordList = keywords.extract(p.title(), p.body(), p.language().language());
-    boolean sure =
-        TopicClassifier.sureLanguage(p.titleWords(), p.bodyWords(), p.language(), input.declaredLanguage()) != null;
-    List<NamedEntity> entityList = entities.extract(p.title(), p.body(), p.language().language(), sure);
-    List<TopicMatch> topicList =
-        topics.classify(p.titleWords(), p.bodyWords(), p.canonicalUrl(), p.language(), input.declaredLanguage());
+    List<String> keywordList = keywords.extract(title, body, language.language());
+    boolean sure = TopicClassifier.sureLanguage(titleWords, bodyWords, language, input.declaredLanguage()) != null;
+    List<NamedEntity> entityList = entities.extract(title, body, language.language(), sure);
+    List<TopicMatch> topicList = topics.classify(titleWords, bodyWords, canonicalUrl, language, input.declaredLanguage());
     return new Enrichment(
-        UrlCanonicalizer.articleId(p.canonicalUrl()),
-        p.canonicalUrl(),
-        p.domain(),
-        p.title(),
-        p.body(),
-        p.language().language(),
-        p.language().confidence(),
+        UrlCanonicalizer.articleId(canonicalUrl),
+        canonicalUrl,
+        domain,
+        title,
+        body,
+        language.language(),
+        language.confidence(),
         wordCount,
         readingTime.seconds(wordCount),
         keywordList,
         entityList,
         topicList,
-        contentHasher.hash(p.title(), p.body()),
-        simHasher.simhash(p.bodyWords()));
+        contentHasher.hash(title, body),
+        simHasher.simhash(bodyWords));
   }
 
   /**
-   * The taxonomy terms behind the topics that {@link #enrich} gives the article, with what each
-   * added to its topic's score ({@link TopicClassifier#explain}): for tuning a taxonomy.
+   * The taxonomy terms behind the topics of an article this enricher enriched, with what each
+   * added to its topic's score ({@link TopicClassifier#explain}): for tuning a taxonomy. It reads
+   * the enrichment's cleaned text, canonical URL and detected language, so nothing is cleaned or
+   * detected twice.
+   *
+   * @param declaredLanguage the language the client declared for the article, or null
    */
-  public List<TopicClassifier.TermMatch> explainTopics(ArticleInput input) {
-    Prepared p = prepare(input);
-    return topics.explain(p.titleWords(), p.bodyWords(), p.canonicalUrl(), p.language(), input.declaredLanguage());
+  public List<TopicClassifier.TermMatch> explainTopics(Enrichment enrichment, String declaredLanguage) {
+    Objects.requireNonNull(enrichment, "enrichment");
+    return topics.explain(
+        WordTokenizer.normalizedWords(enrichment.title()),
+        WordTokenizer.normalizedWords(enrichment.body()),
+        enrichment.canonicalUrl(),
+        new LanguageDetector.Detection(enrichment.language(), enrichment.languageConfidence()),
+        declaredLanguage);
   }
 }

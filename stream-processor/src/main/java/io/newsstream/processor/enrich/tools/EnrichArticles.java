@@ -15,6 +15,7 @@ import io.newsstream.processor.enrich.LanguageDetector;
 import io.newsstream.processor.enrich.NamedEntity;
 import io.newsstream.processor.enrich.TopicClassifier;
 import io.newsstream.processor.enrich.TopicMatch;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -181,12 +183,12 @@ public final class EnrichArticles {
   private static String progress(int enriched, int failures, long startNanos) {
     double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "enriched %,d articles in %.1f s (%,.0f/s)%s",
         enriched,
         seconds,
         enriched / seconds,
-        failures == 0 ? "" : String.format(java.util.Locale.ROOT, "; %,d could not be enriched", failures));
+        failures == 0 ? "" : String.format(Locale.ROOT, "; %,d could not be enriched", failures));
   }
 
   private static Map<String, String> load(Path file) throws IOException {
@@ -229,7 +231,7 @@ public final class EnrichArticles {
     node.put("body", e.body());
     if (explain) {
       ArrayNode terms = node.putArray("terms");
-      for (TopicClassifier.TermMatch m : enricher.explainTopics(input)) {
+      for (TopicClassifier.TermMatch m : enricher.explainTopics(e, input.declaredLanguage())) {
         terms
             .addObject()
             .put("topic", m.topic())
@@ -250,7 +252,7 @@ public final class EnrichArticles {
 
   /** Standard input, left open when the reader over it is closed. */
   private static InputStream nonClosing(InputStream in) {
-    return new java.io.FilterInputStream(in) {
+    return new FilterInputStream(in) {
       @Override
       public void close() {}
     };

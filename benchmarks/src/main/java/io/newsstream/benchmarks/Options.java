@@ -95,6 +95,30 @@ final class Options {
   }
 
   /** An integer from {@code min} to {@code max}, or {@code defaultValue} when not given. */
+  /**
+   * A size in bytes, as the processor reads its own (`256MB`, `1GB`, `512KB` or a plain number of
+   * bytes); {@code defaultValue} when absent.
+   */
+  long bytes(String name, long defaultValue) {
+    String value = values.get(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    var matcher = java.util.regex.Pattern.compile("(\\d+)\\s*(KB|MB|GB)?", java.util.regex.Pattern.CASE_INSENSITIVE)
+        .matcher(value.trim());
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException("--" + name + " must be a size such as 256MB, 1GB or a number of bytes, was " + value);
+    }
+    long number = Long.parseLong(matcher.group(1));
+    String unit = matcher.group(2) == null ? "" : matcher.group(2).toUpperCase(java.util.Locale.ROOT);
+    return switch (unit) {
+      case "KB" -> number << 10;
+      case "MB" -> number << 20;
+      case "GB" -> number << 30;
+      default -> number;
+    };
+  }
+
   int intWithin(String name, int defaultValue, int min, int max) {
     String value = values.get(name);
     if (value == null) {

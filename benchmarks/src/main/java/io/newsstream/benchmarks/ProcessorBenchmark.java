@@ -90,12 +90,14 @@ public final class ProcessorBenchmark {
       "                        of being sent; this measures sustained throughput, which the pre-loaded backlog's figure",
       "                        understates by the pipeline's fixed latency (e.g. --rate 2000; --articles 120000 makes a",
       "                        60 s run of it)",
+      "  --rocksdb-memory SIZE the processor's rocksdb-memory for both topologies (default: the processor's, 256MB;",
+      "                        0: Kafka Streams' per-store RocksDB defaults, with no bound on their total)",
       "  --profile             CPU-profile the measured full-topology run with async-profiler and print where the",
       "                        stream thread's time went, native code (RocksDB) included; stacks in <work-dir>/full-topology.collapsed",
       "  --repo-root DIR       default: system property newsstream.repo.root, else .");
 
   private static final Set<String> KNOWN = Set.of("articles", "duplicate-percent", "partitions", "max-seconds", "streams",
-      "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "reorder-window", "rate", "text-key-partitions", "help");
+      "warmup-articles", "corpus", "work-dir", "repo-root", "profile", "reorder-window", "rate", "text-key-partitions", "rocksdb-memory", "help");
 
   /** Seconds of paced input below which a run is not held against the throughput target. */
   static final int MIN_SUSTAINED_SECONDS = 60;
@@ -112,7 +114,7 @@ public final class ProcessorBenchmark {
   /** What one topology run measured. */
   record RunResult(String name, long input, long output, double seconds, double secondsFromRunning, double cpuSeconds,
       double brokerCpuSeconds, long heapBytes, long heapDeltaBytes, long stateBytes, boolean complete,
-      double flowingArticlesPerSecond, double streamThreadCpuSeconds, double enrichCpuSeconds) {
+      double flowingArticlesPerSecond, double streamThreadCpuSeconds, double enrichCpuSeconds, NativeMemory memory) {
 
     double articlesPerSecond() {
       return secondsFromRunning > 0 ? input / secondsFromRunning : 0;
@@ -124,7 +126,7 @@ public final class ProcessorBenchmark {
 
     RunResult withEnrichCpu(double seconds) {
       return new RunResult(name, input, output, this.seconds, secondsFromRunning, cpuSeconds, brokerCpuSeconds, heapBytes,
-          heapDeltaBytes, stateBytes, complete, flowingArticlesPerSecond, streamThreadCpuSeconds, seconds);
+          heapDeltaBytes, stateBytes, complete, flowingArticlesPerSecond, streamThreadCpuSeconds, seconds, memory);
     }
   }
 
@@ -140,12 +142,15 @@ public final class ProcessorBenchmark {
   private final Duration reorderWindow;
   /** Articles/s offered to the paced run, or 0 for none. */
   private final int rate;
+  /** The processor's rocksdb-memory for every topology of the run. */
+  private final long rocksdbMemory;
   private final String tag = Long.toString(System.currentTimeMillis(), 36);
   private LocalStack stack;
 
   private ProcessorBenchmark(Path workDir, int partitions, int textKeyPartitions, Duration bound, Map<String, String> streamsOverrides,
-      int warmupArticles, boolean profile, Duration reorderWindow, int rate) {
+      int warmupArticles, boolean profile, Duration reorderWindow, int rate, long rocksdbMemory) {
     this.workDir = workDir;
+    this.rocksdbMemory = rocksdbMemory;
     this.textKeyPartitions = textKeyPartitions;
     this.rate = rate;
     this.profile = profile;
@@ -187,6 +192,7 @@ public final class ProcessorBenchmark {
     Map<String, String> streamsOverrides;
     Duration reorderWindow = null;
     int rate;
+    long rocksdbMemory;
     try {
       options = Options.parse(args, KNOWN, Set.of("help", "profile"));
       // Every value is read before anything starts, so a wrong one is a usage error, not a stack trace mid-run.
@@ -200,6 +206,12 @@ public final class ProcessorBenchmark {
       workDir = options.path("work-dir", root.resolve("benchmarks/target/bench-processor")).toAbsolutePath();
       streamsOverrides = keyValues(options.string("streams", ""));
       rate = options.positiveInt("rate", 0);
+      rocksdbMemory = options.bytes("rocksdb-memory", ProcessorConfig.ROCKSDB_MEMORY_DEFAULT);
+      try {
+        new ProcessorConfig().setRocksdbMemory(rocksdbMemory);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--rocksdb-memory: " + e.getMessage(), e);
+      }
       if (options.has("reorder-window")) {
         try {
           reorderWindow = QualityReport.duration(options.string("reorder-window", ""));
@@ -235,8 +247,11 @@ public final class ProcessorBenchmark {
     if (textKeyPartitions > 0) {
       System.out.println("text-key-partitions of the full topology: " + textKeyPartitions);
     }
+    System.out.println("rocksdb-memory: " + (rocksdbMemory == 0 ? "0 (Kafka Streams' per-store defaults, no bound on the total)"
+        : (rocksdbMemory >> 20) + " MB shared by every RocksDB store"));
     ProcessorBenchmark bench =
-        new ProcessorBenchmark(workDir, partitions, textKeyPartitions, bound, streamsOverrides, warmupArticles, options.flag("profile"), reorderWindow, rate);
+        new ProcessorBenchmark(workDir, partitions, textKeyPartitions, bound, streamsOverrides, warmupArticles, options.flag("profile"), reorderWindow, rate,
+            rocksdbMemory);
     Runtime.getRuntime().addShutdownHook(new Thread(bench::stop, "bench-shutdown"));
     try {
       bench.run(input);
@@ -496,6 +511,7 @@ public final class ProcessorBenchmark {
     config.setTopicPartitions(partitions);
     config.setTextKeyPartitions(textKeyPartitions);
     config.setStreams(new LinkedHashMap<>(streamsOverrides));
+    config.setRocksdbMemory(rocksdbMemory);
     if (reorderWindow != null) {
       config.setNearDuplicateReorderWindow(reorderWindow);
     }
@@ -574,7 +590,8 @@ public final class ProcessorBenchmark {
     double cpu0 = seconds(Machine.ownCpu());
     double brokerCpu0 = seconds(Machine.cpu(stack.kafka().process().handle()));
     AtomicLong runningAt = new AtomicLong();
-    KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.streams(config));
+    Properties streamsProps = StreamsProperties.streams(config);
+    KafkaStreams streams = new KafkaStreams(topology, streamsProps);
     streams.setStateListener((next, previous) -> {
       if (next == KafkaStreams.State.RUNNING && runningAt.compareAndSet(0, System.nanoTime()) && onRunning != null) {
         onRunning.run();
@@ -643,6 +660,7 @@ public final class ProcessorBenchmark {
       double brokerCpu = seconds(Machine.cpu(stack.kafka().process().handle())) - brokerCpu0;
       double streamThreadCpu = streamThreadCpuSeconds(config.getApplicationId());
       long heap = heapAfterGc();
+      NativeMemory memory = NativeMemory.of(streams, streamsProps);
       streams.close(Duration.ofSeconds(60));
       long running =
           onRunning != null
@@ -650,7 +668,7 @@ public final class ProcessorBenchmark {
               : processingStart(started, runningAt.get(), threadRunningAt, firstOutputAt);
       RunResult result = new RunResult(name, expected, count, (end - started) / 1e9, (end - Math.min(running, end)) / 1e9,
           cpu, brokerCpu, heap, heap - heapBefore, WorkDir.sizeOf(config.getStateDir()), complete,
-          flowingRate(expected, tenPercentAt, ninetyPercentAt), streamThreadCpu, 0);
+          flowingRate(expected, tenPercentAt, ninetyPercentAt), streamThreadCpu, 0, memory);
       System.out.printf(Locale.ROOT,
           "  %s: %d output records; %.0f articles/s (%.1f s from %s, %.1f s from start); %.0f articles/s from 10 %% to 90 %%"
               + " of the output%s%n",
@@ -859,6 +877,7 @@ public final class ProcessorBenchmark {
             + " it started: %+.0f MB, i.e. %+.0f MB per million articles if it grew linearly)%n",
         passthrough.heapBytes() / 1048576.0, real.heapBytes() / 1048576.0, real.heapDeltaBytes() / 1048576.0,
         real.heapDeltaBytes() / 1048576.0 / real.input() * 1_000_000);
+    System.out.printf(Locale.ROOT, "native memory at the end of the full topology's run: %s%n", real.memory().describe());
     System.out.println("articles/s: input articles / time from the first sign of processing (Kafka Streams or one of its threads RUNNING,"
         + " or the first output) to the last output record (read_committed);");
     System.out.println("  output = records on the passthrough topic, or on articles.enriched + articles.duplicates + articles.dlq.");

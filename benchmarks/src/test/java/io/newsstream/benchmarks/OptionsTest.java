@@ -43,4 +43,22 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.parse(new String[] {"--articles", "many"}, KNOWN, FLAGS).intWithin("articles", 5, 0, 9))
         .hasMessage("--articles must be a number, was many");
   }
+
+  @Test
+  void shouldReadASizeWithOrWithoutAUnitAndNameTheOptionOfAWrongOne() {
+    // given
+    Set<String> known = Set.of("memory");
+
+    // when / then
+    assertThat(Options.parse(new String[] {"--memory", "256MB"}, known, Set.of()).bytes("memory", 1)).isEqualTo(256L << 20);
+    assertThat(Options.parse(new String[] {"--memory", "2gb"}, known, Set.of()).bytes("memory", 1)).isEqualTo(2L << 30);
+    assertThat(Options.parse(new String[] {"--memory", "512KB"}, known, Set.of()).bytes("memory", 1)).isEqualTo(512L << 10);
+    assertThat(Options.parse(new String[] {"--memory", "0"}, known, Set.of()).bytes("memory", 1)).isZero();
+    assertThat(Options.parse(new String[] {}, known, Set.of()).bytes("memory", 7)).isEqualTo(7);
+    assertThatThrownBy(() -> Options.parse(new String[] {"--memory", "lots"}, known, Set.of()).bytes("memory", 1))
+        .hasMessageContaining("--memory must be a size")
+        .hasMessageContaining("lots");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--memory", "1TB"}, known, Set.of()).bytes("memory", 1))
+        .hasMessageContaining("--memory");
+  }
 }

@@ -8,6 +8,7 @@ import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.config.ProcessorConfig.TopologyMode;
 import io.newsstream.processor.enrich.ArticleEnricher;
 import io.newsstream.processor.enrich.EnrichmentConfig;
+import io.newsstream.processor.topology.BoundedRocksDbMemory;
 import io.newsstream.processor.topology.StreamsProperties;
 import io.newsstream.processor.topology.TopologyFactory;
 import io.newsstream.schemas.topics.Topics;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +29,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -112,7 +115,9 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
       LOG.info("Kafka Streams settings from {}.streams.*: {}", ProcessorConfig.PREFIX, String.join(", ", config.getStreams().keySet()));
     }
     LOG.debug("Topology:\n{}", topology.describe());
-    KafkaStreams kafkaStreams = new KafkaStreams(topology, StreamsProperties.streams(config));
+    Properties streamsProperties = StreamsProperties.streams(config);
+    logRocksDbMemory(config, streamsProperties);
+    KafkaStreams kafkaStreams = new KafkaStreams(topology, streamsProperties);
     kafkaStreams.setStateListener(
         (next, previous) -> {
           LOG.info("Kafka Streams state {} -> {}", previous, next);
@@ -193,5 +198,23 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
       streamsMetrics.close();
     }
     streams = null;
+  }
+
+  private static void logRocksDbMemory(ProcessorConfig config, Properties streams) {
+    if (config.getStoreType() != ProcessorConfig.StoreType.ROCKSDB) {
+      return;
+    }
+    Object setter = streams.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG);
+    if (setter == null) {
+      LOG.info("RocksDB stores: Kafka Streams' per-store memory defaults, no bound on their total ({}.rocksdb-memory=0)",
+          ProcessorConfig.PREFIX);
+    } else if (BoundedRocksDbMemory.class.getName().equals(String.valueOf(setter))) {
+      LOG.info("RocksDB stores: {} MB of native memory shared by all of them, memtables up to {} % of it ({}.rocksdb-memory,"
+              + " rocksdb-memtable-share)", config.getRocksdbMemory() / (1024 * 1024),
+          Math.round(config.getRocksdbMemtableShare() * 100), ProcessorConfig.PREFIX);
+    } else {
+      LOG.info("RocksDB stores: configured by {} ({}.streams.{}); rocksdb-memory does not apply", setter, ProcessorConfig.PREFIX,
+          StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG);
+    }
   }
 }

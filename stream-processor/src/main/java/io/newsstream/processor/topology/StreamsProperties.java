@@ -70,6 +70,13 @@ public final class StreamsProperties {
     // hop may wait up to 100 ms, next to the 1 s commit interval and the 5 s reorder window.
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), FETCH_MIN_BYTES);
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), FETCH_MAX_WAIT_MS);
+    // Kafka Streams bounds each RocksDB instance's memory alone, and the processor has some 70 of
+    // them on 4 partitions: one cache shared by all of them bounds the instance as a whole.
+    if (config.getStoreType() == ProcessorConfig.StoreType.ROCKSDB && config.getRocksdbMemory() > 0) {
+      props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+      props.put(BoundedRocksDbMemory.MEMORY_CONFIG, Long.toString(config.getRocksdbMemory()));
+      props.put(BoundedRocksDbMemory.MEMTABLE_SHARE_CONFIG, Double.toString(config.getRocksdbMemtableShare()));
+    }
     props.putAll(config.getStreams());
     return props;
   }

@@ -93,6 +93,8 @@ class EnvironmentVariableSettingsTest {
       return text.matches("[\\w.-]+:\\d+") ? "127.0.0.1:19999" : text + "-x";
     } else if (type == int.class) {
       return (Integer) current + 1;
+    } else if (type == long.class) {
+      return (Long) current + 1024 * 1024;
     } else if (type == short.class) {
       return (short) ((Short) current + 1);
     } else if (type == double.class) {

@@ -3,6 +3,7 @@ package io.newsstream.processor.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsstream.processor.topology.BoundedRocksDbMemory;
 import io.newsstream.processor.topology.StreamsProperties;
 import java.time.Duration;
 import java.util.Map;
@@ -92,6 +93,36 @@ class ProcessorConfigTest {
   }
 
   @Test
+  void shouldBoundTheMemoryOfAllRocksDbStoresTogetherUnlessTurnedOffOrInMemory() {
+    // given
+    ProcessorConfig byDefault = new ProcessorConfig();
+    ProcessorConfig configured = new ProcessorConfig();
+    configured.setRocksdbMemory(1024L * 1024 * 1024);
+    configured.setRocksdbMemtableShare(0.25);
+    ProcessorConfig off = new ProcessorConfig();
+    off.setRocksdbMemory(0);
+    ProcessorConfig inMemory = new ProcessorConfig();
+    inMemory.setStoreType(ProcessorConfig.StoreType.IN_MEMORY);
+    ProcessorConfig ownSetter = new ProcessorConfig();
+    ownSetter.setStreams(Map.of(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "com.example.MySetter"));
+
+    // when
+    Properties defaults = StreamsProperties.streams(byDefault);
+    Properties custom = StreamsProperties.streams(configured);
+
+    // then
+    String setter = StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG;
+    assertThat(defaults.get(setter)).isEqualTo(BoundedRocksDbMemory.class.getName());
+    assertThat(defaults.get(BoundedRocksDbMemory.MEMORY_CONFIG)).isEqualTo("268435456");
+    assertThat(defaults.get(BoundedRocksDbMemory.MEMTABLE_SHARE_CONFIG)).isEqualTo("0.5");
+    assertThat(custom.get(BoundedRocksDbMemory.MEMORY_CONFIG)).isEqualTo("1073741824");
+    assertThat(custom.get(BoundedRocksDbMemory.MEMTABLE_SHARE_CONFIG)).isEqualTo("0.25");
+    assertThat(StreamsProperties.streams(off)).doesNotContainKey(setter);
+    assertThat(StreamsProperties.streams(inMemory)).doesNotContainKey(setter);
+    assertThat(StreamsProperties.streams(ownSetter).get(setter)).isEqualTo("com.example.MySetter");
+  }
+
+  @Test
   void shouldRejectInvalidValuesNamingTheKey() {
     // given
     ProcessorConfig config = new ProcessorConfig();
@@ -113,6 +144,10 @@ class ProcessorConfigTest {
     assertThatThrownBy(() -> config.setLightEditMaxWords(1001)).hasMessageContaining("light-edit-max-words");
     assertThatThrownBy(() -> config.setStallTimeout(Duration.ofSeconds(-1))).hasMessageContaining("newsstream.processor.stall-timeout");
     assertThatThrownBy(() -> config.setStallTimeout(Duration.ofMillis(500))).hasMessageContaining("stall-timeout");
+    assertThatThrownBy(() -> config.setRocksdbMemory(-1)).hasMessageContaining("newsstream.processor.rocksdb-memory");
+    assertThatThrownBy(() -> config.setRocksdbMemory(1024 * 1024)).hasMessageContaining("at least 16MB");
+    assertThatThrownBy(() -> config.setRocksdbMemtableShare(1)).hasMessageContaining("newsstream.processor.rocksdb-memtable-share");
+    assertThatThrownBy(() -> config.setRocksdbMemtableShare(0)).hasMessageContaining("rocksdb-memtable-share");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
+import io.newsstream.processor.topology.BoundedRocksDbMemory;
 import io.newsstream.processor.topology.StreamsProperties;
 import java.util.Map;
 import java.util.Properties;
@@ -39,6 +40,19 @@ class StreamsSettingsBindingTest {
     assertThat(streams)
         .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "5")
         .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "1048576");
+  }
+
+  @Test
+  void shouldReadTheRocksDbMemoryBoundWithAUnit() {
+    // given
+    PropertySource variables =
+        PropertySource.of("test-environment-variables", Map.of("NEWSSTREAM_PROCESSOR_ROCKSDB_MEMORY", "1GB"),
+            PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE);
+    PropertySource file = PropertySource.of("test-application-yml", Map.of("newsstream.processor.rocksdb-memory", "96MB"));
+
+    // when / then
+    assertThat(streamsOf(variables)).containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, Long.toString(1L << 30));
+    assertThat(streamsOf(file)).containsEntry(BoundedRocksDbMemory.MEMORY_CONFIG, Long.toString(96L << 20));
   }
 
   @Test

@@ -155,6 +155,14 @@ public final class EntityExtractor {
       Set.of("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
           "Oct", "Nov", "Dec");
+  /** English days of the week, as a date after a name writes them ({@code announced by Shell U.K. Ltd Friday}). */
+  private static final Set<String> WEEKDAYS =
+      Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+  /**
+   * Words that open the names of banks in French, Spanish, Italian and Portuguese, as English text
+   * writes them ({@code Banco di Roma}, {@code Banca del Monte di Parma}, {@code Banque Indosuez}).
+   */
+  private static final Set<String> ENGLISH_ORGANIZATION_HEADS = Set.of("Banco", "Banca", "Banque");
   /** Speech verbs as a title-case headline writes them. */
   private static final Set<String> TITLE_CASE_SPEECH_VERBS = Set.of("Says", "Said", "Tells", "Told");
   /** Titles that are also the first word of firms' names ({@code General Electric Co}). */
@@ -249,7 +257,14 @@ public final class EntityExtractor {
           "Officials");
   private static final Pattern ROMAN_NUMERAL = Pattern.compile("[IVXLCDM]+");
   private static final Set<String> CONNECTORS =
-      Set.of("of", "for", "de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du");
+      Set.of("of", "for", "de", "del", "da", "van", "von", "der", "bin", "al", "la", "le", "du", "dos", "das", "di",
+          "della");
+  /**
+   * Particles that open a surname written as one word with it ({@code deGrasse}, {@code diCaprio},
+   * {@code vanDyke}): such a word, lower-case first, continues a name between two capitalised words.
+   */
+  private static final List<String> GLUED_PARTICLES = List.of("della", "del", "des", "dos", "das", "van", "von", "de",
+      "da", "di", "du", "la", "le");
   /** Articles and prepositions inside Romance names ({@code Organización Mundial de la Salud}). */
   private static final Set<String> ROMANCE_CONNECTORS =
       Set.of("di", "della", "delle", "dei", "degli", "des", "do", "dos", "das", "los", "las");
@@ -377,7 +392,7 @@ public final class EntityExtractor {
             || titleAt(List.of(name)) > 0);
     this.english =
         new Lexicon(
-            false, locations, organizations, organizationSuffixes, Set.of(), firstNames, notNames, demonyms,
+            false, locations, organizations, organizationSuffixes, ENGLISH_ORGANIZATION_HEADS, firstNames, notNames, demonyms,
             SPEECH_VERBS, CONNECTORS, englishTitles, englishKnownNames, Set.copyOf(places),
             union(firstNames, moreGivenNames));
   }
@@ -593,6 +608,11 @@ public final class EntityExtractor {
               && !tokens.get(end + connectors).clauseStart()
               && tokens.get(end + connectors).capitalised()) {
             end += connectors + 1;
+          } else if (gluedParticleName(next)
+              && end + 1 < tokens.size()
+              && !tokens.get(end + 1).clauseStart()
+              && tokens.get(end + 1).capitalised()) {
+            end += 2; // "Neil deGrasse Tyson"
           } else if (andJoins(tokens, end, lexicon)) {
             end += 2; // "Goldman Sachs and Co", "Home Savings and Loan Association"
           } else if (arabicNamePart(next)) {
@@ -708,6 +728,27 @@ public final class EntityExtractor {
       end++;
     }
     return end;
+  }
+
+  /**
+   * Whether the word is a surname glued to its lower-case particle: {@code deGrasse}, {@code
+   * diCaprio}; not {@code iPhone} or {@code eBay}, whose one letter is no particle.
+   */
+  private static boolean gluedParticleName(Token token) {
+    String line = token.line;
+    if (token.capitalised()) {
+      return false;
+    }
+    for (String particle : GLUED_PARTICLES) {
+      int after = token.start + particle.length();
+      if (line.startsWith(particle, token.start)
+          && after + 1 < token.end
+          && Character.isUpperCase(line.charAt(after))
+          && Character.isLowerCase(line.charAt(after + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -1086,10 +1127,11 @@ public final class EntityExtractor {
         return;
       }
     }
-    // "Japan February", "New York Sept", "Felix Houphouet-Boigny March": a month after a name (a
-    // date or a delivery month) is no part of it; "Bill May", "Long March" keep theirs.
+    // "Japan February", "New York Sept", "Felix Houphouet-Boigny March", "Shell U.K. Ltd Friday": a
+    // month or a weekday after a name (a date or a delivery month) is no part of it; "Bill May",
+    // "Long March" keep theirs.
     String lastWord = words.get(words.size() - 1);
-    if (words.size() >= 2 && !lexicon.romance() && MONTHS.contains(lastWord)) {
+    if (words.size() >= 2 && !lexicon.romance() && (MONTHS.contains(lastWord) || WEEKDAYS.contains(lastWord))) {
       List<String> rest = words.subList(0, words.size() - 1);
       if (knownName(rest, lexicon)
           || (rest.size() == 1 && isAcronym(rest.get(0)))
@@ -1576,6 +1618,11 @@ public final class EntityExtractor {
           tokens.set(tokens.size() - 1, new Token(line, initial.start, initial.end + 1, initial.clauseStart));
         }
       }
+      if (clauseStart && !pendingBreak && abbreviationBeforeLegalForm(tokens, line, previousEnd, start, end)) {
+        clauseStart = false; // "Volkswagen U.S. Inc", "Cargill U.K. Ltd": the name goes on
+        Token abbreviation = tokens.get(tokens.size() - 1);
+        tokens.set(tokens.size() - 1, new Token(line, abbreviation.start, abbreviation.end + 1, abbreviation.clauseStart));
+      }
       int wordEnd = end;
       pendingBreak = false;
       if (end - start >= 2 && (line.startsWith("'s", end - 2) || line.startsWith("’s", end - 2))) {
@@ -1689,6 +1736,34 @@ public final class EntityExtractor {
     return afterNext > nextEnd
         && isBlank(text, nextEnd, afterNext)
         && Character.isUpperCase(text.charAt(afterNext));
+  }
+
+  /**
+   * Whether the period in {@code text[from, to)} closes an abbreviation of capitals with periods
+   * ({@code U.S}, {@code U.K}, {@code U.S.A}, {@code N.A}) inside a firm's name, not a sentence:
+   * a capitalised word comes before it, in the same clause, and a legal form after it ({@code
+   * Volkswagen U.S. Inc}, {@code Cargill U.K. Ltd}).
+   */
+  private static boolean abbreviationBeforeLegalForm(List<Token> tokens, String text, int from, int to, int nextEnd) {
+    int n = tokens.size();
+    if (n < 2 || !onlyPeriod(text, from, to) || !LEGAL_FORMS.contains(text.substring(to, nextEnd))) {
+      return false;
+    }
+    Token abbreviation = tokens.get(n - 1);
+    Token before = tokens.get(n - 2);
+    if (abbreviation.clauseStart()
+        || !before.capitalised()
+        || SENTENCE_OPENERS.contains(before.text()) // "The U.S. Company Du Pont De Nemours"
+        || abbreviation.end - abbreviation.start < 3) {
+      return false;
+    }
+    for (int k = abbreviation.start; k < abbreviation.end; k++) {
+      char c = text.charAt(k);
+      if ((k - abbreviation.start) % 2 == 0 ? c < 'A' || c > 'Z' : c != '.') {
+        return false;
+      }
+    }
+    return (abbreviation.end - abbreviation.start) % 2 == 1;
   }
 
   /**

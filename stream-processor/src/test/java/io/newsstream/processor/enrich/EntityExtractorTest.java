@@ -748,6 +748,39 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldKeepParticlesAbbreviationsAndBankNamesInsideANameAndDatesOutsideIt() {
+    // given
+    String body =
+        "The show is hosted by Neil deGrasse Tyson at the museum. Volkswagen U.S. Inc said sales fell,"
+            + " and so did Cargill U.K. Ltd. The U.S. Company Du Pont De Nemours <DD> dropped a plan. The curator,"
+            + " Maria dos Santos, thanked Carlo di Benedetti. Banco di Roma and Banque Indosuez lead the issue,"
+            + " announced by Shell U.K. Ltd Friday. Ministers meet in Brussels Monday. The Apple iPhone App Store"
+            + " opened.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Neil deGrasse Tyson", "PERSON"),
+            new NamedEntity("Volkswagen U.S. Inc", "ORGANIZATION"),
+            new NamedEntity("Cargill U.K. Ltd", "ORGANIZATION"),
+            new NamedEntity("Maria dos Santos", "PERSON"),
+            new NamedEntity("Carlo di Benedetti", "PERSON"),
+            new NamedEntity("Banco di Roma", "ORGANIZATION"),
+            new NamedEntity("Banque Indosuez", "ORGANIZATION"),
+            new NamedEntity("Shell U.K. Ltd", "ORGANIZATION"),
+            new NamedEntity("Brussels", "LOCATION"),
+            new NamedEntity("Du Pont De Nemours", "ORGANIZATION"));
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .noneMatch(text -> text.contains("U.S. Company") || text.endsWith("Friday") || text.endsWith("Monday"))
+        .noneMatch(text -> text.contains("iPhone"))
+        .doesNotContain("Volkswagen U.S", "Santos", "Tyson");
+  }
+
+  @Test
   void shouldKeepTheInitialsOfANameWithTheirPeriods() {
     // given
     String body =

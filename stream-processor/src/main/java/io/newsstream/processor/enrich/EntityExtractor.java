@@ -268,6 +268,13 @@ public final class EntityExtractor {
   /** Articles and prepositions inside Romance names ({@code Organización Mundial de la Salud}). */
   private static final Set<String> ROMANCE_CONNECTORS =
       Set.of("di", "della", "delle", "dei", "degli", "des", "do", "dos", "das", "los", "las");
+  /**
+   * The words that join the parts of the name of a bank that {@link #ENGLISH_ORGANIZATION_HEADS} opens in its own language ({@code Banque
+   * Internationale a Luxembourg}, {@code Banque du Batiment et des Travaux Publics}, {@code Banca
+   * D'America e D'Italia}, {@code Banco Royal do Canada}).
+   */
+  private static final Set<String> BANK_NAME_CONNECTORS =
+      union(union(CONNECTORS, ROMANCE_CONNECTORS), Set.of("a", "et", "e", "y", "pour"));
   /** Languages read with the {@code *.romance} lists. */
   private static final Set<String> ROMANCE_LANGUAGES = Set.of("fr", "es", "it", "pt");
   /** Elided article or preposition glued to the next word: {@code l’}, {@code d’}, {@code dell’}. */
@@ -592,13 +599,15 @@ public final class EntityExtractor {
             ? i + 1
             : i;
         int end = commaFirmAt(tokens, name, lexicon) ? name + 2 : name + 1; // exclusive
+        boolean bank = !lexicon.romance() && ENGLISH_ORGANIZATION_HEADS.contains(tokens.get(name).text());
+        Set<String> runConnectors = bank ? BANK_NAME_CONNECTORS : lexicon.connectors();
         while (end < tokens.size() && !tokens.get(end).clauseStart()) {
           Token next = tokens.get(end);
           int connectors = 0;
-          while (connectors < (lexicon.romance() ? 2 : 1)
+          while (connectors < (lexicon.romance() || bank ? 2 : 1)
               && end + connectors < tokens.size()
               && !tokens.get(end + connectors).clauseStart()
-              && lexicon.connectors().contains(tokens.get(end + connectors).text())) {
+              && runConnectors.contains(tokens.get(end + connectors).text())) {
             connectors++;
           }
           if (next.capitalised()) {

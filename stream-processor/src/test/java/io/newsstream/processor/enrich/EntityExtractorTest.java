@@ -753,7 +753,8 @@ class EntityExtractorTest {
     String body =
         "The show is hosted by Neil deGrasse Tyson at the museum. Volkswagen U.S. Inc said sales fell,"
             + " and so did Cargill U.K. Ltd. The U.S. Company Du Pont De Nemours <DD> dropped a plan. The curator,"
-            + " Maria dos Santos, thanked Carlo di Benedetti. Banco di Roma and Banque Indosuez lead the issue,"
+            + " Maria dos Santos, thanked Carlo di Benedetti. Banco di Roma, Banque Internationale a Luxembourg"
+            + " SA and Banque Indosuez lead the issue,"
             + " announced by Shell U.K. Ltd Friday. Ministers meet in Brussels Monday. The Apple iPhone App Store"
             + " opened.";
 
@@ -770,6 +771,7 @@ class EntityExtractorTest {
             new NamedEntity("Carlo di Benedetti", "PERSON"),
             new NamedEntity("Banco di Roma", "ORGANIZATION"),
             new NamedEntity("Banque Indosuez", "ORGANIZATION"),
+            new NamedEntity("Banque Internationale a Luxembourg SA", "ORGANIZATION"),
             new NamedEntity("Shell U.K. Ltd", "ORGANIZATION"),
             new NamedEntity("Brussels", "LOCATION"),
             new NamedEntity("Du Pont De Nemours", "ORGANIZATION"));

@@ -1033,6 +1033,12 @@ public final class EntityExtractor {
         && words.get(1).length() <= 2) {
       return; // a class of shares: "Class A", "Series B Preferred"
     }
+    if (describedPerson(run, words, following, lexicon)) {
+      // "Chef Gordon Ramsay", "Billionaire Warren Buffett": the word that opens the sentence
+      // describes the person and is no part of the name.
+      classify(toTokens(words.subList(1, words.size())), following, mentions, lexicon, true);
+      return;
+    }
     boolean titled = titledBefore;
     boolean changed = true;
     while (changed && !words.isEmpty()) {
@@ -1396,6 +1402,49 @@ public final class EntityExtractor {
   }
 
   /** Whether none of the words is a name of the lists, an organisation suffix or a word that is no name. */
+  /**
+   * Whether an English run opens its sentence or clause with a plain word before a known given
+   * name and a surname ({@code Chef Gordon Ramsay said}, {@code Striker Lionel Messi scored}, {@code
+   * …a year ago, Chairman-elect James Cotting told}): a description of the person, as a lower-case
+   * title is in mid-sentence. A given name the lists lack is taken for one ({@code Lal Krishna
+   * Advani} gives {@code Krishna Advani}). Not a given name itself ({@code Mary Ann
+   * Evans}), a name of the lists, or a firm's name ({@code Santa Barbara Savings and Loan}).
+   */
+  private static boolean describedPerson(List<Token> run, List<String> words, String following, Lexicon lexicon) {
+    if (lexicon.romance()
+        || words.size() < 3
+        || !run.get(0).clauseStart()
+        || following == COMPANY_MARK
+        || !lexicon.givenNames().contains(words.get(1))) {
+      return false;
+    }
+    String first = words.get(0);
+    String last = words.get(words.size() - 1);
+    return first.length() >= 3
+        && plainCapitalisedWord(first) // not "McDonnell Douglas Astronautics"
+        && plainCapitalisedWord(last) // not "Delta Lloyd Verzekeringsgroep N.V", "Douglas DC-9s"
+        && !lexicon.givenNames().contains(first)
+        && plainWords(words, lexicon) // no organisation suffix: not "Santa Barbara Savings Bank"
+        && !lexicon.places().contains(first + " " + words.get(1))
+        && !knownNameStart(words, lexicon)
+        && !words.contains("of")
+        && !words.contains("and");
+  }
+
+  /** Whether the word is a capital and lower-case letters, a hyphen allowed ({@code Chef}, {@code Chairman-elect}, {@code Yu-tai}). */
+  private static boolean plainCapitalisedWord(String word) {
+    if (word.isEmpty() || !Character.isUpperCase(word.charAt(0))) {
+      return false;
+    }
+    for (int k = 1; k < word.length(); k++) {
+      char c = word.charAt(k);
+      if (!Character.isLowerCase(c) && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean plainWords(List<String> words, Lexicon lexicon) {
     for (String word : words) {
       if (lexicon.organizationSuffixes().contains(word)

@@ -783,6 +783,34 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldNotTakeAWordThatDescribesAPersonAtTheStartOfASentenceForPartOfTheName() {
+    // given
+    String body =
+        "Chef Gordon Ramsay opened a restaurant. Billionaire Warren Buffett wrote to shareholders."
+            + " Striker Lionel Messi scored. Profits rose, Chairman-elect James Cotting told reporters."
+            + " Mary Ann Evans wrote it. Santa Barbara Savings and Loan Association lent more. Delta Lloyd"
+            + " Verzekeringsgroep N.V. sold bonds. McDonnell Douglas Astronautics won. Santa Barbara Savings Bank"
+            + " lent more.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Gordon Ramsay", "PERSON"),
+            new NamedEntity("Warren Buffett", "PERSON"),
+            new NamedEntity("Lionel Messi", "PERSON"),
+            new NamedEntity("James Cotting", "PERSON"),
+            new NamedEntity("Mary Ann Evans", "PERSON"));
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .noneMatch(text -> text.startsWith("Chef") || text.startsWith("Billionaire") || text.startsWith("Striker"))
+        .doesNotContain("Barbara Savings and Loan Association", "Lloyd Verzekeringsgroep N.V", "Douglas Astronautics",
+            "Barbara Savings Bank");
+  }
+
+  @Test
   void shouldKeepTheInitialsOfANameWithTheirPeriods() {
     // given
     String body =

@@ -1895,7 +1895,8 @@ public final class EntityExtractor {
       String trimmed = line.strip();
       if (current.length() > 0) {
         char last = current.charAt(current.length() - 1);
-        boolean ends = last == '.' || last == '!' || last == '?' || last == ':' || last == '"'
+        boolean ends = (last == '.' && !(endsWithInitial(current) && startsUnindented(line)))
+            || last == '!' || last == '?' || last == ':' || last == '"'
             || last == '”' || trimmed.isEmpty() || mostlyUpperCase(trimmed);
         if (ends) {
           lines.add(current.toString());
@@ -1910,6 +1911,32 @@ public final class EntityExtractor {
       lines.add(current.toString());
     }
     return lines;
+  }
+
+  /**
+   * Whether the text ends in an initial and its period ({@code Rudolph W.}, {@code by T.}): a line
+   * wrapped there goes on with the name ({@code Rudolph W.} / {@code Giuliani.}, {@code T.} /
+   * {@code Boone Pickens}); whether the sentence ends there is decided as within a line, so a new
+   * paragraph after such a period is read as a line would be ({@code rated AAA by S and P.} / {@code
+   * IDD Information Services said} gives {@code P. IDD Information Services}). Requiring a given
+   * name before the initial avoided 3 such errors on the corpora and lost 27 right names ({@code T. Boone
+   * Pickens}, {@code Clinton C. Sisson}).
+   */
+  private static boolean endsWithInitial(CharSequence text) {
+    int n = text.length();
+    return n >= 3
+        && text.charAt(n - 1) == '.'
+        && text.charAt(n - 2) >= 'A'
+        && text.charAt(n - 2) <= 'Z'
+        && text.charAt(n - 3) == ' ';
+  }
+
+  /**
+   * Whether a line starts with a word, not the indentation that opens a paragraph of raw wire text
+   * (cleaned text has none: the cleaner strips it).
+   */
+  private static boolean startsUnindented(String line) {
+    return !line.isEmpty() && !Character.isWhitespace(line.charAt(0));
   }
 
   private static List<String> texts(List<Token> run) {

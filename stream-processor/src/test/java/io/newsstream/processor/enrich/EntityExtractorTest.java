@@ -811,6 +811,29 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldKeepANameWholeWhenTheWireWrapsItsLineAfterAnInitial() {
+    // given: Reuters' bodies are wrapped at about 65 characters; a paragraph opens indented
+    String body =
+        "The defendants gained about 160,000 dlrs, according to U.S. Attorney Rudolph W.\n"
+            + "Giuliani.\n"
+            + "    The board of Acme Corp approved Plan B.\n"
+            + "    Brown Corp said it would sell its stake to Harland C.\n"
+            + "Stonecipher.\n";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Rudolph W. Giuliani", "PERSON"),
+            new NamedEntity("Harland C. Stonecipher", "PERSON"),
+            new NamedEntity("Brown Corp", "ORGANIZATION"));
+    assertThat(entities).extracting(NamedEntity::text).doesNotContain("Rudolph W", "Harland C", "Giuliani")
+        .noneMatch(text -> text.contains("Plan B"));
+  }
+
+  @Test
   void shouldKeepTheInitialsOfANameWithTheirPeriods() {
     // given
     String body =

@@ -77,6 +77,7 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
     Gauge.builder(MicrometerPipelineMetrics.PREFIX + "stream.threads.stalled", stallWatch, watch -> watch.stalledThreads().size())
         .description("Stream threads that have not polled for longer than stall-timeout")
         .register(registry);
+    RocksDbMemoryGauges.bind(registry, config);
   }
 
   @Override

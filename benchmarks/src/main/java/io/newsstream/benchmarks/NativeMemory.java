@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Properties;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Memory outside the Java heap while a topology runs: the process's resident set, and what its
@@ -46,8 +45,7 @@ record NativeMemory(long rssBytes, long memtableBytes, long blockCacheBytes, lon
 
   /** Measures a running {@code streams} configured with {@code props}. */
   static NativeMemory of(KafkaStreams streams, Properties props) {
-    boolean shared = BoundedRocksDbMemory.class.getName().equals(
-        String.valueOf(props.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)));
+    boolean shared = BoundedRocksDbMemory.configures(props);
     List<StoreMetric> metrics = streams.metrics().values().stream()
         .filter(m -> GROUP.equals(m.metricName().group()))
         .map(NativeMemory::storeMetric)

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.topology.BoundedRocksDbMemory;
 import io.newsstream.processor.topology.StreamsProperties;
-import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Two gauges for the RocksDB memory bound ({@code rocksdb-memory}): the bound, and what the
@@ -22,8 +21,7 @@ final class RocksDbMemoryGauges {
 
   /** Registers the gauges when the processor's stores share the bounded cache; returns whether it did. */
   static boolean bind(MeterRegistry registry, ProcessorConfig config) {
-    Object setter = StreamsProperties.streams(config).get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG);
-    if (!BoundedRocksDbMemory.class.getName().equals(String.valueOf(setter))) {
+    if (!BoundedRocksDbMemory.configures(StreamsProperties.streams(config))) {
       return false; // in-memory stores, rocksdb-memory 0, or a setter of the user's own
     }
     long bytes = config.getRocksdbMemory();

@@ -209,7 +209,7 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
     if (setter == null) {
       LOG.info("RocksDB stores: Kafka Streams' per-store memory defaults, no bound on their total ({}.rocksdb-memory=0)",
           ProcessorConfig.PREFIX);
-    } else if (BoundedRocksDbMemory.class.getName().equals(String.valueOf(setter))) {
+    } else if (BoundedRocksDbMemory.configures(streams)) {
       LOG.info("RocksDB stores: {} MB of native memory shared by all of them, memtables up to {} % of it ({}.rocksdb-memory,"
               + " rocksdb-memtable-share)", config.getRocksdbMemory() / (1024 * 1024),
           Math.round(config.getRocksdbMemtableShare() * 100), ProcessorConfig.PREFIX);

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
@@ -62,6 +63,12 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   @Override
   public void close(String storeName, Options options) {
     // The cache and the write buffer manager are shared by every store: nothing to free here.
+  }
+
+  /** Whether Kafka Streams properties configure their RocksDB stores with this class. */
+  public static boolean configures(Map<?, ?> streamsProperties) {
+    return BoundedRocksDbMemory.class.getName()
+        .equals(String.valueOf(streamsProperties.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)));
   }
 
   /** Bytes the shared cache holds now (blocks and charged memtables), when stores were configured with {@code bytes}. */

@@ -7,19 +7,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
+import io.newsstream.processor.testing.RocksDbWrites;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,35 +79,12 @@ class BoundedRocksDbMemoryTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "rocksdb-memory-" + name);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(name).toString());
-    // No Streams record cache in front of the store: every put reaches RocksDB.
-    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
     return props;
   }
 
   /** Writes {@link #RECORDS} incompressible values into a RocksDB store; the largest memtables seen, by Kafka Streams' metric. */
   private static long largestMemtables(Properties props) {
-    Topology topology = new Topology();
-    topology.addSource("in", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), "in");
-    topology.addProcessor("put", Put::new, "in");
-    topology.addStateStore(
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("store"), Serdes.ByteArray(), Serdes.ByteArray())
-            .withLoggingDisabled(),
-        "put");
-    Random random = new Random(7);
-    long largest = 0;
-    try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
-      TestInputTopic<byte[], byte[]> in = driver.createInputTopic("in", new ByteArraySerializer(), new ByteArraySerializer());
-      for (int i = 0; i < RECORDS; i++) {
-        byte[] value = new byte[VALUE_BYTES];
-        random.nextBytes(value);
-        in.pipeInput(Integer.toString(i).getBytes(), value);
-        if (i % 100 == 99) {
-          largest = Math.max(largest, memtables(driver));
-        }
-      }
-      largest = Math.max(largest, memtables(driver));
-    }
-    return largest;
+    return (long) RocksDbWrites.write(props, RECORDS, VALUE_BYTES, 100, BoundedRocksDbMemoryTest::memtables);
   }
 
   private static long memtables(TopologyTestDriver driver) {
@@ -124,19 +92,5 @@ class BoundedRocksDbMemoryTest {
         .filter(m -> m.metricName().name().equals("size-all-mem-tables") && m.metricName().group().equals("stream-state-metrics"))
         .mapToLong(m -> ((Number) m.metricValue()).longValue())
         .sum();
-  }
-
-  private static final class Put implements Processor<byte[], byte[], Void, Void> {
-    private KeyValueStore<byte[], byte[]> store;
-
-    @Override
-    public void init(ProcessorContext<Void, Void> context) {
-      store = context.getStateStore("store");
-    }
-
-    @Override
-    public void process(Record<byte[], byte[]> record) {
-      store.put(record.key(), record.value());
-    }
   }
 }

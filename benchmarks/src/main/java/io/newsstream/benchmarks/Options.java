@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Command-line options of the harnesses: {@code --name value}, {@code --name=value} or a bare
@@ -95,6 +97,9 @@ final class Options {
   }
 
   /** An integer from {@code min} to {@code max}, or {@code defaultValue} when not given. */
+  /** A size as {@link #bytes} reads it: a number of bytes, or of KB, MB or GB. */
+  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
+
   /**
    * A size in bytes, as the processor reads its own (`256MB`, `1GB`, `512KB` or a plain number of
    * bytes); {@code defaultValue} when absent.
@@ -104,13 +109,12 @@ final class Options {
     if (value == null) {
       return defaultValue;
     }
-    var matcher = java.util.regex.Pattern.compile("(\\d+)\\s*(KB|MB|GB)?", java.util.regex.Pattern.CASE_INSENSITIVE)
-        .matcher(value.trim());
+    Matcher matcher = SIZE.matcher(value.trim());
     if (!matcher.matches()) {
       throw new IllegalArgumentException("--" + name + " must be a size such as 256MB, 1GB or a number of bytes, was " + value);
     }
     long number = Long.parseLong(matcher.group(1));
-    String unit = matcher.group(2) == null ? "" : matcher.group(2).toUpperCase(java.util.Locale.ROOT);
+    String unit = matcher.group(2) == null ? "" : matcher.group(2).toUpperCase(Locale.ROOT);
     return switch (unit) {
       case "KB" -> number << 10;
       case "MB" -> number << 20;

@@ -269,9 +269,10 @@ public final class EntityExtractor {
   private static final Set<String> ROMANCE_CONNECTORS =
       Set.of("di", "della", "delle", "dei", "degli", "des", "do", "dos", "das", "los", "las");
   /**
-   * The words that join the parts of the name of a bank that {@link #ENGLISH_ORGANIZATION_HEADS} opens in its own language ({@code Banque
-   * Internationale a Luxembourg}, {@code Banque du Batiment et des Travaux Publics}, {@code Banca
-   * D'America e D'Italia}, {@code Banco Royal do Canada}).
+   * The words that join the parts of the name of a bank that {@link #ENGLISH_ORGANIZATION_HEADS}
+   * opens, in the bank's own language ({@code Banque Internationale a Luxembourg}, {@code Banque du
+   * Batiment et des Travaux Publics}, {@code Banca D'America e D'Italia}, {@code Banco Royal do
+   * Canada}).
    */
   private static final Set<String> BANK_NAME_CONNECTORS =
       union(union(CONNECTORS, ROMANCE_CONNECTORS), Set.of("a", "et", "e", "y", "pour"));
@@ -1809,19 +1810,10 @@ public final class EntityExtractor {
     }
     Token abbreviation = tokens.get(n - 1);
     Token before = tokens.get(n - 2);
-    if (abbreviation.clauseStart()
-        || !before.capitalised()
-        || SENTENCE_OPENERS.contains(before.text()) // "The U.S. Company Du Pont De Nemours"
-        || abbreviation.end - abbreviation.start < 3) {
-      return false;
-    }
-    for (int k = abbreviation.start; k < abbreviation.end; k++) {
-      char c = text.charAt(k);
-      if ((k - abbreviation.start) % 2 == 0 ? c < 'A' || c > 'Z' : c != '.') {
-        return false;
-      }
-    }
-    return (abbreviation.end - abbreviation.start) % 2 == 1;
+    return !abbreviation.clauseStart()
+        && before.capitalised()
+        && !SENTENCE_OPENERS.contains(before.text()) // "The U.S. Company Du Pont De Nemours"
+        && capitalsWithPeriods(text, abbreviation.start, abbreviation.end);
   }
 
   /**
@@ -1830,6 +1822,11 @@ public final class EntityExtractor {
    * {@code L.P}).
    */
   private static boolean dottedInitials(String text, int from, int to) {
+    return capitalsWithPeriods(text, from, to) && !DOTTED_ABBREVIATIONS.contains(text.substring(from, to));
+  }
+
+  /** Whether {@code text[from, to)} is two or more capital letters with a period between each ({@code E.F}, {@code U.S.A}). */
+  private static boolean capitalsWithPeriods(String text, int from, int to) {
     if (to - from < 3 || (to - from) % 2 == 0) {
       return false;
     }
@@ -1839,7 +1836,7 @@ public final class EntityExtractor {
         return false;
       }
     }
-    return !DOTTED_ABBREVIATIONS.contains(text.substring(from, to));
+    return true;
   }
 
   /** Whether the word is initials with their periods that open a name ({@code E.F.}, {@code W.I.}). */

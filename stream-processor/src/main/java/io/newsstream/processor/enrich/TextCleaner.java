@@ -24,9 +24,10 @@ import org.jsoup.select.NodeVisitor;
  *
  * <p>Output format: one paragraph per line, lines separated by a single {@code \n}, no blank
  * lines, no leading or trailing spaces, runs of spaces and tabs collapsed to one space. Line
- * breaks of the source are kept as paragraph breaks (Reuters-style hard-wrapped text therefore
- * keeps its wrapping; words and hashes do not depend on it). Typographic quotes are kept in the
- * text; the hashes normalise them (see {@link ContentHasher}).
+ * breaks of the source are kept as paragraph breaks, except in hard-wrapped plain text (wire copy
+ * that indents its paragraphs, wrapped Markdown), whose wrapped lines are joined into their
+ * paragraphs first (see {@link HardWrappedText}); words and hashes do not depend on line breaks.
+ * Typographic quotes are kept in the text; the hashes normalise them (see {@link ContentHasher}).
  *
  * <p>Furniture: lines that consist only of one of the configured furniture lines ({@code Close},
  * {@code Advertisement}, {@code Also read}, ...; compared case-insensitively, ignoring a trailing
@@ -145,11 +146,15 @@ public final class TextCleaner {
     if (body == null || body.isEmpty()) {
       return "";
     }
-    String text = looksLikeMarkup(body) ? htmlToText(body) : body;
+    boolean markup = looksLikeMarkup(body);
+    String text = markup ? htmlToText(body) : body;
     text = normalize(text);
     text = removeFurnitureLines(text);
     text = removeTrailingCredits(text);
     text = removeOutletFurniture(text, domain);
+    if (!markup) {
+      text = HardWrappedText.unwrap(text);
+    }
     if (mayHaveGluedSentence(text)) {
       text = GLUED_SENTENCE.matcher(text).replaceAll(" ");
     }

@@ -135,6 +135,34 @@ class TextCleanerTest {
   }
 
   @Test
+  void shouldJoinTheWrappedLinesOfPlainTextIntoParagraphsButKeepTheLineBreaksOfHtml() {
+    // given: wire copy wrapped at 65 columns with CRLF line ends and a credit line after it, and
+    // an HTML body whose author broke a line on purpose
+    String wire =
+        "Merrill Lynch and Co is issuing a 100\r\n"
+            + "mln Ecu eurobond due March 30, 1990, paying 7-3/8 pct and\r\n"
+            + "priced at 101 pct, lead manager Banque Paribas Capital Markets\r\n"
+            + "said.\r\n"
+            + "    Merrill Lynch Capital Markets is co-lead manager.\r\n"
+            + "\r\n"
+            + "Reporting by Jane Doe; Editing by Tom Poe\r\n";
+    String html =
+        "<p>Shares of the company rose 4 percent on Tuesday after it raised its</p>"
+            + "forecast for the year.<p></p><p>The chief executive spoke.</p>";
+
+    // when / then
+    assertThat(cleaner.cleanBody(wire, "reuters.com"))
+        .isEqualTo(
+            "Merrill Lynch and Co is issuing a 100 mln Ecu eurobond due March 30, 1990, paying 7-3/8"
+                + " pct and priced at 101 pct, lead manager Banque Paribas Capital Markets said.\n"
+                + "Merrill Lynch Capital Markets is co-lead manager.");
+    assertThat(cleaner.cleanBody(html, "example.com"))
+        .isEqualTo(
+            "Shares of the company rose 4 percent on Tuesday after it raised its\n"
+                + "forecast for the year.\nThe chief executive spoke.");
+  }
+
+  @Test
   void shouldNotTreatPlainTextWithComparisonSignsAsHtml() {
     // given
     String body = "Profit rose 5 pct; 3 < 4 and 5 > 2, said Smith & Co.";

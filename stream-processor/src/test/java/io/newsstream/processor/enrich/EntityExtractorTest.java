@@ -811,6 +811,30 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldKeepSaintInTheNamesOfPlacesFirmsAndPeopleInsteadOfTakingItForATitle() {
+    // given: names with "St." as Reuters writes them
+    String body =
+        "In a letter to House Banking Committee chairman Fernand St. Germain, Volcker warned of"
+            + " retaliation. Shares of St. Joe Minerals Corp rose. St. Jude Medical Inc said profits fell."
+            + " Fares range from 39 dlrs to St. Louis. The field lies east of St. John's, and the plant"
+            + " at St. Andrew's employs eight people.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Fernand St Germain", "PERSON"),
+            new NamedEntity("St Joe Minerals Corp", "ORGANIZATION"),
+            new NamedEntity("St Jude Medical Inc", "ORGANIZATION"),
+            new NamedEntity("St Louis", "LOCATION"));
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .doesNotContain("Germain", "Joe Minerals Corp", "Jude Medical Inc", "John", "Andrew");
+  }
+
+  @Test
   void shouldKeepANameWholeWhenTheWireWrapsItsLineAfterAnInitial() {
     // given: Reuters' bodies are wrapped at about 65 characters; a paragraph opens indented
     String body =

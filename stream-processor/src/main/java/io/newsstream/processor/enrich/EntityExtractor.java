@@ -1883,16 +1883,19 @@ public final class EntityExtractor {
 
   /**
    * Lines of the text with hard-wrapped lines joined: a line break that does not follow the end
-   * of a sentence (Reuters wraps its text at 65 columns) continues the paragraph.
+   * of a sentence (Reuters wraps its text at 65 columns) continues the paragraph. The cleaner
+   * joins the wrapped lines of text that marks its paragraphs; this also covers text that does
+   * not (a Reuters story of one paragraph), and tables, whose rows read as one line.
    */
   private static List<String> joinWrappedLines(String text) {
     List<String> lines = new ArrayList<>();
+    boolean paragraphs = HardWrappedText.hasLongLine(text);
     StringBuilder current = new StringBuilder();
     for (String line : text.split("\n")) {
       String trimmed = line.strip();
       if (current.length() > 0) {
         char last = current.charAt(current.length() - 1);
-        boolean ends = (last == '.' && !(endsWithInitial(current) && startsUnindented(line)))
+        boolean ends = (last == '.' && !(!paragraphs && endsWithInitial(current) && startsUnindented(line)))
             || last == '!' || last == '?' || last == ':' || last == '"'
             || last == '”' || trimmed.isEmpty() || mostlyUpperCase(trimmed);
         if (ends) {
@@ -1913,11 +1916,13 @@ public final class EntityExtractor {
   /**
    * Whether the text ends in an initial and its period ({@code Rudolph W.}, {@code by T.}): a line
    * wrapped there goes on with the name ({@code Rudolph W.} / {@code Giuliani.}, {@code T.} /
-   * {@code Boone Pickens}); whether the sentence ends there is decided as within a line, so a new
-   * paragraph after such a period is read as a line would be ({@code rated AAA by S and P.} / {@code
-   * IDD Information Services said} gives {@code P. IDD Information Services}). Requiring a given
-   * name before the initial avoided 3 such errors on the corpora and lost 27 right names ({@code T. Boone
-   * Pickens}, {@code Clinton C. Sisson}).
+   * {@code Boone Pickens}); whether the sentence ends there is decided as within a line. Only in
+   * text that may be hard-wrapped: once a line is longer than a wrap leaves one, the cleaner has
+   * joined the wrapped lines ({@link HardWrappedText}) and a line break ends a paragraph ({@code
+   * rated AAA by S and P.} / {@code IDD Information Services said}). Where it cannot tell, a new
+   * paragraph after an initial is still read as a line would be; requiring a given name before the
+   * initial avoided 3 such errors on the corpora and lost 27 right names ({@code T. Boone Pickens},
+   * {@code Clinton C. Sisson}).
    */
   private static boolean endsWithInitial(CharSequence text) {
     int n = text.length();

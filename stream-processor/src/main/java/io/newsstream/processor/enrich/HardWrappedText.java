@@ -114,6 +114,20 @@ final class HardWrappedText {
     return out.toString();
   }
 
+  /** Whether a line of the text is longer than {@value #MAX_WIDTH} characters: no hard wrap made it. */
+  static boolean hasLongLine(String text) {
+    int start = 0;
+    while (start < text.length()) {
+      int newline = text.indexOf('\n', start);
+      int end = newline < 0 ? text.length() : newline;
+      if (end - start > MAX_WIDTH && text.substring(start, end).strip().length() > MAX_WIDTH) {
+        return true;
+      }
+      start = end + 1;
+    }
+    return false;
+  }
+
   private static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
     int start = 0;

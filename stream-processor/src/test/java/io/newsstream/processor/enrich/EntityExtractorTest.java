@@ -858,6 +858,23 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldEndTheSentenceAtAnInitialThatEndsAParagraphOfUnwrappedText() {
+    // given: two paragraphs of cleaned wire copy; a line too long for a hard wrap shows that the
+    // cleaner joined the wrapped lines, so a line break here ends a paragraph
+    String paragraphs =
+        "The notes are rated AAA by Moodys Investors Service Inc and AA by S and P.\n"
+            + "IDD Information Services said the issue was priced to yield 7.52 pct, and that demand was"
+            + " strong among buyers in Europe.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", paragraphs, "en");
+
+    // then
+    assertThat(entities).contains(new NamedEntity("IDD Information Services", "ORGANIZATION"));
+    assertThat(entities).extracting(NamedEntity::text).doesNotContain("P. IDD Information Services");
+  }
+
+  @Test
   void shouldKeepTheInitialsOfANameWithTheirPeriods() {
     // given
     String body =

@@ -181,6 +181,15 @@ class HardWrappedTextTest {
   }
 
   @Test
+  void shouldTellTextWithALineTooLongForAHardWrap() {
+    String hundred = "x".repeat(HardWrappedText.MAX_WIDTH);
+    assertThat(HardWrappedText.hasLongLine(WIRE)).isFalse();
+    assertThat(HardWrappedText.hasLongLine(HardWrappedText.unwrap(WIRE))).isTrue();
+    assertThat(HardWrappedText.hasLongLine("short\n  " + hundred + "  \nshort")).isFalse();
+    assertThat(HardWrappedText.hasLongLine("short\n" + hundred + "x")).isTrue();
+  }
+
+  @Test
   void shouldTellListItemsHeadingsAndNumbersThatGoOnASentenceApart() {
     assertThat(HardWrappedText.startsWithWord("1985.")).isTrue();
     assertThat(HardWrappedText.startsWithWord("1,000 shares")).isTrue();

@@ -53,17 +53,16 @@ final class HardWrappedText {
    * is not hard-wrapped. Line breaks are {@code \n}; other whitespace is left as it is.
    */
   static String unwrap(String text) {
-    if (text.indexOf('\n') < 0) {
-      return text;
+    if (text.indexOf('\n') < 0 || hasLongLine(text)) {
+      return text; // the common case: a paragraph per line
     }
     List<String> lines = lines(text);
+    int n = lines.size();
+    int[] lengths = new int[n]; // without surrounding whitespace; 0 for a blank line
     int width = 0;
-    for (String line : lines) {
-      int length = line.strip().length();
-      if (length > MAX_WIDTH) {
-        return text; // the common case: a paragraph per line
-      }
-      width = Math.max(width, length);
+    for (int i = 0; i < n; i++) {
+      lengths[i] = strippedLength(lines.get(i));
+      width = Math.max(width, lengths[i]);
     }
     if (width < MIN_WIDTH) {
       return text;
@@ -71,32 +70,31 @@ final class HardWrappedText {
     boolean indented = false;
     boolean blank = false; // a blank line between lines with text
     boolean blankAfterText = false;
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        blankAfterText |= !lines.get(i - 1).isBlank();
+    for (int i = 1; i < n; i++) {
+      if (lengths[i] == 0) {
+        blankAfterText |= lengths[i - 1] > 0;
       } else {
         blank |= blankAfterText;
-        indented |= startsIndented(line) && !lines.get(i - 1).isBlank();
+        indented |= lengths[i - 1] > 0 && startsIndented(lines.get(i));
       }
     }
     if (!indented && !blank) {
       return text;
     }
     int filled = (width * FILLED_PERCENT + 99) / 100;
+    byte[] tabular = new byte[n]; // 0 not known yet, 1 no, 2 yes
     StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < lines.size(); i++) {
+    for (int i = 0; i < n; i++) {
       String line = lines.get(i);
       if (i > 0) {
-        String previous = lines.get(i - 1);
         boolean wrapped =
-            startsWithWord(line)
-                && !previous.isBlank()
-                && !tabular(previous)
-                && !tabular(line)
-                && (previous.strip().length() >= filled
+            lengths[i - 1] > 0
+                && startsWithWord(line)
+                && (lengths[i - 1] >= filled
                     || Character.isLowerCase(line.codePointAt(0))
-                    || (indented && i == 1));
+                    || (indented && i == 1))
+                && !tabular(lines, tabular, i - 1)
+                && !tabular(lines, tabular, i);
         if (wrapped) {
           int end = out.length();
           while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
@@ -112,6 +110,27 @@ final class HardWrappedText {
       out.append(line);
     }
     return out.toString();
+  }
+
+  /** {@link #tabular(String)} of line {@code i}, worked out once. */
+  private static boolean tabular(List<String> lines, byte[] known, int i) {
+    if (known[i] == 0) {
+      known[i] = (byte) (tabular(lines.get(i)) ? 2 : 1);
+    }
+    return known[i] == 2;
+  }
+
+  /** The length of the line without the whitespace around it, as {@code line.strip().length()}. */
+  private static int strippedLength(String line) {
+    int start = 0;
+    int end = line.length();
+    while (start < end && Character.isWhitespace(line.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(line.charAt(end - 1))) {
+      end--;
+    }
+    return end - start;
   }
 
   /** Whether a line of the text is longer than {@value #MAX_WIDTH} characters: no hard wrap made it. */

@@ -811,6 +811,30 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldKnowEveryCountryAndTheStatesAndProvincesOfTheLargestEnglishSpeakingCountries() {
+    // given: names the lists lacked, and a party word between a state and a senator
+    String body =
+        "Coffee exports from Costa Rica, El Salvador and Zaire rose. The plant in Delaware, the mine in"
+            + " Papua New Guinea and the farms of New South Wales and Newfoundland were sold. Profits rose,"
+            + " said Delaware Democrat Joseph Biden.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Costa Rica", "LOCATION"),
+            new NamedEntity("El Salvador", "LOCATION"),
+            new NamedEntity("Zaire", "LOCATION"),
+            new NamedEntity("Delaware", "LOCATION"),
+            new NamedEntity("Papua New Guinea", "LOCATION"),
+            new NamedEntity("New South Wales", "LOCATION"),
+            new NamedEntity("Newfoundland", "LOCATION"),
+            new NamedEntity("Joseph Biden", "PERSON"));
+  }
+
+  @Test
   void shouldKeepSaintInTheNamesOfPlacesFirmsAndPeopleInsteadOfTakingItForATitle() {
     // given: names with "St." as Reuters writes them
     String body =

@@ -53,7 +53,7 @@ class WordListResourcesTest {
   }
 
   @Test
-  void shouldHoldCitiesWithoutTheNamesThatAreCommonWordsOrGivenNames() throws IOException {
+  void shouldHoldCitiesAndCountriesWithoutTheNamesThatAreCommonWordsOrGivenNames() throws IOException {
     // when
     List<String> lines = lines(EntityExtractor.PLACES);
     List<String> places = lines.stream().filter(line -> !line.startsWith("#")).toList();
@@ -62,9 +62,11 @@ class WordListResourcesTest {
     assertThat(lines.get(0)).contains("GeoNames").contains("CC BY 4.0");
     assertThat(places).hasSizeGreaterThan(3_000).doesNotHaveDuplicates().isSorted();
     assertThat(places).contains("Kaohsiung", "Wolfsburg", "Corpus Christi", "Abidjan");
+    assertThat(places).contains("Costa Rica", "Papua New Guinea", "Gambia", "Republic of Korea", "Macao");
     assertThat(places)
         .doesNotContain("Reading", "Nice", "Mobile", "Split", "Sale", "Orange", "Victoria", "Charlotte",
-            "Florence", "Austin", "Jackson", "Batman", "Carrefour", "Jos", "");
+            "Florence", "Austin", "Jackson", "Batman", "Carrefour", "Jos", "Chad", "Jersey", "The Gambia",
+            "Korea, Republic of", "");
     assertThat(places).allSatisfy(place -> assertThat(place).isEqualTo(place.strip()));
   }
 

@@ -1535,9 +1535,19 @@ public final class EntityExtractor {
   }
 
   private static boolean containsKnownName(List<String> words, Lexicon lexicon) {
-    for (String w : words) {
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
       if (lexicon.organizations().contains(w) || lexicon.locations().contains(w) || lexicon.organizationSuffixes().contains(w)) {
         return true;
+      }
+      // a known name of two or three words: "New Jersey Democrat", "Wall Street Journal"
+      StringBuilder name = new StringBuilder(w);
+      for (int j = i + 1; j < words.size() && j < i + 3 && j - i < words.size() - 1; j++) {
+        name.append(' ').append(words.get(j));
+        String known = name.toString();
+        if (lexicon.organizations().contains(known) || lexicon.locations().contains(known)) {
+          return true;
+        }
       }
     }
     return false;

@@ -166,7 +166,7 @@ public final class EntityExtractor {
   /** Speech verbs as a title-case headline writes them. */
   private static final Set<String> TITLE_CASE_SPEECH_VERBS = Set.of("Says", "Said", "Tells", "Told");
   /** Titles that are also the first word of firms' names ({@code General Electric Co}). */
-  private static final Set<String> FIRM_TITLES = Set.of("General", "Premier", "Chief", "Investor");
+  private static final Set<String> FIRM_TITLES = Set.of("General", "Premier", "Chief", "Investor", "Leader");
 
   /**
    * Lower-case words after a name that make it a firm's: {@code its Mid South Repro subsidiary},

@@ -841,6 +841,25 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldReadLeaderAsATitleExceptInAFirmsName() {
+    // given
+    String body =
+        "Senate Majority Leader Robert Byrd said the bill would pass. Senate Republican Leader Robert"
+            + " Dole disagreed. Shares of Leader Development Corp rose.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Robert Byrd", "PERSON"),
+            new NamedEntity("Robert Dole", "PERSON"),
+            new NamedEntity("Leader Development Corp", "ORGANIZATION"));
+    assertThat(entities).extracting(NamedEntity::text).noneMatch(text -> text.startsWith("Leader Robert"));
+  }
+
+  @Test
   void shouldKeepSaintInTheNamesOfPlacesFirmsAndPeopleInsteadOfTakingItForATitle() {
     // given: names with "St." as Reuters writes them
     String body =

@@ -165,6 +165,22 @@ public final class EntityExtractor {
   private static final Set<String> ENGLISH_ORGANIZATION_HEADS = Set.of("Banco", "Banca", "Banque");
   /** Speech verbs as a title-case headline writes them. */
   private static final Set<String> TITLE_CASE_SPEECH_VERBS = Set.of("Says", "Said", "Tells", "Told");
+  /** Titles of ministers and their like, which English writes after the portfolio ({@code Oil Minister}). */
+  private static final Set<String> GOVERNMENT_TITLES = Set.of("Minister", "Secretary", "Commissioner");
+  /**
+   * Words of a minister's portfolio, as English writes them before {@link #GOVERNMENT_TITLES}
+   * ({@code Oil Minister}, {@code External Trade Commissioner}, {@code Treasury Assistant
+   * Secretary}); the name before them is the country's or the institution's.
+   */
+  private static final Set<String> PORTFOLIOS =
+      Set.of("Oil", "Petroleum", "Energy", "Mines", "Mining", "Farm", "Agriculture", "Agricultural",
+          "Trade", "External", "Foreign", "Finance", "Economy", "Economic", "Economics", "Industry",
+          "Industries", "Primary", "Commerce", "Defence", "Defense", "Interior", "Home", "Justice",
+          "Labour", "Labor", "Health", "Education", "Transport", "Planning", "Budget", "Assistant",
+          "Deputy", "Under", "Environment", "Housing", "Fisheries", "Forestry", "Telecommunications",
+          "Communications", "Information", "Tourism", "Culture", "Affairs", "Employment", "Revenue",
+          "Development", "Cooperation", "Competition", "Monetary", "Coal", "Power", "Resources",
+          "Natural", "Science", "Technology");
   /** Titles that are also the first word of firms' names ({@code General Electric Co}). */
   private static final Set<String> FIRM_TITLES = Set.of("General", "Premier", "Chief", "Investor", "Leader");
 
@@ -1024,7 +1040,17 @@ public final class EntityExtractor {
       boolean firm = k == 1 && firmName(rest, titleLength, lexicon) && !knownNameStart(rest, lexicon);
       if (titleLength > 0 && k + titleLength < words.size() && !firm) {
         // An English title before the run is the second name's ("chairman Fernand St Germain").
-        classify(toTokens(words.subList(0, k)), "", mentions, lexicon, titledBefore && lexicon.romance());
+        // A minister's portfolio belongs to the title: "Saudi Arabian Oil Minister Hisham Nazer",
+        // "EC Farm Commissioner Frans Andriessen", "Trade and Industry Secretary Paul Channon".
+        int before = k;
+        if (!lexicon.romance() && GOVERNMENT_TITLES.contains(words.get(k + titleLength - 1))) {
+          while (before > 0
+              && (PORTFOLIOS.contains(words.get(before - 1))
+                  || (words.get(before - 1).equals("and") && before < k))) {
+            before--;
+          }
+        }
+        classify(toTokens(words.subList(0, before)), "", mentions, lexicon, titledBefore && lexicon.romance());
         classify(toTokens(words.subList(k, words.size())), following, mentions, lexicon, false);
         return;
       }

@@ -841,6 +841,32 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldGiveAMinistersPortfolioToTheTitleNotToTheNameBeforeIt() {
+    // given
+    String body =
+        "Saudi Arabian Oil Minister Hisham Nazer said OPEC would hold. EC Farm Commissioner Frans"
+            + " Andriessen disagreed, and Treasury Assistant Secretary David Mulford said so too. Shell Oil"
+            + " Co President John Bookout declined. Britain's Trade and Industry Secretary Paul Channon spoke.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Hisham Nazer", "PERSON"),
+            new NamedEntity("EC", "ORGANIZATION"),
+            new NamedEntity("Frans Andriessen", "PERSON"),
+            new NamedEntity("Treasury", "ORGANIZATION"),
+            new NamedEntity("David Mulford", "PERSON"),
+            new NamedEntity("Shell Oil Co", "ORGANIZATION"),
+            new NamedEntity("Paul Channon", "PERSON"));
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .doesNotContain("Saudi Arabian Oil", "EC Farm", "Treasury Assistant", "Trade and Industry");
+  }
+
+  @Test
   void shouldReadLeaderAsATitleExceptInAFirmsName() {
     // given
     String body =

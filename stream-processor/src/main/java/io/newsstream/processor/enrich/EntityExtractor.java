@@ -138,6 +138,12 @@ public final class EntityExtractor {
       Set.of("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Capt", "Col", "Rev",
           "Lt", "Sgt", "Jr", "Sr");
   /**
+   * Given names as old firms' names abbreviate them, whose period does not end a clause either
+   * ({@code Alex. Brown and Sons Inc}, {@code Jos. A. Bank Clothiers}, {@code Wm. Wrigley Jr Co}).
+   */
+  private static final Set<String> GIVEN_NAME_ABBREVIATIONS =
+      Set.of("Alex", "Benj", "Chas", "Edw", "Geo", "Jas", "Jos", "Robt", "Saml", "Thos", "Wm");
+  /**
    * Capitalised auxiliary verbs, which no name contains; not those that are names too (Theresa
    * May, American Can Co, James F. Will, Ten Have).
    */
@@ -1705,7 +1711,7 @@ public final class EntityExtractor {
       // The gap before the word opens a clause unless it is blank or the period of a title.
       boolean clauseStart =
           pendingBreak
-              || (!isBlank(line, previousEnd, start) && !afterTitle(tokens, line, previousEnd, start));
+              || (!isBlank(line, previousEnd, start) && !afterTitle(tokens, line, previousEnd, start, end));
       if (clauseStart && !pendingBreak && afterInitial(tokens, line, previousEnd, start)) {
         clauseStart = false;
         Token initial = tokens.get(tokens.size() - 1);
@@ -1791,11 +1797,24 @@ public final class EntityExtractor {
     return true;
   }
 
-  /** Whether the gap {@code text[from, to)} is the period after a title abbreviation ("Dr. X"). */
-  private static boolean afterTitle(List<Token> tokens, String text, int from, int to) {
-    return !tokens.isEmpty()
-        && onlyPeriod(text, from, to)
-        && TITLE_ABBREVIATIONS.contains(tokens.get(tokens.size() - 1).text());
+  /**
+   * Whether the gap {@code text[from, to)} is the period after a title abbreviation ("Dr. X"), or
+   * after an abbreviated given name before the rest of a name ("Alex. Brown and Sons Inc", "Jos. A.
+   * Bank"; not "his son Alex. The firm"), the next word being {@code text[to, end)}.
+   */
+  private static boolean afterTitle(List<Token> tokens, String text, int from, int to, int end) {
+    if (tokens.isEmpty() || !onlyPeriod(text, from, to)) {
+      return false;
+    }
+    String word = tokens.get(tokens.size() - 1).text();
+    if (TITLE_ABBREVIATIONS.contains(word)) {
+      return true;
+    }
+    if (!GIVEN_NAME_ABBREVIATIONS.contains(word)) {
+      return false;
+    }
+    boolean initial = end - to == 1 && end < text.length() && text.charAt(end) == '.';
+    return initial || !SENTENCE_OPENERS.contains(text.substring(to, end));
   }
 
   /**

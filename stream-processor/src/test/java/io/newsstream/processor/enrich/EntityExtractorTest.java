@@ -867,6 +867,26 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldKeepAnAbbreviatedGivenNameWithTheRestOfTheName() {
+    // given
+    String body =
+        "Jos. A. Bank Clothiers Inc said sales rose. Alex. Brown and Sons Inc will manage the issue."
+            + " Shares of Wm. Wrigley Jr Co rose. The shares went to his son Alex. The firm declined"
+            + " comment.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("Jos A. Bank Clothiers Inc", "ORGANIZATION"),
+            new NamedEntity("Alex Brown and Sons Inc", "ORGANIZATION"),
+            new NamedEntity("Wm Wrigley Jr Co", "ORGANIZATION"));
+    assertThat(entities).extracting(NamedEntity::text).doesNotContain("Brown and Sons Inc", "Alex The");
+  }
+
+  @Test
   void shouldReadLeaderAsATitleExceptInAFirmsName() {
     // given
     String body =

@@ -49,8 +49,9 @@ final class HardWrappedText {
   private HardWrappedText() {}
 
   /**
-   * The text with its wrapped line breaks replaced by single spaces, or the text itself when it
-   * is not hard-wrapped. Line breaks are {@code \n}; other whitespace is left as it is.
+   * The text with its wrapped line breaks replaced by single spaces, or the text itself (the same
+   * instance) when no line break is a wrap. Line breaks are {@code \n}; other whitespace is left
+   * as it is.
    */
   static String unwrap(String text) {
     if (text.indexOf('\n') < 0 || hasLongLine(text)) {
@@ -83,6 +84,7 @@ final class HardWrappedText {
     }
     int filled = (width * FILLED_PERCENT + 99) / 100;
     byte[] tabular = new byte[n]; // 0 not known yet, 1 no, 2 yes
+    boolean joined = false;
     StringBuilder out = new StringBuilder(text.length());
     for (int i = 0; i < n; i++) {
       String line = lines.get(i);
@@ -96,6 +98,7 @@ final class HardWrappedText {
                 && !tabular(lines, tabular, i - 1)
                 && !tabular(lines, tabular, i);
         if (wrapped) {
+          joined = true;
           int end = out.length();
           while (end > 0 && Character.isWhitespace(out.charAt(end - 1))) {
             end--;
@@ -109,7 +112,7 @@ final class HardWrappedText {
       }
       out.append(line);
     }
-    return out.toString();
+    return joined ? out.toString() : text;
   }
 
   /** {@link #tabular(String)} of line {@code i}, worked out once. */

@@ -1572,9 +1572,12 @@ public final class EntityExtractor {
       if (lexicon.organizations().contains(w) || lexicon.locations().contains(w) || lexicon.organizationSuffixes().contains(w)) {
         return true;
       }
-      // a known name of two or three words: "New Jersey Democrat", "Wall Street Journal"
+      // a known name of two or three words inside the run: "New Jersey Democrat"
       StringBuilder name = new StringBuilder(w);
-      for (int j = i + 1; j < words.size() && j < i + 3 && j - i < words.size() - 1; j++) {
+      for (int j = i + 1; j < Math.min(words.size(), i + 3); j++) {
+        if (j - i + 1 == words.size()) {
+          break; // the whole run, which the other rules name
+        }
         name.append(' ').append(words.get(j));
         String known = name.toString();
         if (lexicon.organizations().contains(known) || lexicon.locations().contains(known)) {
@@ -1950,7 +1953,8 @@ public final class EntityExtractor {
       String trimmed = line.strip();
       if (current.length() > 0) {
         char last = current.charAt(current.length() - 1);
-        boolean ends = (last == '.' && !(!paragraphs && endsWithInitial(current) && startsUnindented(line)))
+        boolean nameGoesOn = !paragraphs && endsWithInitial(current) && startsUnindented(line);
+        boolean ends = (last == '.' && !nameGoesOn)
             || last == '!' || last == '?' || last == ':' || last == '"'
             || last == '”' || trimmed.isEmpty() || mostlyUpperCase(trimmed);
         if (ends) {

@@ -71,7 +71,9 @@ public final class ProcessorBenchmark {
   static final String USAGE = String.join(System.lineSeparator(),
       "usage: ./newsstream bench processor [options]",
       "  --articles N          articles pre-loaded into articles.raw (default 20000); past the corpus, further",
-      "                        originals are corpus articles with their words swapped for others of the same frequency",
+      "                        originals are corpus articles with their words swapped for others of the same frequency;",
+      "                        the harness holds them all, about 1 KB of heap each (past about 500000, raise -Xmx in",
+      "                        BENCH_JVM_OPTS; a run that would not fit is refused at the start)",
       "  --duplicate-percent P share of duplicates of earlier articles in the input (default 15)",
       "  --partitions N        partitions of articles.raw and the output topics (default 4)",
       "  --text-key-partitions N  the processor's text-key-partitions (default 0: as --partitions)",
@@ -218,6 +220,10 @@ public final class ProcessorBenchmark {
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("--reorder-window: " + e.getMessage(), e);
         }
+      }
+      String heapProblem = options.flag("help") ? null : InputMix.heapProblem(articles, Runtime.getRuntime().maxMemory());
+      if (heapProblem != null) {
+        throw new IllegalArgumentException(heapProblem);
       }
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());

@@ -18,6 +18,20 @@ class InputMixTest {
       .toList();
 
   @Test
+  void shouldTellWhenTheInputWouldNotFitInTheHeapAndWhatToSet() {
+    long gigabyte = 1L << 30;
+
+    // the default -Xmx1g holds the documented runs, not a million articles
+    assertThat(InputMix.heapProblem(240_000, gigabyte)).isNull();
+    assertThat(InputMix.heapProblem(1_000_000, gigabyte))
+        .contains("--articles 1000000")
+        .contains("about 1488 MB")
+        .contains("1024 MB")
+        .endsWith("BENCH_JVM_OPTS=-Xmx2g");
+    assertThat(InputMix.heapProblem(1_000_000, 6 * gigabyte)).isNull();
+  }
+
+  @Test
   void shouldMakeNewTextsOnceTheCorpusIsUsedUp() {
     // when: four times the corpus, no duplicates
     List<InputMix.Item> items = InputMix.build(CORPUS, 200, 0, 1);

@@ -667,6 +667,7 @@ public final class ProcessorBenchmark {
       double streamThreadCpu = streamThreadCpuSeconds(config.getApplicationId());
       long heap = heapAfterGc();
       NativeMemory memory = NativeMemory.of(streams, streamsProps);
+      RocksDbWork rocksDbWork = RocksDbWork.of(streams);
       streams.close(Duration.ofSeconds(60));
       long running =
           onRunning != null
@@ -681,6 +682,9 @@ public final class ProcessorBenchmark {
           name, count, result.articlesPerSecond(), result.secondsFromRunning(),
           onRunning != null ? "RUNNING" : "the first sign of processing", result.seconds(), result.flowingArticlesPerSecond(),
           complete ? "" : " (stopped by the time bound)");
+      if (rocksDbWork != null) {
+        System.out.printf(Locale.ROOT, "  %s: RocksDB over the run (DEBUG statistics): %s%n", name, rocksDbWork.describe());
+      }
       return result;
     } finally {
       streams.close(Duration.ofSeconds(60));

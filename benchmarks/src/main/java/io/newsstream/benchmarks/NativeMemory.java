@@ -45,16 +45,19 @@ record NativeMemory(long rssBytes, long memtableBytes, long blockCacheBytes, lon
 
   /** Measures a running {@code streams} configured with {@code props}. */
   static NativeMemory of(KafkaStreams streams, Properties props) {
-    boolean shared = BoundedRocksDbMemory.configures(props);
-    List<StoreMetric> metrics = streams.metrics().values().stream()
+    return aggregate(storeMetrics(streams), BoundedRocksDbMemory.configures(props), rss(Path.of("/proc/self/status")));
+  }
+
+  /** One value of a store metric of Kafka Streams; NaN when it is not a number. */
+  record StoreMetric(String name, double value) {}
+
+  /** Every store metric ({@code stream-state-metrics}) of a running {@code streams}, by its name. */
+  static List<StoreMetric> storeMetrics(KafkaStreams streams) {
+    return streams.metrics().values().stream()
         .filter(m -> GROUP.equals(m.metricName().group()))
         .map(NativeMemory::storeMetric)
         .toList();
-    return aggregate(metrics, shared, rss(Path.of("/proc/self/status")));
   }
-
-  /** One value of a RocksDB property metric. */
-  record StoreMetric(String name, double value) {}
 
   static NativeMemory aggregate(List<StoreMetric> metrics, boolean sharedCache, long rssBytes) {
     long memtables = 0;

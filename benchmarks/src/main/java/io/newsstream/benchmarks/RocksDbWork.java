@@ -19,14 +19,9 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 record RocksDbWork(double bytesWritten, double memtableBytesFlushed, double writeStallMicros) {
 
-  private static final String GROUP = "stream-state-metrics";
-
   /** The statistics of a running {@code streams}; null when they are not recorded (INFO). */
   static RocksDbWork of(KafkaStreams streams) {
-    return aggregate(streams.metrics().values().stream()
-        .filter(m -> GROUP.equals(m.metricName().group()))
-        .map(m -> new NativeMemory.StoreMetric(m.metricName().name(), value(m.metricValue())))
-        .toList());
+    return aggregate(NativeMemory.storeMetrics(streams));
   }
 
   /** Sums the three totals over the stores; null when none of them is there. */
@@ -60,9 +55,5 @@ record RocksDbWork(double bytesWritten, double memtableBytesFlushed, double writ
     return String.format(Locale.ROOT, "written %.0f MB, memtables flushed %.0f MB (%.2f per byte written), writes stalled %.1f s",
         bytesWritten / 1048576.0, memtableBytesFlushed / 1048576.0,
         bytesWritten > 0 ? memtableBytesFlushed / bytesWritten : 0.0, writeStallMicros / 1e6);
-  }
-
-  private static double value(Object value) {
-    return value instanceof Number number ? number.doubleValue() : Double.NaN;
   }
 }

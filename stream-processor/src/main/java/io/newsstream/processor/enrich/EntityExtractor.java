@@ -610,18 +610,21 @@ public final class EntityExtractor {
           i = tickerEnd; // "Citicorp <CCI>": the ticker is the company's, no name of its own
           continue;
         }
-        if (!lexicon.knownNames().isEmpty()) {
+        // "W.I. Carr, Sons and Co": the firm's first name may follow initials
+        int name = isDottedInitials(tokens.get(i)) && i + 1 < tokens.size() && !tokens.get(i + 1).clauseStart()
+            ? i + 1
+            : i;
+        // A firm written with commas goes before a known name it starts with ("Smith Barney, Harris
+        // Upham and Co" is one firm, not "Smith Barney" and another).
+        int commaFirm = commaFirmEnd(tokens, i, name, lexicon);
+        if (commaFirm < 0 && !lexicon.knownNames().isEmpty()) {
           int next = knownNameAt(tokens, i, lexicon, mentions);
           if (next > i) {
             i = next;
             continue;
           }
         }
-        // "W.I. Carr, Sons and Co": the firm's first name may follow initials
-        int name = isDottedInitials(tokens.get(i)) && i + 1 < tokens.size() && !tokens.get(i + 1).clauseStart()
-            ? i + 1
-            : i;
-        int end = commaFirmAt(tokens, name, lexicon) ? name + 2 : name + 1; // exclusive
+        int end = commaFirm > 0 ? commaFirm : name + 1; // exclusive
         boolean bank = !lexicon.romance() && ENGLISH_ORGANIZATION_HEADS.contains(tokens.get(name).text());
         Set<String> runConnectors = bank ? BANK_NAME_CONNECTORS : lexicon.connectors();
         while (end < tokens.size() && !tokens.get(end).clauseStart()) {
@@ -814,24 +817,121 @@ public final class EntityExtractor {
     return true;
   }
 
+  /** Most names a firm written with commas has before its last one ({@code Loewen, Ondaatje, McCutcheon and Co}). */
+  private static final int MAX_COMMA_FIRM_NAMES = 3;
+  /** Legal forms that end a firm's name written with commas ({@code Bateman Eichler, Hill Richards Inc}). */
+  private static final Set<String> COMMA_FIRM_ENDS =
+      Set.of("Inc", "Incorporated", "Corp", "Corporation", "Co", "Company", "Cos", "Ltd", "Limited");
+
   /**
-   * Whether {@code tokens[i]} is the first of two names of a firm written with a comma: {@code
-   * Goldman, Sachs and Co}, {@code Donaldson, Lufkin and Jenrette Securities Corp} (the name is
-   * given without it).
+   * Where the run of a firm's name written with commas goes on from, when {@code tokens[i]} starts
+   * one (after initials from {@code tokens[start]} on, if any), else -1: up to {@value #MAX_COMMA_FIRM_NAMES} names of one or two plain words, each
+   * followed by a comma, then a last name that ends the firm's: {@code Goldman, Sachs and Co},
+   * {@code Smith Barney, Harris Upham and Co}, {@code L.F. Rothschild, Unterberg, Towbin Inc},
+   * {@code Bateman Eichler, Hill Richards Inc}, {@code Donaldson, Lufkin and Jenrette Securities
+   * Corp} (the name is given without the commas). The result is the index after the last name's
+   * first word; the caller's run takes the rest. Not a list of firms or an opener ({@code AZT,
+   * Merck and Co}, {@code In Paris, Sachs and Co}, {@code Citicorp, J.P. Morgan and Co}, {@code
+   * Wetex International, Quadrant Corp}, {@code Lloyds, Samuel Montagu and Co}, {@code Shell,
+   * Conoco, USX Corp}): in a list (a comma before the first name) only a last name joined by {@code
+   * and} is taken ({@code Salomon Brothers Inc, Goldman, Sachs and Co}), every name before the last is plain
+   * words, the first is no given name and surname ({@code Thomas McKiernan, McKiernan and Co};
+   * {@code Dillon, Read and Co} is a firm), the last starts with a plain word that is no first
+   * name, no initials and no known organisation, what follows it is plain words and legal forms,
+   * and no word is hyphenated ({@code Cleveland, Ohio-based Glidden Inc}).
    */
-  private static boolean commaFirmAt(List<Token> tokens, int i, Lexicon lexicon) {
-    if (i + 3 >= tokens.size()) {
-      return false;
+  private static int commaFirmEnd(List<Token> tokens, int start, int i, Lexicon lexicon) {
+    // In a list ("Shell, Conoco, USX Corp"), only a name joined by "and" is taken for one firm.
+    boolean inList = start > 0 && commaAfter(tokens.get(start - 1));
+    int k = i;
+    for (int names = 0; names < MAX_COMMA_FIRM_NAMES; names++) {
+      int nameEnd = k + 1; // exclusive
+      if (!commaAfter(tokens.get(k))
+          && nameEnd < tokens.size()
+          && !tokens.get(nameEnd).clauseStart()
+          && tokens.get(nameEnd).capitalised()) {
+        nameEnd++; // "Smith Barney, …"
+      }
+      if (!commaAfter(tokens.get(nameEnd - 1)) || nameEnd >= tokens.size()) {
+        return -1;
+      }
+      for (int w = k; w < nameEnd; w++) {
+        String word = tokens.get(w).text();
+        if (word.indexOf('-') >= 0 || !plainWords(List.of(word), lexicon)) {
+          return -1;
+        }
+      }
+      if (nameEnd - k == 2) {
+        String first = tokens.get(k).text();
+        String pair = first + " " + tokens.get(k + 1).text();
+        if (lexicon.givenNames().contains(first) // "Thomas McKiernan, McKiernan and Co president"
+            || lexicon.places().contains(pair) // "United Kingdom, Pye TVT Limited"
+            || lexicon.locations().contains(pair)) {
+          return -1;
+        }
+      }
+      boolean plainForm = names == 0 && nameEnd - k == 1; // "Goldman, Sachs and Co"
+      k = nameEnd;
+      Token last = tokens.get(k);
+      if (!last.capitalised() || last.text().indexOf('-') >= 0 || isDottedInitials(last)) {
+        return -1; // "Citicorp, J.P. Morgan and Co"
+      }
+      if (plainForm && andJoins(tokens, k + 1, lexicon)) {
+        return k + 1; // "Goldman, Sachs and Co", "Dillon, Read and Co"
+      }
+      if (!plainWords(List.of(last.text()), lexicon) // "Conoco, USX Corp", "Lord and Taylor, May Co"
+          || lexicon.firstNames().contains(last.text()) // "Airforce, Martin Marietta Corp"
+          || (k + 1 < tokens.size()
+              && lexicon.organizations().contains(last.text() + " " + tokens.get(k + 1).text()))) {
+        return -1; // "Lloyds, Samuel Montagu and Co"
+      }
+      if (andJoins(tokens, k + 1, lexicon)) { // "…, Mitchell and Co", "…, Fenner and Smith Inc"
+        return plainFirmEnd(tokens, k + 2, lexicon) ? k + 1 : -1;
+      }
+      if (k + 1 < tokens.size()
+          && !tokens.get(k + 1).clauseStart()
+          && tokens.get(k + 1).capitalised()
+          && plainWords(List.of(tokens.get(k + 1).text()), lexicon)
+          && andJoins(tokens, k + 2, lexicon)) { // "…, Harris Upham and Co"
+        return plainFirmEnd(tokens, k + 3, lexicon) ? k + 1 : -1;
+      }
+      // "…, Towbin Inc", "…, Hill Richards Inc": plain words, then the legal form
+      for (int w = k + 1; w <= k + 2 && w < tokens.size() && !inList; w++) {
+        Token word = tokens.get(w);
+        if (word.clauseStart() || !word.capitalised()) {
+          break;
+        }
+        if (COMMA_FIRM_ENDS.contains(word.text())) {
+          return k + 1;
+        }
+        if (!plainWords(List.of(word.text()), lexicon)) {
+          break; // "Amoco, Occidental Petroleum Corp", "Credit Lyonnais, Mitsui Trust and Banking Co Ltd"
+        }
+      }
     }
-    Token first = tokens.get(i);
-    Token second = tokens.get(i + 1);
-    return second.clauseStart()
-        && second.capitalised()
-        && second.start == first.end + 2
-        && first.line.charAt(first.end) == ','
-        && first.line.charAt(first.end + 1) == ' '
-        && andJoins(tokens, i + 2, lexicon)
-        && plainWords(List.of(first.text()), lexicon); // not "AZT, Merck and Co", "In Paris, Sachs and Co"
+    return -1;
+  }
+
+  /**
+   * Whether the words from {@code tokens[from]} to the end of a comma firm's name are its partners'
+   * plain names and legal forms ({@code Smith Inc}, {@code Co Ltd}), not a firm of its own after a
+   * list ({@code Tiger, Jaguar, Puma and Tiger Management Co}).
+   */
+  private static boolean plainFirmEnd(List<Token> tokens, int from, Lexicon lexicon) {
+    for (int w = from; w < tokens.size() && !tokens.get(w).clauseStart() && tokens.get(w).capitalised(); w++) {
+      String word = tokens.get(w).text();
+      if (!COMMA_FIRM_ENDS.contains(word) && !plainWords(List.of(word), lexicon)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a comma and a space follow the word. */
+  private static boolean commaAfter(Token token) {
+    return token.end + 1 < token.line.length()
+        && token.line.charAt(token.end) == ','
+        && token.line.charAt(token.end + 1) == ' ';
   }
 
   /**

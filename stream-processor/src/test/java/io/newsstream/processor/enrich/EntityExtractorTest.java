@@ -887,6 +887,75 @@ class EntityExtractorTest {
   }
 
   @Test
+  void shouldKeepAFirmWrittenWithSeveralCommasWhole() {
+    // given
+    String body =
+        "The offering is led by Smith Barney, Harris Upham and Co Inc. L.F. Rothschild, Unterberg,"
+            + " Towbin Inc and Bateman Eichler, Hill Richards Inc are managers. Merrill Lynch, Pierce,"
+            + " Fenner and Smith Inc joined, and Levesque, Beaubien Inc said it bought shares. Dillon,"
+            + " Read and Co advised.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new NamedEntity("Smith Barney Harris Upham and Co Inc", "ORGANIZATION"),
+            new NamedEntity("L.F. Rothschild Unterberg Towbin Inc", "ORGANIZATION"),
+            new NamedEntity("Bateman Eichler Hill Richards Inc", "ORGANIZATION"),
+            new NamedEntity("Merrill Lynch Pierce Fenner and Smith Inc", "ORGANIZATION"),
+            new NamedEntity("Levesque Beaubien Inc", "ORGANIZATION"),
+            new NamedEntity("Dillon Read and Co", "ORGANIZATION"));
+  }
+
+  @Test
+  void shouldNotJoinListsOfFirmsOrOpenersThroughCommas() {
+    // given
+    String body =
+        "Bids came from Shell, Conoco, USX Corp and others. Citicorp, J.P. Morgan and Co and Lloyds,"
+            + " Samuel Montagu and Co were named. The contracts came from the Navy and Airforce, Martin"
+            + " Marietta Corp and Northrop Corp. Finally, Reliance Group Holdings Inc agreed. Thomas"
+            + " McKiernan, McKiernan and Co president, declined comment. Bids came from Exxon, Dixons,"
+            + " Cyclops Corp and Falmouth, Maine-based Bass Inc. Little Rock, Stephens Inc said so. Lead"
+            + " managers were Bayou, Dixons, Hambros and Chase Investment Bank Ltd. Bayou, Occidental"
+            + " Petroleum Corp rose. Bayou, Credit Lyonnais Ltd rose. Pennant, USX Corp rose. Lazard, J.R."
+            + " Jones and Co rose. Texas-based Bayou, Cyclops Corp fell.";
+
+    // when
+    List<NamedEntity> entities = EXTRACTOR.extract("", body, "en");
+
+    // then
+    assertThat(entities)
+        .contains(
+            new NamedEntity("USX Corp", "ORGANIZATION"),
+            new NamedEntity("J.P. Morgan and Co", "ORGANIZATION"),
+            new NamedEntity("Samuel Montagu and Co", "ORGANIZATION"),
+            new NamedEntity("Martin Marietta Corp", "ORGANIZATION"),
+            new NamedEntity("Reliance Group Holdings Inc", "ORGANIZATION"),
+            new NamedEntity("Thomas McKiernan", "PERSON"),
+            new NamedEntity("McKiernan and Co", "ORGANIZATION"));
+    assertThat(entities)
+        .extracting(NamedEntity::text)
+        .doesNotContain(
+            "Conoco USX Corp",
+            "Citicorp J.P. Morgan and Co",
+            "Lloyds Samuel Montagu and Co",
+            "Airforce Martin Marietta Corp",
+            "Finally Reliance Group Holdings Inc",
+            "Thomas McKiernan McKiernan and Co",
+            "Dixons Cyclops Corp",
+            "Falmouth Maine-based Bass Inc",
+            "Little Rock Stephens Inc",
+            "Bayou Dixons Hambros and Chase Investment Bank Ltd",
+            "Bayou Occidental Petroleum Corp",
+            "Bayou Credit Lyonnais Ltd",
+            "Pennant USX Corp",
+            "Lazard J.R. Jones and Co",
+            "Texas-based Bayou Cyclops Corp");
+  }
+
+  @Test
   void shouldReadLeaderAsATitleExceptInAFirmsName() {
     // given
     String body =

@@ -22,6 +22,11 @@ public final class DedupState {
     public Revision(int revision, String contentHash, long simhash, String eventId) {
       this(revision, contentHash, simhash, eventId, null);
     }
+
+    /** This version under another number. */
+    public Revision renumbered(int number) {
+      return new Revision(number, contentHash, simhash, eventId, words);
+    }
   }
 
   /**
@@ -56,16 +61,26 @@ public final class DedupState {
       return null;
     }
 
-    /** This history without the revision of {@code eventId}; null when nothing is left. */
+    /**
+     * This history without the revision of {@code eventId}, the revisions after it a number lower
+     * (none of them reached consumers yet: revisions are decided in order); null when nothing is
+     * left.
+     */
     public UrlHistory without(String eventId) {
-      List<Revision> list = new ArrayList<>(revisions.size());
+      Revision removed = null;
       for (Revision r : revisions) {
-        if (!r.eventId().equals(eventId)) {
-          list.add(r);
+        if (r.eventId().equals(eventId)) {
+          removed = r;
         }
       }
-      if (list.size() == revisions.size()) {
+      if (removed == null) {
         return this;
+      }
+      List<Revision> list = new ArrayList<>(revisions.size());
+      for (Revision r : revisions) {
+        if (r != removed) {
+          list.add(r.revision() > removed.revision() ? r.renumbered(r.revision() - 1) : r);
+        }
       }
       return list.isEmpty() ? null : new UrlHistory(list);
     }

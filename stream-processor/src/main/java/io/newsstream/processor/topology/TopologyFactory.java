@@ -205,6 +205,7 @@ public final class TopologyFactory {
     // is written once and read once, so its store has no cache to fold anything.
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.STORE, checkSerde).withCachingEnabled());
     builder.addStateStore(keyValueStore(config, NearDecisionProcessor.ARTICLE_STORE, articleSerde));
+    builder.addStateStore(keyValueStore(config, NearDecisionProcessor.HELD_STORE, Serdes.String()));
     builder.addStateStore(windowStore(config, DecisionIndexProcessor.STORE, Serdes.String(), false));
     // Probes held for the reorder window; without a window there is nothing to hold.
     boolean hold = !config.getNearDuplicateReorderWindow().isZero();
@@ -247,6 +248,7 @@ public final class TopologyFactory {
                 Named.as("dedup-near-decide"),
                 NearDecisionProcessor.STORE,
                 NearDecisionProcessor.ARTICLE_STORE,
+                NearDecisionProcessor.HELD_STORE,
                 UrlDedupProcessor.STORE),
             "dedup-near-decide",
             topics);

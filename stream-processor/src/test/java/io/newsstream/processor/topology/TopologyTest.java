@@ -2,6 +2,7 @@ package io.newsstream.processor.topology;
 
 import static io.newsstream.processor.testing.Articles.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.config.ProcessorConfig.NearDuplicateMode;
@@ -505,6 +506,61 @@ class TopologyTest {
     assertThat(duplicates.isEmpty()).isTrue();
   }
 
+  @Test
+  void shouldEmitTheRevisionsOfAUrlInTheirOrderWhenALaterOneIsCheckedFirst() {
+    // given: two versions of a URL read within the reorder window, the second with the earlier
+    // timestamp, so that the text-key step checks it first
+    start();
+    ArticleSubmitted first = submitted("https://example.com/h", "Title", "First version [simhash:0]");
+    ArticleSubmitted second = submitted("https://example.com/h", "Title", "Second version [simhash:ffff0000ffff0000]");
+    raw.pipeInput(first.getUrl(), first, clock.plusSeconds(60));
+    raw.pipeInput(second.getUrl(), second, clock);
+
+    // when
+    driver.advanceWallClockTime(ProcessorConfig.NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT.plusSeconds(1));
+
+    // then: consumers, which keep the last version they read, end with the second
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).extracting(EnrichedArticle::getEventId).containsExactly(first.getEventId(), second.getEventId());
+    assertThat(out).extracting(EnrichedArticle::getRevision).containsExactly(1, 2);
+    assertThat(duplicates.isEmpty()).isTrue();
+    assertEmpty(NearDecisionProcessor.HELD_STORE);
+    assertEmpty(NearDecisionProcessor.STORE);
+    assertEmpty(NearDecisionProcessor.ARTICLE_STORE);
+  }
+
+  @ParameterizedTest(name = "the second checked {0}")
+  @CsvSource({"first, -60", "second, 60"})
+  void shouldNumberRevisionsWithoutAGapWhenEarlierOnesStillPendingAreDropped(String checked, long secondAfterFirst) {
+    // given: a wire story under another URL
+    start();
+    send(submitted("https://wire.example/story", "Title", "Wire text [simhash:ffff0000ffff0000]"));
+    enriched.readValuesToList();
+    // two versions of a new URL read within the reorder window: the first is the wire story,
+    // the second a text of its own, checked before or after the first (by its timestamp)
+    ArticleSubmitted copy = submitted("https://example.com/i", "Title", "Wire text [simhash:ffff0000ffff0000]");
+    ArticleSubmitted own = submitted("https://example.com/i", "Title", "Own text [simhash:00ff00ff00ff00ff]");
+    clock = clock.plusSeconds(100);
+    raw.pipeInput(copy.getUrl(), copy, clock);
+    raw.pipeInput(own.getUrl(), own, clock.plusSeconds(secondAfterFirst));
+
+    // when
+    driver.advanceWallClockTime(ProcessorConfig.NEAR_DUPLICATE_REORDER_WINDOW_DEFAULT.plusSeconds(1));
+
+    // then: the copy is dropped and the URL's first version consumers get is revision 1
+    assertThat(duplicates.readValuesToList())
+        .extracting(DuplicateDetected::getEventId, DuplicateDetected::getKind)
+        .containsExactly(tuple(copy.getEventId(), DuplicateKind.SAME_CONTENT));
+    List<EnrichedArticle> out = enriched.readValuesToList();
+    assertThat(out).extracting(EnrichedArticle::getEventId).containsExactly(own.getEventId());
+    assertThat(out).extracting(EnrichedArticle::getRevision).containsExactly(1);
+
+    // and the next change is revision 2
+    send(submitted("https://example.com/i", "Title", "Third text [simhash:0f0f0f0f0f0f0f0f]"));
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getRevision).containsExactly(2);
+  }
+
+  @Test
   void shouldKeepArticlesFartherApartThanTheNearDuplicateDistance() {
     // given
     start();

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Started by {@code ./newsstream up}; {@code --help} lists the options. Data is kept in the work
  * directory ({@code .newsstream/} under the repository root) across runs, Kafka and registry
- * together; {@code --clean} wipes it, {@code --ephemeral} never keeps it.
+ * together; {@code --clean} wipes it, {@code --ephemeral} never keeps it. One run at a time owns a
+ * work directory ({@link WorkDirLock}); a second one is refused.
  */
 public final class Up {
 
@@ -68,6 +69,7 @@ public final class Up {
   private volatile HealthWatch healthWatch;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private LocalStack stack;
+  private WorkDirLock workDirLock;
   private volatile boolean stopping;
 
   Up(Options options, Logger log) {
@@ -126,6 +128,9 @@ public final class Up {
   void start() {
     long begin = System.nanoTime();
     Path workDir = options.workDir.toAbsolutePath().normalize();
+    // Before anything in it is touched: a second run on the same directory would wipe or reuse the
+    // data of the first and race it for the ports.
+    workDirLock = WorkDirLock.acquire(workDir);
     log.info("work dir {} ({})", workDir, options.ephemeral ? "ephemeral: data wiped on start"
         : options.clean ? "wiping stored data first" : "Kafka and registry data kept across runs");
 
@@ -324,8 +329,13 @@ public final class Up {
           log.debug("could not delete endpoints.properties", e);
         }
       }
-      log.info("stopped");
+      if (!services.isEmpty() || stack != null) {
+        log.info("stopped");
+      }
     } finally {
+      if (workDirLock != null) {
+        workDirLock.close();
+      }
       stopped.countDown();
     }
   }

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The run command: starts the local stack (Kafka + schema registry), creates the topics, starts
  * ingest-service and stream-processor from their runnable jars, prints every endpoint and writes
- * them to {@code <work dir>/endpoints.properties}, then runs until Ctrl-C or SIGTERM, when it stops
- * the services, then the broker, then the registry.
+ * them to {@code <work dir>/endpoints.properties}, then runs until Ctrl-C or SIGTERM, or until one
+ * of its child processes (a service, the broker, the registry) exits on its own, when it stops the
+ * services, then the broker, then the registry.
  *
  * <p>Started by {@code ./newsstream up}; {@code --help} lists the options. Data is kept in the work
  * directory ({@code .newsstream/} under the repository root) across runs, Kafka and registry
@@ -104,7 +105,7 @@ public final class Up {
       System.exit(1);
       return;
     }
-    int exit = up.awaitUntilStoppedOrServiceDies();
+    int exit = up.awaitUntilStoppedOrChildDies();
     System.exit(exit);
   }
 
@@ -269,24 +270,44 @@ public final class Up {
     }
   }
 
-  /** Blocks until shutdown; returns 1 if a service died on its own (after stopping the rest). */
-  int awaitUntilStoppedOrServiceDies() {
-    if (services.isEmpty()) {
-      awaitStopped();
+  /**
+   * Blocks until shutdown; returns 1 if a child process (a service, the broker or the registry)
+   * exited on its own, after naming it, its exit code and its log. The caller's exit then stops the
+   * rest in order.
+   */
+  int awaitUntilStoppedOrChildDies() {
+    List<ChildProcess> children = new ArrayList<>(services);
+    if (stack != null) {
+      children.add(stack.kafka().process());
+      children.add(stack.schemaRegistry().process());
+    }
+    ChildProcess dead = awaitFirstExit(children);
+    if (dead == null) {
       return 0;
     }
-    CompletableFuture<?>[] exits = services.stream()
-        .map(s -> s.onExit().thenApply(code -> s))
+    log.error("{} exited with code {}; see {}. Stopping everything.", dead.name(), dead.exitCode(), dead.logFile());
+    return 1;
+  }
+
+  /**
+   * The first of {@code children} to exit before shutdown began, or null when shutdown came first
+   * (then its children exit because they are being stopped).
+   */
+  ChildProcess awaitFirstExit(List<ChildProcess> children) {
+    CompletableFuture<?>[] exits = children.stream()
+        .filter(java.util.Objects::nonNull)
+        .map(c -> c.onExit().thenApply(code -> c))
         .toArray(CompletableFuture[]::new);
-    CompletableFuture<Object> anyExit = CompletableFuture.anyOf(exits);
+    CompletableFuture<Object> anyExit = exits.length == 0 ? new CompletableFuture<>() : CompletableFuture.anyOf(exits);
     CompletableFuture<Void> shutdown = CompletableFuture.runAsync(this::awaitStopped);
     CompletableFuture.anyOf(anyExit, shutdown).join();
-    if (!stopping && anyExit.isDone()) {
-      ChildProcess dead = (ChildProcess) anyExit.join();
-      log.error("{} exited with code {}; see {}. Stopping everything.", dead.name(), dead.exitCode(), dead.logFile());
-      return 1;
+    synchronized (this) {
+      // shutdown() sets stopping under this lock before it stops anything.
+      if (!stopping && anyExit.isDone()) {
+        return (ChildProcess) anyExit.join();
+      }
     }
-    return 0;
+    return null;
   }
 
   private void awaitStopped() {
@@ -321,7 +342,9 @@ public final class Up {
           log.info("stopping Kafka broker…");
         }
         stack.stopBroker();
-        log.info("stopping schema registry…");
+        if (stack.schemaRegistry().isRunning()) {
+          log.info("stopping schema registry…");
+        }
         stack.close();
         try {
           Files.deleteIfExists(stack.workDir().resolve("endpoints.properties"));

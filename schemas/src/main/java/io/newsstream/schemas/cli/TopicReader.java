@@ -46,58 +46,51 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class TopicReader {
 
-  private static final String USAGE =
+  static final String USAGE =
       """
-      usage: TopicReader <topic> [--endpoints FILE] [--bootstrap-servers HOST:PORT] [--registry-url URL]
-                                 [--max N] [--idle-seconds S]
-        <topic>               for example articles.enriched, articles.topic.technology, articles.dlq
-        --endpoints FILE      default .newsstream/endpoints.properties
-        --max N               stop after N records (default: no limit)
-        --idle-seconds S      stop when no record arrived for S seconds (default: follow until Ctrl-C)
+      usage: ./newsstream consume TOPIC [--max N] [--idle-seconds S] [--endpoints FILE]
+                                        [--bootstrap-servers HOST:PORT] [--registry-url URL]
+        TOPIC                 for example articles.enriched, articles.topic.technology, articles.dlq
+        --max N               stop after N records, N >= 1 (default: no limit)
+        --idle-seconds S      stop when no record arrived for S seconds, S >= 1 (default: follow until Ctrl-C)
+        --endpoints FILE      default .newsstream/endpoints.properties (written by ./newsstream up)
+        --bootstrap-servers HOST:PORT, --registry-url URL
+                              instead of the addresses in the endpoints file
       """;
 
   private TopicReader() {}
 
   public static void main(String[] args) throws IOException {
-    Map<String, String> options = new HashMap<>();
-    List<String> positional = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("-h") || arg.equals("--help")) {
-        System.out.print(USAGE);
-        return;
-      }
-      if (arg.startsWith("--")) {
-        if (i + 1 >= args.length) {
-          fail("option " + arg + " needs a value");
-        }
-        options.put(arg.substring(2), args[++i]);
-      } else {
-        positional.add(arg);
-      }
+    Arguments arguments;
+    try {
+      arguments = Arguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      fail(e.getMessage());
+      return;
     }
-    if (positional.size() != 1) {
-      fail("name exactly one topic");
+    if (arguments.help()) {
+      System.out.print(USAGE);
+      return;
     }
-    String topic = positional.get(0);
+    String topic = arguments.topic();
     Properties endpoints = new Properties();
-    Path endpointsFile = Path.of(options.getOrDefault("endpoints", ".newsstream/endpoints.properties"));
+    Path endpointsFile = arguments.endpoints();
     if (Files.isReadable(endpointsFile)) {
       try (Reader reader = Files.newBufferedReader(endpointsFile, StandardCharsets.UTF_8)) {
         endpoints.load(reader);
       }
     }
-    String bootstrap = options.getOrDefault("bootstrap-servers", endpoints.getProperty("kafka.bootstrap.servers"));
-    String registry = options.getOrDefault("registry-url", endpoints.getProperty("schema.registry.url"));
+    String bootstrap = arguments.bootstrapServers() != null ? arguments.bootstrapServers()
+        : endpoints.getProperty("kafka.bootstrap.servers");
+    String registry = arguments.registryUrl() != null ? arguments.registryUrl()
+        : endpoints.getProperty("schema.registry.url");
     if (bootstrap == null || registry == null) {
       fail("no Kafka or registry address: start the system with ./newsstream up (it writes " + endpointsFile
           + ") or pass --bootstrap-servers and --registry-url");
     }
-    long max = Long.parseLong(options.getOrDefault("max", String.valueOf(Long.MAX_VALUE)));
-    long idleSeconds = Long.parseLong(options.getOrDefault("idle-seconds", "0"));
     long printed;
     try {
-      printed = read(topic, bootstrap, registry, max, idleSeconds, System.out);
+      printed = read(topic, bootstrap, registry, arguments.max(), arguments.idleSeconds(), System.out);
     } catch (IllegalArgumentException | KafkaException e) {
       // A missing topic or an unreachable broker: say so, without a stack trace.
       System.err.println("error: " + e.getMessage());
@@ -105,6 +98,76 @@ public final class TopicReader {
       return;
     }
     System.err.printf(Locale.ROOT, "%d record(s) from %s%n", printed, topic);
+  }
+
+  /**
+   * The command line of {@link #main}: one topic and options, each as {@code --name value} or
+   * {@code --name=value}. {@code idleSeconds} 0 means follow until Ctrl-C; {@code max} is
+   * {@link Long#MAX_VALUE} when not given.
+   */
+  record Arguments(String topic, Path endpoints, String bootstrapServers, String registryUrl, long max,
+      long idleSeconds, boolean help) {
+
+    private static final List<String> OPTIONS =
+        List.of("--endpoints", "--bootstrap-servers", "--registry-url", "--max", "--idle-seconds");
+
+    /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
+    static Arguments parse(String... args) {
+      if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+        return new Arguments(null, null, null, null, 0, 0, true);
+      }
+      Map<String, String> options = new HashMap<>();
+      List<String> positional = new ArrayList<>();
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        if (!arg.startsWith("-")) {
+          positional.add(arg);
+          continue;
+        }
+        String name = arg;
+        String value = null;
+        int eq = arg.indexOf('=');
+        if (arg.startsWith("--") && eq > 0) {
+          name = arg.substring(0, eq);
+          value = arg.substring(eq + 1);
+        }
+        if (!OPTIONS.contains(name)) {
+          throw new IllegalArgumentException("unknown option " + name);
+        }
+        if (value == null) {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException("option " + name + " needs a value");
+          }
+          value = args[++i];
+        }
+        options.put(name, value);
+      }
+      if (positional.size() != 1) {
+        throw new IllegalArgumentException(positional.isEmpty() ? "name a topic"
+            : "name exactly one topic, not " + String.join(" ", positional));
+      }
+      return new Arguments(
+          positional.get(0),
+          Path.of(options.getOrDefault("--endpoints", ".newsstream/endpoints.properties")),
+          options.get("--bootstrap-servers"),
+          options.get("--registry-url"),
+          options.containsKey("--max") ? atLeastOne("--max", options.get("--max")) : Long.MAX_VALUE,
+          options.containsKey("--idle-seconds") ? atLeastOne("--idle-seconds", options.get("--idle-seconds")) : 0,
+          false);
+    }
+
+    private static long atLeastOne(String option, String value) {
+      long parsed;
+      try {
+        parsed = Long.parseLong(value.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(option + " takes a whole number of 1 or more, not '" + value + "'", e);
+      }
+      if (parsed < 1) {
+        throw new IllegalArgumentException(option + " takes a whole number of 1 or more, not " + parsed);
+      }
+      return parsed;
+    }
   }
 
   /** Reads {@code topic} as described in the class comment; returns the number of records printed. */

@@ -276,10 +276,13 @@ public class ArticleController {
       }
     }
     if (stoppedAt != null) {
+      metrics.rejected(format, stoppedAt.errors().get(0).rule());
       results.add(stoppedAt);
     }
+    // Every result that is not a 202 is a rejection, the one saying why reading stopped too, so
+    // accepted + rejected is always the number of results.
     int accepted = (int) results.stream().filter(r -> r.status() == HttpStatus.ACCEPTED.getCode()).count();
-    int rejected = results.size() - accepted - (stoppedAt != null ? 1 : 0);
+    int rejected = results.size() - accepted;
     MutableHttpResponse<BatchResult> response =
         HttpResponse.<BatchResult>status(HttpStatus.MULTI_STATUS).body(new BatchResult(accepted, rejected, results));
     if (unavailable) {

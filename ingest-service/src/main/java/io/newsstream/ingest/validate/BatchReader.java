@@ -15,7 +15,7 @@ import java.util.Arrays;
  * array ({@link #jsonArray}) or NDJSON, one object per line ({@link #ndjson}). An item that
  * cannot be read is returned with its violation and reading goes on where the format allows it
  * (NDJSON: next line). A JSON array that breaks mid-way cannot be resynchronised, so it throws
- * {@link MalformedBodyException} with the index reached.
+ * {@link MalformedBodyException}; {@link #count()} is then the index of the broken item.
  */
 public abstract class BatchReader implements Closeable {
 
@@ -32,7 +32,10 @@ public abstract class BatchReader implements Closeable {
   /** The next item, or null after the last. */
   public abstract Item next() throws MalformedBodyException, IOException;
 
-  /** Items returned so far. */
+  /**
+   * Items returned so far; when {@link #next} threw, also the index of the item it was reading
+   * (or of the next one, when it broke between items).
+   */
   public int count() {
     return index;
   }
@@ -84,12 +87,18 @@ public abstract class BatchReader implements Closeable {
           throw new MalformedBodyException("json-syntax", "the JSON array is not closed");
         }
         checkItemLimit();
-        int i = index++;
+        // The index moves on only once the item has been read whole, so a break inside an item
+        // leaves count() at that item's index.
+        Item item;
         if (token != JsonToken.START_OBJECT) {
           parser.skipChildren();
-          return new Item(i, null, new Violation("", "json-object", "item must be a JSON object, was " + JsonArticleReader.kind(token)));
+          item = new Item(index, null,
+              new Violation("", "json-object", "item must be a JSON object, was " + JsonArticleReader.kind(token)));
+        } else {
+          item = new Item(index, reader.readObject(parser), null);
         }
-        return new Item(i, reader.readObject(parser), null);
+        index++;
+        return item;
       } catch (JsonProcessingException | CharConversionException e) {
         throw JsonArticleReader.malformed(e);
       }

@@ -198,6 +198,33 @@ class ApiErrorsTest {
   }
 
   @Test
+  void shouldAnswerAJsonArrayThatBreaksMidWayAtTheBrokenItemAndCountItRejected() throws Exception {
+    // given: a first item without title (invalid, so nothing is published) and a second cut off
+    String body = "[{\"id\":\"m-1\",\"url\":\"https://a.example/1\",\"body\":\"b\"}, {\"id\":\"m-2\", \"url\": ";
+    // when
+    HttpResponse<String> response = http.post("/v1/articles/batch", "application/json", body, "X-API-Key", KEY);
+    // then
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(207);
+    JsonNode answer = JSON.readTree(response.body());
+    JsonNode results = answer.get("results");
+    assertThat(results.findValuesAsText("index")).containsExactly("0", "1");
+    assertThat(results.get(1).get("status").asInt()).isEqualTo(400);
+    assertThat(results.get(1).get("errors").get(0).get("rule").asText()).isEqualTo("json-syntax");
+    assertThat(answer.get("accepted").asInt()).isZero();
+    assertThat(answer.get("rejected").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldAnswerAJsonArrayWhoseFirstItemIsBrokenAsAWholeRequestProblem() throws Exception {
+    // when
+    HttpResponse<String> response =
+        http.post("/v1/articles/batch", "application/json", "[{\"id\":\"m-1\", \"url\": ", "X-API-Key", KEY);
+    // then
+    JsonNode problem = problem(response, 400);
+    assertThat(problem.get("errors").get(0).get("rule").asText()).isEqualTo("json-syntax");
+  }
+
+  @Test
   void shouldFailTheRestOfABatchAtOnceWhenKafkaIsAway() throws Exception {
     // given: valid items, and a broker that cannot be reached
     String item = "{\"url\":\"https://away.example/a\",\"title\":\"T\",\"body\":\"B\"}\n";

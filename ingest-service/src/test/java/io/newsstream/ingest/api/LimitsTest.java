@@ -90,10 +90,13 @@ class LimitsTest {
     HttpResponse<String> response = http.post("/v1/articles/batch", "application/x-ndjson", ndjson, "X-API-Key", KEY);
     // then
     assertThat(response.statusCode()).isEqualTo(207);
-    JsonNode results = ApiErrorsTest.JSON.readTree(response.body()).get("results");
+    JsonNode answer = ApiErrorsTest.JSON.readTree(response.body());
+    JsonNode results = answer.get("results");
     assertThat(results).hasSize(4);
     assertThat(results.get(3).get("index").asInt()).isEqualTo(3);
     assertThat(results.get(3).get("errors").get(0).get("rule").asText()).isEqualTo("max-items");
+    assertThat(answer.get("accepted").asInt()).isZero();
+    assertThat(answer.get("rejected").asInt()).isEqualTo(results.size());
   }
 
   @Test

@@ -51,6 +51,41 @@ class BatchReaderTest {
   }
 
   @Test
+  void shouldStopAJsonArrayThatBreaksInsideAnItemAtThatItemsIndex() throws Exception {
+    // given: the second item is cut off
+    BatchReader r = BatchReader.jsonArray(reader, in("[{\"id\":\"m-1\",\"title\":\"a\"}, {\"id\":\"m-2\", \"url\": "), 10);
+    BatchReader.Item first = r.next();
+    // when / then
+    assertThatThrownBy(r::next)
+        .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.rule()).isEqualTo("json-syntax"));
+    assertThat(first.index()).isZero();
+    assertThat(r.count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldStopAJsonArrayWithInvalidUtf8InAnItemAtThatItemsIndex() throws Exception {
+    // given: the second item's title holds a lone Latin-1 byte
+    byte[] body = "[{\"title\":\"a\"}, {\"title\":\"b\u00FF\"}, {\"title\":\"c\"}]".getBytes(StandardCharsets.ISO_8859_1);
+    BatchReader r = BatchReader.jsonArray(reader, new ByteArrayInputStream(body), 10);
+    r.next();
+    // when / then
+    assertThatThrownBy(r::next)
+        .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.rule()).isEqualTo("utf-8"));
+    assertThat(r.count()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldStopAJsonArrayThatIsNotClosedAtTheNextIndex() throws Exception {
+    // given
+    BatchReader r = BatchReader.jsonArray(reader, in("[{\"title\":\"a\"}"), 10);
+    r.next();
+    // when / then
+    assertThatThrownBy(r::next)
+        .isInstanceOfSatisfying(MalformedBodyException.class, e -> assertThat(e.rule()).isEqualTo("json-syntax"));
+    assertThat(r.count()).isEqualTo(1);
+  }
+
+  @Test
   void shouldContinueNdjsonAfterABrokenLineAndSkipBlankLines() throws Exception {
     // when
     List<BatchReader.Item> items = readAll(BatchReader.ndjson(reader,

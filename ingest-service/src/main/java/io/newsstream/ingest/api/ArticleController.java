@@ -122,7 +122,7 @@ public class ArticleController {
   @Post(consumes = {MediaType.APPLICATION_JSON, MARKDOWN}, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> submit(
       @Parameter(hidden = true) HttpRequest<?> request,
-      @Parameter(hidden = true) @Body InputStream body,
+      @Parameter(hidden = true) @Nullable @Body InputStream body,
       @Parameter(description = "Becomes the eventId (per batch item: {key}-{index} unless the item has an id)")
           @Nullable @Header("Idempotency-Key") String idempotencyKey) {
     Instant receivedAt = Instant.now();
@@ -135,7 +135,7 @@ public class ArticleController {
       return invalid(keyViolations);
     }
     ArticleInput input;
-    try (InputStream in = new LimitedInputStream(body, limits.getMaxArticleBytes())) {
+    try (InputStream in = new LimitedInputStream(orEmpty(body), limits.getMaxArticleBytes())) {
       input = markdown ? markdownReader.read(in) : jsonReader.readSingle(in);
     } catch (BodyTooLargeException e) {
       throw new PayloadTooLargeException(e.limit());
@@ -200,7 +200,7 @@ public class ArticleController {
   @Post(uri = "/batch", consumes = {MediaType.APPLICATION_JSON, NDJSON}, produces = MediaType.APPLICATION_JSON)
   public HttpResponse<?> submitBatch(
       @Parameter(hidden = true) HttpRequest<?> request,
-      @Parameter(hidden = true) @Body InputStream body,
+      @Parameter(hidden = true) @Nullable @Body InputStream body,
       @Parameter(description = "Becomes the eventId (per batch item: {key}-{index} unless the item has an id)")
           @Nullable @Header("Idempotency-Key") String idempotencyKey) {
     Instant receivedAt = Instant.now();
@@ -214,7 +214,7 @@ public class ArticleController {
     List<BatchItemResult> results = new ArrayList<>();
     List<Pending> pending = new ArrayList<>();
     BatchItemResult stoppedAt = null;
-    LimitedInputStream limited = new LimitedInputStream(body, limits.getMaxBatchBytes());
+    LimitedInputStream limited = new LimitedInputStream(orEmpty(body), limits.getMaxBatchBytes());
     InputStream in = new BufferedInputStream(limited, 64 * 1024);
     try (BatchReader reader = ndjson
         ? BatchReader.ndjson(jsonReader, in, limits.getMaxBatchItems(), (int) limits.getMaxArticleBytes())
@@ -368,6 +368,14 @@ public class ArticleController {
   private static String client(HttpRequest<?> request) {
     return request.getAttribute(ApiKeyFilter.CLIENT_ATTRIBUTE, String.class)
         .orElseThrow(() -> new IllegalStateException("request reached the controller without passing ApiKeyFilter"));
+  }
+
+  /**
+   * Micronaut binds no body at all when the request has none (Content-Length 0); read that as
+   * the empty body it is, so the readers answer it like any other body with nothing in it.
+   */
+  private static InputStream orEmpty(@Nullable InputStream body) {
+    return body == null ? InputStream.nullInputStream() : body;
   }
 
   /** The server's own max-request-size cut the body off (surfaces as an IOException while reading). */

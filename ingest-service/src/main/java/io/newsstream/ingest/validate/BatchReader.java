@@ -150,6 +150,11 @@ public abstract class BatchReader implements Closeable {
           return new Item(i, null, e.toViolation());
         }
       }
+      if (index == 0) {
+        // Nothing but blank lines (or nothing at all) is no batch, as a JSON body without its
+        // array is none.
+        throw new MalformedBodyException("json-object", "the body is empty; expected one JSON object per line");
+      }
       return null;
     }
 

@@ -124,6 +124,27 @@ class ApiErrorsTest {
   }
 
   @Test
+  void shouldAnswerAnEmptyBodyWithTheSameProblemAsAWhitespaceBodyOnEveryEndpointAndFormat() throws Exception {
+    // given
+    String[][] routes = {
+        {"/v1/articles", "application/json", "json-object"},
+        {"/v1/articles", "text/markdown", "missing-line"},
+        {"/v1/articles/batch", "application/json", "json-array"},
+        {"/v1/articles/batch", "application/x-ndjson", "json-object"}};
+    for (String[] route : routes) {
+      // when
+      HttpResponse<String> empty = http.post(route[0], route[1], new byte[0], "X-API-Key", KEY);
+      HttpResponse<String> blank = http.post(route[0], route[1], " \n", "X-API-Key", KEY);
+      // then
+      assertThat(empty.statusCode()).as("%s %s", route[0], route[1]).isEqualTo(blank.statusCode());
+      assertThat(empty.body()).as("%s %s", route[0], route[1]).isEqualTo(blank.body());
+      JsonNode problem = problem(empty, 400);
+      assertThat(problem.get("errors").findValuesAsText("rule")).as("%s %s", route[0], route[1]).contains(route[2]);
+    }
+    assertThat(http.get("/prometheus").body()).doesNotContain("UnsatisfiedBodyRouteException");
+  }
+
+  @Test
   void shouldAnswer415ForWrongContentType() throws Exception {
     // when
     HttpResponse<String> response = http.post("/v1/articles", "text/plain", "hello", "X-API-Key", KEY);

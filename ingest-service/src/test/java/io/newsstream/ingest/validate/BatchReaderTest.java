@@ -86,6 +86,19 @@ class BatchReaderTest {
   }
 
   @Test
+  void shouldRefuseAnNdjsonBodyWithoutAnyLineOfContentAsEmpty() throws Exception {
+    for (String body : new String[] {"", " \r\n\n\t"}) {
+      // given
+      BatchReader r = BatchReader.ndjson(reader, in(body), 10, 1000);
+      // when / then
+      assertThatThrownBy(r::next).as("[%s]", body).isInstanceOfSatisfying(MalformedBodyException.class, e -> {
+        assertThat(e.rule()).isEqualTo("json-object");
+        assertThat(e.getMessage()).startsWith("the body is empty");
+      });
+    }
+  }
+
+  @Test
   void shouldContinueNdjsonAfterABrokenLineAndSkipBlankLines() throws Exception {
     // when
     List<BatchReader.Item> items = readAll(BatchReader.ndjson(reader,

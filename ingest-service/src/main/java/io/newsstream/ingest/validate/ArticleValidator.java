@@ -1,5 +1,6 @@
 package io.newsstream.ingest.validate;
 
+import io.newsstream.schemas.url.UrlCanonicalizer;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class ArticleValidator {
+
+  private static final int MAX_PORT = 65_535;
 
   private static final Set<String> ISO_639_1 =
       Arrays.stream(Locale.getISOLanguages()).collect(Collectors.toUnmodifiableSet());
@@ -101,19 +104,36 @@ public class ArticleValidator {
     if (!noControlChars("url", url, v)) {
       return null;
     }
+    URI uri;
     try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme();
-      if (!uri.isAbsolute()
-          || scheme == null
-          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          || uri.getHost() == null
-          || uri.getHost().isEmpty()) {
-        v.add(new Violation("url", "absolute-http-url", "must be an absolute http or https URL with a host"));
-        return null;
-      }
+      // An internationalised host is a host: parse its ASCII form, as the record key is made.
+      uri = new URI(UrlCanonicalizer.withAsciiHost(url));
     } catch (URISyntaxException e) {
       v.add(new Violation("url", "absolute-http-url", "is not a valid URL: " + e.getReason()));
+      return null;
+    } catch (IllegalArgumentException e) {
+      v.add(new Violation("url", "absolute-http-url", "the host is not a valid domain name"));
+      return null;
+    }
+    String scheme = uri.getScheme();
+    if (!uri.isAbsolute() || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+      v.add(new Violation("url", "absolute-http-url", "must be an absolute http or https URL with a host"));
+      return null;
+    }
+    String authority = uri.getRawAuthority();
+    if (uri.getRawUserInfo() != null || (authority != null && authority.contains("@"))) {
+      // The URL is published as it came: a user name or password in it would be handed to
+      // every consumer of the topics.
+      v.add(new Violation("url", "no-credentials",
+          "must not contain a user name or password (user:password@): the URL is published as sent"));
+      return null;
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      v.add(new Violation("url", "absolute-http-url", "must be an absolute http or https URL with a host"));
+      return null;
+    }
+    if (uri.getPort() == 0 || uri.getPort() > MAX_PORT) {
+      v.add(new Violation("url", "port-range", "the port must be between 1 and " + MAX_PORT + ", was " + uri.getPort()));
       return null;
     }
     return url;

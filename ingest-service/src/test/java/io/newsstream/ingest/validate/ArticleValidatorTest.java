@@ -2,6 +2,7 @@ package io.newsstream.ingest.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsstream.schemas.url.UrlCanonicalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -52,6 +53,37 @@ class ArticleValidatorTest {
   @ValueSource(strings = {"ftp://news.example/a", "mailto:a@b.example", "https:///nohost", "/relative", "http//x"})
   void shouldRejectUrlsThatAreNotAbsoluteHttp(String url) {
     assertThat(rulesOf(validator.validate(valid().url(url)), "url")).isEqualTo("absolute-http-url");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://b\u00fccher.example/x", "https://\u4f8b\u5b50.\u4e2d\u56fd/\u65b0\u95fb"})
+  void shouldAcceptUrlsWithAnInternationalisedHostAndKeepThemAsSent(String url) {
+    // when
+    ArticleValidator.Result result = validator.validate(valid().url(url));
+    // then
+    assertThat(result.violations()).isEmpty();
+    assertThat(result.article().url()).isEqualTo(url);
+    assertThat(UrlCanonicalizer.DEFAULT.canonicalize(url)).startsWith("https://xn--");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://example.com:99999/x", "https://example.com:0/x", "http://example.com:65536/"})
+  void shouldRejectAPortOutsideOneTo65535(String url) {
+    // when
+    ArticleValidator.Result result = validator.validate(valid().url(url));
+    // then
+    assertThat(rulesOf(result, "url")).isEqualTo("port-range");
+    assertThat(result.violations().get(0).message()).contains("65535");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://user:pw@example.com/x", "https://user@example.com/x", "https://user:pw@b\u00fccher.example/x"})
+  void shouldRejectAUserNameOrPasswordInTheUrlWithoutEchoingIt(String url) {
+    // when
+    ArticleValidator.Result result = validator.validate(valid().url(url));
+    // then
+    assertThat(rulesOf(result, "url")).isEqualTo("no-credentials");
+    assertThat(result.violations().get(0).message()).doesNotContain(url).doesNotContain("pw");
   }
 
   @Test

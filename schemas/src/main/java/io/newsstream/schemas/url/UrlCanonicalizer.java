@@ -26,7 +26,8 @@ import java.util.Set;
  * tracking parameters removed (names compared case-insensitively, {@code utm_*} style prefixes),
  * empty parameters removed, and the remaining parameters sorted by name, then value, keeping
  * their original encoding. Spaces and other characters that may not appear unescaped in a URI
- * are percent-encoded. Only absolute http and https URLs are accepted.
+ * are percent-encoded. Only absolute http and https URLs are accepted. An internationalised
+ * host name is accepted and converted to its ASCII (punycode) form ({@link #withAsciiHost}).
  *
  * <p>ingest-service keys {@code articles.raw} by the canonical URL of {@link #DEFAULT}, and the
  * stream processor identifies and places articles by the canonical URL of its configured
@@ -94,12 +95,13 @@ public final class UrlCanonicalizer {
       throw new IllegalArgumentException("URL is missing");
     }
     URI uri;
+    String ascii = withAsciiHost(url.strip());
     try {
-      uri = new URI(url.strip());
+      uri = new URI(ascii);
     } catch (URISyntaxException e) {
       try {
         // Scrapers copy URLs as browsers show them, with spaces and other unescaped characters.
-        uri = new URI(escapeIllegal(url.strip()));
+        uri = new URI(escapeIllegal(ascii));
       } catch (URISyntaxException again) {
         throw new IllegalArgumentException("URL does not parse: " + e.getMessage(), e);
       }
@@ -131,6 +133,62 @@ public final class UrlCanonicalizer {
       sb.append('?').append(query);
     }
     return sb.toString();
+  }
+
+  /**
+   * The URL with an internationalised host name (such as {@code bücher.example}) in its ASCII
+   * form ({@code xn--bcher-kva.example}) and everything else as it came; a URL that has no
+   * {@code scheme://} authority or whose host is ASCII already comes back unchanged. {@link URI}
+   * finds no host in an authority with non-ASCII characters, so this is what lets it parse such
+   * a URL's host, user info and port.
+   *
+   * @throws IllegalArgumentException if the host is not a valid domain name
+   */
+  public static String withAsciiHost(String url) {
+    int schemeEnd = url.indexOf("://");
+    if (schemeEnd <= 0 || !isScheme(url.substring(0, schemeEnd))) {
+      return url;
+    }
+    int start = schemeEnd + 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    int at = url.lastIndexOf('@', end - 1);
+    int hostStart = at >= start ? at + 1 : start;
+    if (hostStart < end && url.charAt(hostStart) == '[') {
+      return url; // IPv6 literal
+    }
+    int colon = url.indexOf(':', hostStart);
+    int hostEnd = colon >= 0 && colon < end ? colon : end;
+    String host = url.substring(hostStart, hostEnd);
+    if (isAscii(host)) {
+      return url;
+    }
+    String ascii;
+    try {
+      ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("URL host is not a valid domain name: " + host, e);
+    }
+    return url.substring(0, hostStart) + ascii + url.substring(hostEnd);
+  }
+
+  private static boolean isScheme(String s) {
+    if (s.isEmpty() || !isAsciiLetter(s.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** The registrable host of an already canonical URL. */

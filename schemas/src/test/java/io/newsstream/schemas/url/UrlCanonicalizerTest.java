@@ -116,6 +116,27 @@ class UrlCanonicalizerTest {
     assertThat(canonical).isEqualTo("https://example.com/news/a%20b%7Cc?q=x%20y");
   }
 
+  @Test
+  void shouldConvertAnInternationalisedHostToItsAsciiForm() {
+    // given / when / then
+    assertThat(canonicalizer.canonicalize("https://B\u00fccher.example/x"))
+        .isEqualTo("https://xn--bcher-kva.example/x");
+    assertThat(canonicalizer.canonicalize("https://\u4f8b\u5b50.\u4e2d\u56fd:8443/\u65b0\u95fb"))
+        .isEqualTo("https://xn--fsqu00a.xn--fiqs8s:8443/\u65b0\u95fb");
+    assertThat(canonicalizer.canonicalize("https://user@b\u00fccher.example/x"))
+        .isEqualTo(canonicalizer.canonicalize("https://xn--bcher-kva.example/x"));
+  }
+
+  @Test
+  void shouldGiveAUrlWithAnAsciiHostBackAsItCame() {
+    // given / when / then
+    assertThat(UrlCanonicalizer.withAsciiHost("https://u:p@b\u00fccher.example:8080/\u00fc?q=\u00fc"))
+        .isEqualTo("https://u:p@xn--bcher-kva.example:8080/\u00fc?q=\u00fc");
+    assertThat(UrlCanonicalizer.withAsciiHost("https://Example.COM/\u00fc")).isEqualTo("https://Example.COM/\u00fc");
+    assertThat(UrlCanonicalizer.withAsciiHost("/relative?u=https://b\u00fccher.example/"))
+        .isEqualTo("/relative?u=https://b\u00fccher.example/");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "not a url", "ftp://example.com/a", "/relative/path", "https://", "http://exa mple.com/"})
   void shouldRejectUrlsThatAreNotAbsoluteHttp(String url) {

@@ -109,7 +109,7 @@ public class ArticleController {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @ApiResponse(responseCode = "413", description = "Body over the size limit (decided from Content-Length before reading)",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(responseCode = "415", description = "Unsupported Content-Type",
+  @ApiResponse(responseCode = "415", description = "Unsupported Content-Type, or a charset other than UTF-8",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @ApiResponse(responseCode = "429", description = "The client's rate limit is exhausted",
       headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds",
@@ -127,6 +127,10 @@ public class ArticleController {
           @Nullable @Header("Idempotency-Key") String idempotencyKey) {
     Instant receivedAt = Instant.now();
     String client = client(request);
+    HttpResponse<?> wrongCharset = refuseCharset(request);
+    if (wrongCharset != null) {
+      return wrongCharset;
+    }
     boolean markdown = isMedia(request, MARKDOWN);
     String format = markdown ? "markdown" : "json";
     List<Violation> keyViolations = new ArrayList<>();
@@ -191,7 +195,7 @@ public class ArticleController {
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @ApiResponse(responseCode = "413", description = "Body over the size limit (decided from Content-Length before reading)",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-  @ApiResponse(responseCode = "415", description = "Unsupported Content-Type",
+  @ApiResponse(responseCode = "415", description = "Unsupported Content-Type, or a charset other than UTF-8",
       content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
   @ApiResponse(responseCode = "429", description = "The client's rate limit is exhausted",
       headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Retry-After", description = "seconds",
@@ -205,6 +209,10 @@ public class ArticleController {
           @Nullable @Header("Idempotency-Key") String idempotencyKey) {
     Instant receivedAt = Instant.now();
     String client = client(request);
+    HttpResponse<?> wrongCharset = refuseCharset(request);
+    if (wrongCharset != null) {
+      return wrongCharset;
+    }
     boolean ndjson = isMedia(request, NDJSON);
     String format = ndjson ? "ndjson" : "json-batch";
     List<Violation> keyViolations = new ArrayList<>();
@@ -386,6 +394,34 @@ public class ArticleController {
       }
     }
     return false;
+  }
+
+  /**
+   * A 415 naming the charset when the Content-Type declares one other than UTF-8 (or its subset
+   * US-ASCII); null otherwise. Every body format here is UTF-8 (JSON by RFC 8259), and reading
+   * another charset as UTF-8 would only fail later with a confusing utf-8 error, or not at all
+   * and change the text.
+   */
+  private HttpResponse<?> refuseCharset(HttpRequest<?> request) {
+    String charset = request.getContentType()
+        .map(m -> m.getParametersMap().get(MediaType.CHARSET_PARAMETER))
+        .map(c -> c.strip().replace("\"", ""))
+        .orElse(null);
+    if (charset == null || isUtf8(charset)) {
+      return null;
+    }
+    metrics.refused("unsupported-charset");
+    return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported Media Type",
+        "charset " + charset + " is not supported; send the body as UTF-8 (charset=utf-8, or no charset)", null);
+  }
+
+  private static boolean isUtf8(String charset) {
+    try {
+      String name = java.nio.charset.Charset.forName(charset).name();
+      return name.equals("UTF-8") || name.equals("US-ASCII");
+    } catch (IllegalArgumentException e) { // illegal or unknown charset name
+      return false;
+    }
   }
 
   private static boolean isMedia(HttpRequest<?> request, String type) {

@@ -45,7 +45,7 @@ public class IngestMetrics {
   public void refused(String reason) {
     if (registry != null) {
       Counter.builder("newsstream.ingest.requests.refused")
-          .description("Requests refused before their body was parsed (auth, rate limit, size)")
+          .description("Requests refused before their body was parsed (auth, rate limit, size, charset)")
           .tag("reason", reason)
           .register(registry)
           .increment();

@@ -153,6 +153,52 @@ class ApiErrorsTest {
   }
 
   @Test
+  void shouldAnswer415NamingACharsetOtherThanUtf8() throws Exception {
+    // given
+    String[][] routes = {
+        {"/v1/articles", "application/json; charset=iso-8859-1"},
+        {"/v1/articles", "text/markdown; charset=windows-1252"},
+        {"/v1/articles/batch", "application/json;charset=ISO-8859-1"},
+        {"/v1/articles/batch", "application/x-ndjson; charset=utf-16"}};
+    byte[] body = "{\"title\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    for (String[] route : routes) {
+      // when
+      HttpResponse<String> response = http.post(route[0], route[1], body, "X-API-Key", KEY);
+      // then
+      JsonNode problem = problem(response, 415);
+      String charset = route[1].substring(route[1].indexOf('=') + 1);
+      assertThat(problem.get("detail").asText()).as(route[1]).containsIgnoringCase(charset).contains("UTF-8");
+    }
+  }
+
+  @Test
+  void shouldReadABodyDeclaredUtf8InAnySpellingOfTheCharset() throws Exception {
+    for (String contentType : new String[] {"application/json; charset=UTF-8", "application/json; charset=\"utf-8\"",
+        "application/json; charset=utf8", "application/json; charset=us-ascii"}) {
+      // when: a readable article without title
+      HttpResponse<String> response = http.post("/v1/articles", contentType,
+          "{\"url\":\"https://a.example/x\",\"body\":\"b\"}", "X-API-Key", KEY);
+      // then
+      JsonNode problem = problem(response, 400);
+      assertThat(problem.get("errors").findValuesAsText("rule")).as(contentType).containsExactly("required");
+    }
+  }
+
+  @Test
+  void shouldReadABodyWithoutContentTypeAsJson() throws Exception {
+    // when: a readable article without title, and no Content-Type
+    HttpResponse<String> single =
+        http.post("/v1/articles", null, "{\"url\":\"https://a.example/x\",\"body\":\"b\"}", "X-API-Key", KEY);
+    HttpResponse<String> batch =
+        http.post("/v1/articles/batch", null, "[{\"url\":\"https://a.example/x\",\"body\":\"b\"}]", "X-API-Key", KEY);
+    // then
+    assertThat(problem(single, 400).get("errors").findValuesAsText("field")).containsExactly("title");
+    assertThat(batch.statusCode()).as(batch.body()).isEqualTo(207);
+    assertThat(JSON.readTree(batch.body()).get("results").get(0).get("errors").findValuesAsText("field"))
+        .containsExactly("title");
+  }
+
+  @Test
   void shouldAnswer413WhenContentLengthExceedsTheLimit() throws Exception {
     // given
     String body = "{\"body\":\"" + "x".repeat(20_000) + "\"}";

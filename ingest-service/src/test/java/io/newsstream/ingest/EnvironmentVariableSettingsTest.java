@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.core.naming.NameUtils;
 import io.newsstream.ingest.api.LimitsConfiguration;
+import io.newsstream.ingest.auth.ApiKeys;
 import io.newsstream.ingest.auth.AuthConfiguration;
 import io.newsstream.ingest.auth.RateLimitConfiguration;
 import io.newsstream.ingest.publish.PublishConfiguration;
@@ -111,7 +112,8 @@ class EnvironmentVariableSettingsTest {
     } else if (type == Duration.class) {
       return ((Duration) current).plusSeconds(1);
     } else if (type == List.class) {
-      return List.of("key-one", "key-two");
+      // the only list is api-keys, read when the service starts, so its entries must be well formed
+      return List.of("one:" + ApiKeys.sha256Hex("key-one"), "two:" + ApiKeys.sha256Hex("key-two"));
     } else if (type == Map.class) {
       return Map.of("linger.ms", "20");
     }

@@ -1,6 +1,6 @@
 package io.newsstream.ingest.auth;
 
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,9 +16,11 @@ import org.slf4j.LoggerFactory;
  * The configured API keys, held as SHA-256 hashes. {@link #lookup} hashes a presented key and
  * compares it with every configured hash in constant time (no early exit, {@link
  * MessageDigest#isEqual}), so response timing says nothing about how close a guess was.
- * Neither keys nor hashes are ever logged.
+ * Neither keys nor hashes are ever logged. Created when the service starts ({@link Context}), so
+ * a malformed entry stops the start and the keys loaded, or the warning that there are none,
+ * are logged then rather than at the first request.
  */
-@Singleton
+@Context
 public class ApiKeys {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiKeys.class);

@@ -8,7 +8,9 @@ import jakarta.inject.Singleton;
 /**
  * Ingest counters for Prometheus: articles accepted (by format), articles rejected (by format
  * and the rule that rejected them) and requests refused before parsing (by reason). Requests by
- * route and status come from Micronaut's {@code http.server.requests}; publish latency and
+ * route and status come from Micronaut's {@code http.server.requests}, which does not see the
+ * requests a filter refuses (401, 403, 429, 413 from Content-Length), so the refused counter is
+ * their only count; publish latency and
  * producer buffer use from the publish package. Tag values come from fixed sets, so the number
  * of series stays bounded.
  */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.newsstream.processor.stage.PipelineMetrics;
+import io.newsstream.processor.stage.Stage;
 import io.newsstream.schemas.avro.DuplicateKind;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -49,6 +50,14 @@ public class MicrometerPipelineMetrics implements PipelineMetrics {
     Gauge.builder(PREFIX + "reorder.held", held, AtomicLong::get)
         .description("Text probes this instance holds for the near-duplicate reorder window")
         .register(registry);
+    // At zero from the start, so that a rate or an alert on them has a series before the first
+    // failure or duplicate.
+    for (String stage : new String[] {Stage.DECODE, Stage.ENRICH, Stage.DEDUP}) {
+      failedCounter(stage);
+    }
+    for (DuplicateKind kind : DuplicateKind.values()) {
+      duplicateCounter(kind, true);
+    }
   }
 
   @Override
@@ -63,12 +72,20 @@ public class MicrometerPipelineMetrics implements PipelineMetrics {
 
   @Override
   public void failed(String stage) {
-    counter("records.failed", "Records that could not be decoded or processed, by stage", "stage", stage).increment();
+    failedCounter(stage).increment();
+  }
+
+  private Counter failedCounter(String stage) {
+    return counter("records.failed", "Records that could not be decoded or processed, by stage", "stage", stage);
   }
 
   @Override
   public void duplicate(DuplicateKind kind, boolean dropped) {
-    counters
+    duplicateCounter(kind, dropped).increment();
+  }
+
+  private Counter duplicateCounter(DuplicateKind kind, boolean dropped) {
+    return counters
         .computeIfAbsent(
             "duplicates|" + kind + "|" + dropped,
             k ->
@@ -76,8 +93,7 @@ public class MicrometerPipelineMetrics implements PipelineMetrics {
                     .description("Duplicates found, by kind and whether they were dropped or only flagged")
                     .tag("kind", kind.name())
                     .tag("action", dropped ? "dropped" : "flagged")
-                    .register(registry))
-        .increment();
+                    .register(registry));
   }
 
   @Override

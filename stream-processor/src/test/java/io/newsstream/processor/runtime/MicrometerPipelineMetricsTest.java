@@ -45,6 +45,25 @@ class MicrometerPipelineMetricsTest {
   }
 
   @Test
+  void shouldScrapeFailuresAndDroppedDuplicatesAtZeroBeforeTheFirst() {
+    // given
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    // when
+    new MicrometerPipelineMetrics(registry);
+
+    // then
+    for (String stage : new String[] {"decode", "enrich", "dedup"}) {
+      assertThat(registry.get("newsstream.processor.records.failed").tag("stage", stage).counter().count()).as(stage).isZero();
+    }
+    for (DuplicateKind kind : DuplicateKind.values()) {
+      assertThat(registry.get("newsstream.processor.duplicates").tag("kind", kind.name()).tag("action", "dropped").counter().count())
+          .as(kind.name())
+          .isZero();
+    }
+  }
+
+  @Test
   void shouldBeHealthyOnlyWhileRunningOrRebalancing() {
     // when / then
     for (KafkaStreams.State state : KafkaStreams.State.values()) {

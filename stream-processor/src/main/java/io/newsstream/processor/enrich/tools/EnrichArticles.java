@@ -1,5 +1,6 @@
 package io.newsstream.processor.enrich.tools;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Properties;
 
 /**
@@ -141,7 +144,7 @@ public final class EnrichArticles {
           try {
             article = mapper.readTree(parser);
           } catch (JsonProcessingException e) {
-            err.println(name + ": article " + position + ": malformed JSON: " + e.getOriginalMessage());
+            err.println(name + ": article " + position + ": malformed JSON: " + jsonProblem(e));
             failures++;
             break; // the rest of the file cannot be read reliably
           }
@@ -164,7 +167,7 @@ public final class EnrichArticles {
         err.println("no such file: " + file);
         failures++;
       } catch (JsonProcessingException e) {
-        err.println(file + ": malformed JSON: " + e.getOriginalMessage());
+        err.println(file + ": malformed JSON: " + jsonProblem(e));
         failures++;
       } catch (IOException e) {
         err.println(file + ": " + e.getMessage());
@@ -256,5 +259,24 @@ public final class EnrichArticles {
       @Override
       public void close() {}
     };
+  }
+
+  /** Jackson's note of where the value it could not finish opened. */
+  private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[.*?line: (\\d+), column: (\\d+)\\]\\)");
+
+  /**
+   * The parser's complaint and where it is, without Jackson's source description ({@code (start
+   * marker at [Source: REDACTED …; line: 2, column: 23])} becomes {@code (opened at line 2, column
+   * 23)}).
+   */
+  static String jsonProblem(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    Matcher marker = START_MARKER.matcher(message);
+    if (marker.find()) {
+      message = message.substring(0, marker.start()) + " (opened at line " + marker.group(1) + ", column " + marker.group(2) + ")"
+          + message.substring(marker.end());
+    }
+    JsonLocation at = e.getLocation();
+    return at == null || at.getLineNr() < 1 ? message : message + ", at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 }

@@ -119,6 +119,23 @@ class EnrichArticlesTest {
   }
 
   @Test
+  void shouldSayWhereMalformedJsonBreaksWithoutTheParsersSourceDescription() {
+    // given: an array whose second article is cut inside a list
+    String text = "[" + article("https://a.example.com/1", "Striker scores twice", "") + ",\n{\"title\": \"b\", \"tags\": [1, 2";
+
+    // when
+    int code = run(text);
+
+    // then
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("<stdin>: article 2: malformed JSON: Unexpected end-of-input: expected close marker for Array (opened at line 2, column")
+        .contains(", at line 2, column")
+        .doesNotContain("Source:")
+        .doesNotContain("REDACTED");
+  }
+
+  @Test
   void shouldReportProgressOnStandardErrorForLongInput() {
     // given: five articles, a progress line every two
     StringBuilder ndjson = new StringBuilder();

@@ -126,6 +126,17 @@ class ArticleValidatorTest {
     assertThat(validator.validate(valid().publishedAt("2024-05-02T11:59:00Z")).isValid()).isTrue();
     assertThat(rulesOf(validator.validate(valid().publishedAt("2024-05-02T12:01:00Z")), "publishedAt"))
         .isEqualTo("not-in-future");
+    assertThat(validator.validate(valid().publishedAt("2024-05-02T12:01:00Z")).violations())
+        .extracting(Violation::message)
+        .containsExactly("must not be more than 24 h in the future");
+  }
+
+  @Test
+  void shouldWriteDurationsAsAPersonWould() {
+    assertThat(ArticleValidator.readable(java.time.Duration.ofHours(24))).isEqualTo("24 h");
+    assertThat(ArticleValidator.readable(java.time.Duration.ofMinutes(90))).isEqualTo("90 min");
+    assertThat(ArticleValidator.readable(java.time.Duration.ofSeconds(30))).isEqualTo("30 s");
+    assertThat(ArticleValidator.readable(java.time.Duration.ofMillis(250))).isEqualTo("250 ms");
   }
 
   @Test

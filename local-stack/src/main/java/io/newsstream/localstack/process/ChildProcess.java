@@ -275,7 +275,7 @@ public final class ChildProcess {
       }
     }
     if (root.isAlive()) {
-      LOG.warn("{} (pid {}) did not stop within {}; killing it", name, root.pid(), grace);
+      LOG.warn("{} (pid {}) did not stop within {}; killing it", name, root.pid(), readable(grace));
       root.destroyForcibly();
       awaitExit(root, Duration.ofSeconds(10));
     }
@@ -307,5 +307,17 @@ public final class ChildProcess {
   @Override
   public String toString() {
     return name + " (pid " + process.pid() + ", log " + logFile + ")";
+  }
+
+  /** {@code 24 h}, {@code 90 min}, {@code 30 s} or {@code 250 ms}: a duration as a person writes it. */
+  static String readable(Duration d) {
+    long ms = d.toMillis();
+    if (ms != 0 && ms % 3_600_000 == 0) {
+      return ms / 3_600_000 + " h";
+    }
+    if (ms != 0 && ms % 60_000 == 0) {
+      return ms / 60_000 + " min";
+    }
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 }

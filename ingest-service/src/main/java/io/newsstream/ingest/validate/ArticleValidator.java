@@ -55,15 +55,23 @@ public class ArticleValidator {
 
   public Result validate(ArticleInput in) {
     List<Violation> v = new ArrayList<>(in.parseViolations());
-    checkId(in.id(), "id", v);
-    String url = checkUrl(in.url(), v);
-    String title = checkRequiredText("title", in.title(), config.getMaxTitleLength(), v);
-    String body = checkRequiredText("body", in.body(), config.getMaxBodyLength(), v);
-    String author = checkOptionalText("author", in.author(), config.getMaxNameLength(), v);
-    String source = checkOptionalText("source", in.source(), config.getMaxNameLength(), v);
-    Instant publishedAt = checkPublishedAt(in.publishedAt(), v);
-    String language = checkLanguage(in.language(), v);
-    Map<String, String> attributes = checkAttributes(in.attributes(), v);
+    // A field the reader already reported (wrong JSON type, missing or malformed markdown line)
+    // holds no value to check: its rules would only repeat that error as "required".
+    Set<String> reported = in.parseViolations().stream().map(Violation::field).collect(Collectors.toSet());
+    if (!reported.contains("id")) {
+      checkId(in.id(), "id", v);
+    }
+    String url = reported.contains("url") ? null : checkUrl(in.url(), v);
+    String title = reported.contains("title")
+        ? null : checkRequiredText("title", in.title(), config.getMaxTitleLength(), v);
+    String body = reported.contains("body") ? null : checkRequiredText("body", in.body(), config.getMaxBodyLength(), v);
+    String author = reported.contains("author")
+        ? null : checkOptionalText("author", in.author(), config.getMaxNameLength(), v);
+    String source = reported.contains("source")
+        ? null : checkOptionalText("source", in.source(), config.getMaxNameLength(), v);
+    Instant publishedAt = reported.contains("publishedAt") ? null : checkPublishedAt(in.publishedAt(), v);
+    String language = reported.contains("language") ? null : checkLanguage(in.language(), v);
+    Map<String, String> attributes = reported.contains("attributes") ? Map.of() : checkAttributes(in.attributes(), v);
     if (!v.isEmpty()) {
       return new Result(null, List.copyOf(v));
     }

@@ -1,8 +1,10 @@
 package io.newsstream.ingest.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsstream.schemas.url.UrlCanonicalizer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -180,5 +182,30 @@ class ArticleValidatorTest {
     ArticleInput in = valid().addViolation(new Violation("tittle", "unknown-field", "unknown field 'tittle'"));
     // then
     assertThat(validator.validate(in).violations()).extracting(Violation::field).containsExactly("tittle");
+  }
+
+  @Test
+  void shouldReportAFieldOfTheWrongTypeOnceAndNotAlsoAsRequired() throws Exception {
+    // given
+    ArticleInput in = new JsonArticleReader(true, 1_000_000).readSingle(new java.io.ByteArrayInputStream(
+        "{\"url\":\"https://news.example/a\",\"title\":5,\"body\":[\"b\"]}".getBytes(StandardCharsets.UTF_8)));
+    // when
+    ArticleValidator.Result result = validator.validate(in);
+    // then
+    assertThat(result.violations()).extracting(Violation::field, Violation::rule)
+        .containsExactly(tuple("title", "type"), tuple("body", "type"));
+  }
+
+  @Test
+  void shouldReportEachMissingMarkdownLineOnceWhenJsonIsSentAsMarkdown() {
+    // given
+    ArticleInput in = new MarkdownArticleReader()
+        .read("{\"url\":\"https://news.example/a\",\"title\":\"T\",\"body\":\"B\"}");
+    // when
+    ArticleValidator.Result result = validator.validate(in);
+    // then
+    assertThat(result.violations()).extracting(Violation::field)
+        .containsExactly("title", "publishedAt", "author", "url");
+    assertThat(result.violations()).extracting(Violation::rule).containsOnly("missing-line");
   }
 }

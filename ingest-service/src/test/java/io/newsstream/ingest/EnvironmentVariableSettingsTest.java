@@ -14,6 +14,7 @@ import io.newsstream.ingest.validate.ValidationConfiguration;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,8 @@ class EnvironmentVariableSettingsTest {
       return !(Boolean) current;
     } else if (type == Duration.class) {
       return ((Duration) current).plusSeconds(1);
+    } else if (type == LocalDate.class) {
+      return ((LocalDate) current).plusYears(100);
     } else if (type == List.class) {
       // the only list is api-keys, read when the service starts, so its entries must be well formed
       return List.of("one:" + ApiKeys.sha256Hex("key-one"), "two:" + ApiKeys.sha256Hex("key-two"));

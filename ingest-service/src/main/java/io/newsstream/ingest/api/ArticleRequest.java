@@ -22,7 +22,8 @@ public record ArticleRequest(
     @Schema(description = "Article text, 1 to 1,000,000 characters. Control characters other than newline and tab"
         + " are rejected.", minLength = 1, maxLength = 1_000_000, requiredMode = Schema.RequiredMode.REQUIRED)
     String body,
-    @Schema(description = "ISO-8601 date-time with offset, or a date; at most 24 h in the future.", nullable = true,
+    @Schema(description = "ISO-8601 date-time with offset, or a date; at most 24 h in the future and not before"
+        + " 1800-01-01. Null or absent when not known; an empty string is refused.", nullable = true, minLength = 1,
         example = "2019-11-06T00:00:00+00:00")
     String publishedAt,
     @Schema(description = "Byline.", nullable = true, maxLength = 1000)

@@ -177,7 +177,14 @@ public class ArticleValidator {
   }
 
   private Instant checkPublishedAt(String value, List<Violation> v) {
-    if (value == null || value.isEmpty()) {
+    if (value == null) {
+      return null;
+    }
+    if (value.isBlank()) {
+      // Absent or null says the date is unknown; an empty string is more likely a scraper that
+      // failed to find it, and is refused rather than taken as unknown.
+      v.add(new Violation(
+          "publishedAt", "not-blank", "must be a date, or null or left out when the date is not known"));
       return null;
     }
     Instant instant;
@@ -192,6 +199,11 @@ public class ArticleValidator {
           "publishedAt",
           "iso-8601",
           "must be an ISO-8601 date-time with offset (2019-11-06T08:30:00+05:30) or a date (2019-11-06)"));
+      return null;
+    }
+    Instant earliest = config.getEarliestPublishedAt().atStartOfDay(ZoneOffset.UTC).toInstant();
+    if (instant.isBefore(earliest)) {
+      v.add(new Violation("publishedAt", "not-too-old", "must not be before " + config.getEarliestPublishedAt()));
       return null;
     }
     Instant latest = clock.instant().plus(config.getMaxFutureSkew());

@@ -2,6 +2,7 @@ package io.newsstream.ingest.validate;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import java.time.Duration;
+import java.time.LocalDate;
 
 /**
  * The limits of the ingest contract, under {@value #PREFIX}. Defaults are the ones the API
@@ -26,6 +27,13 @@ public class ValidationConfiguration {
 
   /** How far in the future {@code publishedAt} may lie (clock skew, time zones). Default 24h. */
   private Duration maxFutureSkew = Duration.ofHours(24);
+
+  /**
+   * The earliest {@code publishedAt} accepted, from the start of that day in UTC. An earlier one
+   * is a placeholder ({@code 0001-01-01}) or a typo rather than a publication date, and would be
+   * stored as such. Default 1800-01-01, well before any corpus we take (Reuters-21578: 1987).
+   */
+  private LocalDate earliestPublishedAt = LocalDate.of(1800, 1, 1);
 
   /** Maximum number of {@code attributes} pairs. Default 50. */
   private int maxAttributes = 50;
@@ -86,6 +94,17 @@ public class ValidationConfiguration {
       throw new IllegalArgumentException(PREFIX + ".max-future-skew must be zero or positive");
     }
     this.maxFutureSkew = maxFutureSkew;
+  }
+
+  public LocalDate getEarliestPublishedAt() {
+    return earliestPublishedAt;
+  }
+
+  public void setEarliestPublishedAt(LocalDate earliestPublishedAt) {
+    if (earliestPublishedAt == null) {
+      throw new IllegalArgumentException(PREFIX + ".earliest-published-at must be a date such as 1800-01-01");
+    }
+    this.earliestPublishedAt = earliestPublishedAt;
   }
 
   public int getMaxAttributes() {

@@ -133,6 +133,49 @@ class ArticleValidatorTest {
         .containsExactly("must not be more than 24 h in the future");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"0001-01-01T00:00:00Z", "1799-12-31T23:59:59Z", "1799-12-31", "1800-01-01T04:00:00+05:00"})
+  void shouldRejectPublicationBefore1800(String value) {
+    // when
+    ArticleValidator.Result result = validator.validate(valid().publishedAt(value));
+    // then
+    assertThat(result.violations()).extracting(Violation::field, Violation::rule, Violation::message)
+        .containsExactly(tuple("publishedAt", "not-too-old", "must not be before 1800-01-01"));
+  }
+
+  @Test
+  void shouldAcceptPublicationFromTheEarliestDayOn() {
+    assertThat(validator.validate(valid().publishedAt("1800-01-01")).article().publishedAt())
+        .isEqualTo(Instant.parse("1800-01-01T00:00:00Z"));
+    assertThat(validator.validate(valid().publishedAt("1987-02-26T15:01:01Z")).isValid()).isTrue();
+  }
+
+  @Test
+  void shouldTakeTheEarliestPublicationDateFromConfiguration() {
+    // given
+    ValidationConfiguration config = new ValidationConfiguration();
+    config.setEarliestPublishedAt(java.time.LocalDate.of(1950, 1, 1));
+    ArticleValidator strict = new ArticleValidator(config, Clock.fixed(NOW, ZoneOffset.UTC));
+    // when
+    ArticleValidator.Result result = strict.validate(valid().publishedAt("1949-12-31"));
+    // then
+    assertThat(rulesOf(result, "publishedAt")).isEqualTo("not-too-old");
+    assertThat(result.violations().get(0).message()).isEqualTo("must not be before 1950-01-01");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " "})
+  void shouldRejectABlankPublicationDateButAcceptAnAbsentOne(String value) {
+    // when
+    ArticleValidator.Result blank = validator.validate(valid().publishedAt(value));
+    ArticleValidator.Result absent = validator.validate(valid().publishedAt(null));
+    // then
+    assertThat(blank.violations()).extracting(Violation::field, Violation::rule)
+        .containsExactly(tuple("publishedAt", "not-blank"));
+    assertThat(absent.isValid()).isTrue();
+    assertThat(absent.article().publishedAt()).isNull();
+  }
+
   @Test
   void shouldWriteDurationsAsAPersonWould() {
     assertThat(ArticleValidator.readable(java.time.Duration.ofHours(24))).isEqualTo("24 h");

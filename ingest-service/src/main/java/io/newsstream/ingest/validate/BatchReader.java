@@ -81,6 +81,10 @@ public abstract class BatchReader implements Closeable {
           if (parser.nextToken() != null) {
             throw new MalformedBodyException("json-syntax", "unexpected content after the JSON array");
           }
+          if (index == 0) {
+            // Refused like an NDJSON body without a line: a batch answer always has results.
+            throw new MalformedBodyException("min-items", "the batch is empty; send at least one article");
+          }
           return null;
         }
         if (token == null) {

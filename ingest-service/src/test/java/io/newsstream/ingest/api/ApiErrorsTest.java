@@ -145,6 +145,16 @@ class ApiErrorsTest {
   }
 
   @Test
+  void shouldAnswer400ForAnEmptyJsonArrayBatch() throws Exception {
+    // when
+    HttpResponse<String> response = http.post("/v1/articles/batch", "application/json", "[]", "X-API-Key", KEY);
+    // then
+    JsonNode problem = problem(response, 400);
+    assertThat(problem.get("errors").findValuesAsText("rule")).containsExactly("min-items");
+    assertThat(problem.get("detail").asText()).isEqualTo("the batch is empty; send at least one article");
+  }
+
+  @Test
   void shouldAnswer415ForWrongContentType() throws Exception {
     // when
     HttpResponse<String> response = http.post("/v1/articles", "text/plain", "hello", "X-API-Key", KEY);

@@ -86,6 +86,20 @@ class BatchReaderTest {
   }
 
   @Test
+  void shouldRefuseAnEmptyJsonArrayAsABatchWithoutItems() throws Exception {
+    for (String body : new String[] {"[]", " [ \n ] "}) {
+      // given
+      BatchReader r = BatchReader.jsonArray(reader, in(body), 10);
+      // when / then
+      assertThatThrownBy(r::next).as("[%s]", body).isInstanceOfSatisfying(MalformedBodyException.class, e -> {
+        assertThat(e.rule()).isEqualTo("min-items");
+        assertThat(e.getMessage()).isEqualTo("the batch is empty; send at least one article");
+      });
+      assertThat(r.count()).isZero();
+    }
+  }
+
+  @Test
   void shouldRefuseAnNdjsonBodyWithoutAnyLineOfContentAsEmpty() throws Exception {
     for (String body : new String[] {"", " \r\n\n\t"}) {
       // given

@@ -126,6 +126,8 @@ public abstract class BatchReader implements Closeable {
     private int limit;
     private byte[] line = new byte[8192];
     private int lineLength;
+    /** Line of the request that {@code line} holds, from 1, blank lines counted. */
+    private int lineNumber;
     private boolean eof;
 
     Ndjson(JsonArticleReader reader, InputStream in, int maxItems, int maxLineBytes) {
@@ -139,6 +141,7 @@ public abstract class BatchReader implements Closeable {
     public Item next() throws MalformedBodyException, IOException {
       while (!eof) {
         boolean tooLong = readLine();
+        lineNumber++;
         if (tooLong) {
           checkItemLimit();
           return new Item(index++, null, new Violation("", "max-bytes", "line exceeds " + maxLineBytes + " bytes"));
@@ -149,7 +152,7 @@ public abstract class BatchReader implements Closeable {
         checkItemLimit();
         int i = index++;
         try {
-          return new Item(i, reader.readSingle(new ByteArrayInputStream(line, 0, lineLength)), null);
+          return new Item(i, reader.readSingle(new ByteArrayInputStream(line, 0, lineLength), lineNumber), null);
         } catch (MalformedBodyException e) {
           return new Item(i, null, e.toViolation());
         }

@@ -43,6 +43,15 @@ public final class JsonArticleReader {
 
   /** Reads exactly one JSON object (and nothing after it) from {@code in}. */
   public ArticleInput readSingle(InputStream in) throws MalformedBodyException, IOException {
+    return readSingle(in, 1);
+  }
+
+  /**
+   * Reads exactly one JSON object from {@code in}, which starts on line {@code firstLine} of the
+   * request (an NDJSON line), so a parse error names the line of the request, not of the item.
+   */
+  ArticleInput readSingle(InputStream in, int firstLine) throws MalformedBodyException, IOException {
+    int linesBefore = firstLine - 1;
     try (JsonParser p = factory.createParser(in)) {
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
@@ -51,11 +60,12 @@ public final class JsonArticleReader {
       }
       ArticleInput input = readObject(p);
       if (p.nextToken() != null) {
-        throw new MalformedBodyException("json-syntax", "unexpected content after the JSON object" + where(p.currentLocation()));
+        throw new MalformedBodyException(
+            "json-syntax", "unexpected content after the JSON object" + where(p.currentLocation(), linesBefore));
       }
       return input;
     } catch (JsonProcessingException | CharConversionException e) {
-      throw malformed(e);
+      throw malformed(e, linesBefore);
     }
   }
 
@@ -139,6 +149,11 @@ public final class JsonArticleReader {
 
   /** A client-safe description of a parse failure, with line and column. */
   static MalformedBodyException malformed(IOException e) {
+    return malformed(e, 0);
+  }
+
+  /** As {@link #malformed(IOException)}, for input that starts after {@code linesBefore} lines of the request. */
+  static MalformedBodyException malformed(IOException e, int linesBefore) {
     if (e instanceof JsonProcessingException jpe) {
       String message = jpe.getOriginalMessage();
       boolean utf8 = message != null && message.contains("UTF-8");
@@ -151,15 +166,15 @@ public final class JsonArticleReader {
         }
       }
       return new MalformedBodyException(
-          utf8 ? "utf-8" : "json-syntax", "malformed JSON: " + message + where(jpe.getLocation()));
+          utf8 ? "utf-8" : "json-syntax", "malformed JSON: " + message + where(jpe.getLocation(), linesBefore));
     }
     return new MalformedBodyException("utf-8", "the body is not valid UTF-8");
   }
 
-  private static String where(JsonLocation location) {
+  private static String where(JsonLocation location, int linesBefore) {
     if (location == null || location.getLineNr() < 0) {
       return "";
     }
-    return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    return " (line " + (linesBefore + location.getLineNr()) + ", column " + location.getColumnNr() + ")";
   }
 }

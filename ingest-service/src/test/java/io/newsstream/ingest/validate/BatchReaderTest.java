@@ -125,6 +125,19 @@ class BatchReaderTest {
   }
 
   @Test
+  void shouldNameTheRequestLineOfABrokenNdjsonItem() throws Exception {
+    // given: the broken item is on the fourth line of the request, after a blank line
+    String body = "{\"title\":\"a\"}\n{\"title\":\"b\"}\n\n{\"title\" \"c\"}\n{\"title\":\"d\"} x\n";
+    // when
+    List<BatchReader.Item> items = readAll(BatchReader.ndjson(reader, in(body), 10, 1000));
+    // then
+    assertThat(items).hasSize(4);
+    assertThat(items.get(2).error().rule()).isEqualTo("json-syntax");
+    assertThat(items.get(2).error().message()).endsWith("(line 4, column 10)");
+    assertThat(items.get(3).error().message()).endsWith("(line 5, column 16)");
+  }
+
+  @Test
   void shouldRejectAnOverlongNdjsonLineAndReadTheNext() throws Exception {
     // when
     List<BatchReader.Item> items = readAll(BatchReader.ndjson(reader,

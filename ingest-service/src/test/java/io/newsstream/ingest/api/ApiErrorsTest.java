@@ -271,6 +271,19 @@ class ApiErrorsTest {
   }
 
   @Test
+  void shouldServeTheOpenApiDocumentAsYamlAndAMissingOneAsAProblem() throws Exception {
+    // when
+    HttpResponse<String> document = http.get("/swagger/newsstream-ingest-service-0.1.0.yml");
+    HttpResponse<String> missing = http.get("/swagger/no-such-document.yml");
+    // then
+    assertThat(document.statusCode()).isEqualTo(200);
+    assertThat(document.headers().firstValue("Content-Type")).hasValueSatisfying(
+        contentType -> assertThat(contentType).startsWith("application/yaml"));
+    assertThat(document.body()).startsWith("openapi: ");
+    problem(missing, 404);
+  }
+
+  @Test
   void shouldStreamABatchLargerThanTheServersDefaultBuffer() throws Exception {
     // given: 10,000 NDJSON items of about 1.2 KB (12 MB, over Micronaut's 10 MB default buffer),
     // each without a title, so none is published

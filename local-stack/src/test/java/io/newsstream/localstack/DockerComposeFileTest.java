@@ -68,6 +68,26 @@ class DockerComposeFileTest {
     assertThat(repoRoot().resolve("stream-processor/Dockerfile")).isRegularFile();
   }
 
+  @Test
+  void shouldGiveEachProcessorReplicaItsOwnStateAndAsManyPartitionsAsTheInput() throws IOException {
+    // given
+    String compose = Files.readString(COMPOSE_FILE, StandardCharsets.UTF_8);
+    String processor = compose.substring(compose.indexOf("\n  stream-processor:"));
+    processor = processor.contains("\nvolumes:") ? processor.substring(0, processor.indexOf("\nvolumes:")) : processor;
+
+    // when
+    Matcher raw = Pattern.compile("create articles\\.raw (\\d+)").matcher(compose);
+    Matcher partitions = Pattern.compile("NEWSSTREAM_PROCESSOR_TOPIC_PARTITIONS: \"?(\\d+)").matcher(processor);
+
+    // then: Kafka Streams locks its state directory, so replicas (--scale) must not share one
+    assertThat(processor).contains("NEWSSTREAM_STATE_DIR: /var/lib/newsstream/state");
+    assertThat(processor).containsPattern("\\n\\s+- /var/lib/newsstream/state\\n");
+    assertThat(processor).doesNotContainPattern("-\\s*[\\w.-]+:/var/lib/newsstream/state");
+    assertThat(raw.find()).as("topic-init creates articles.raw").isTrue();
+    assertThat(partitions.find()).as("the processor's topic-partitions is set").isTrue();
+    assertThat(partitions.group(1)).isEqualTo(raw.group(1));
+  }
+
   private static Path repoRoot() {
     String root = System.getProperty("newsstream.repo.root");
     return root != null ? Path.of(root) : Path.of("").toAbsolutePath().getParent();

@@ -1,5 +1,6 @@
 package io.newsstream.processor.enrich;
 
+import io.newsstream.schemas.topics.TopicNames;
 import io.newsstream.schemas.url.UrlCanonicalizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -189,7 +190,8 @@ public record EnrichmentConfig(
           + " trailing '*' matches word prefixes, url:<segment> matches a section of the URL path,"
           + " site:<domain> the URL's host and its subdomains, <language>:<term> only articles in"
           + " that language, such as de:wahl*:2);"
-          + " empty removes the topic.";
+          + " empty removes the topic. Topic names are [a-z0-9][a-z0-9_-]*, not 'general', the"
+          + " stream of articles that matched no topic.";
 
   /** Bundled default taxonomy, a properties file with {@code enrich.topics.*.terms} keys. */
   public static final String DEFAULT_TAXONOMY_RESOURCE = "default-taxonomy.properties";
@@ -231,6 +233,13 @@ public record EnrichmentConfig(
           if (!TOPIC_NAME.matcher(topic).matches()) {
             throw new IllegalArgumentException(
                 "Topic name '" + topic + "' must match " + TOPIC_NAME.pattern());
+          }
+          if (topic.equals(TopicNames.GENERAL_TOPIC_DEFAULT)) {
+            // Its stream is where articles that matched no topic go: a consumer could not tell them apart.
+            throw new IllegalArgumentException(
+                topicKey(topic) + ": '" + topic + "' cannot be a taxonomy topic: "
+                    + TopicNames.TOPIC_PREFIX_DEFAULT + topic + " is the stream of articles that matched no topic;"
+                    + " name the topic otherwise");
           }
           if (terms.isEmpty()) {
             throw new IllegalArgumentException("Topic '" + topic + "' has no terms");
@@ -316,6 +325,11 @@ public record EnrichmentConfig(
         parseInt(props, MAX_TOPICS_CONFIG, MAX_TOPICS_DEFAULT));
   }
 
+  /** The key that configures a taxonomy topic's terms: {@code enrich.topics.<topic>.terms}. */
+  private static String topicKey(String topic) {
+    return "enrich.topics." + topic + ".terms";
+  }
+
   /** Names of the taxonomy topics, in configuration order (without the general fallback). */
   public List<String> topicNames() {
     return List.copyOf(taxonomy.keySet());
@@ -397,7 +411,7 @@ public record EnrichmentConfig(
     List<String> order = splitList(file.getProperty("enrich.topics.order", ""));
     Map<String, Map<String, Double>> taxonomy = new LinkedHashMap<>();
     for (String topic : order) {
-      String key = "enrich.topics." + topic + ".terms";
+      String key = topicKey(topic);
       String value = file.getProperty(key);
       if (value == null) {
         throw new IllegalStateException(DEFAULT_TAXONOMY_RESOURCE + " lacks " + key);

@@ -212,6 +212,18 @@ class EnrichmentConfigTest {
   }
 
   @Test
+  void shouldRejectATopicNamedGeneralSinceItsStreamHoldsArticlesThatMatchedNoTopic() {
+    // given
+    Map<String, String> props = Map.of("enrich.topics.general.terms", "whatsapp:5");
+
+    // when / then
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("enrich.topics.general.terms: ")
+        .hasMessageContaining("articles.topic.general is the stream of articles that matched no topic");
+  }
+
+  @Test
   void shouldReplaceDefaultFurnitureRulesOfAConfiguredDomainAndAddNewDomains() {
     // given
     Map<String, String> props =

@@ -190,14 +190,24 @@ public record EnrichmentConfig(
           + " trailing '*' matches word prefixes, url:<segment> matches a section of the URL path,"
           + " site:<domain> the URL's host and its subdomains, <language>:<term> only articles in"
           + " that language, such as de:wahl*:2);"
-          + " empty removes the topic. Topic names are [a-z0-9][a-z0-9_-]*, not 'general', the"
-          + " stream of articles that matched no topic.";
+          + " empty removes the topic. Topic names are [a-z0-9][a-z0-9_-]* of at most 234"
+          + " characters (articles.topic.<topic> is a Kafka topic), not 'general', the stream of"
+          + " articles that matched no topic.";
 
   /** Bundled default taxonomy, a properties file with {@code enrich.topics.*.terms} keys. */
   public static final String DEFAULT_TAXONOMY_RESOURCE = "default-taxonomy.properties";
 
   private static final Pattern TOPIC_KEY = Pattern.compile("enrich\\.topics\\.([^.]+)\\.terms");
+  /**
+   * A taxonomy topic's name, the end of its Kafka topic {@code articles.topic.<topic>}
+   * ({@link TopicNames#topicStream}): Kafka's characters but the dot, which would end the name in
+   * the key {@code enrich.topics.<topic>.terms}, and no capitals, which the stream's name drops.
+   */
   private static final Pattern TOPIC_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+  /** Longest name Kafka takes for a topic. */
+  private static final int MAX_KAFKA_TOPIC_NAME_LENGTH = 249;
+  /** Longest taxonomy topic name whose stream {@code articles.topic.<topic>} Kafka takes. */
+  static final int MAX_TOPIC_NAME_LENGTH = MAX_KAFKA_TOPIC_NAME_LENGTH - TopicNames.TOPIC_PREFIX_DEFAULT.length();
   private static final Pattern DOMAIN_KEY =
       Pattern.compile(Pattern.quote(DOMAIN_FURNITURE_PREFIX) + "(.+?)(?:\\.(\\d+))?");
   private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2}");
@@ -232,7 +242,14 @@ public record EnrichmentConfig(
         (topic, terms) -> {
           if (!TOPIC_NAME.matcher(topic).matches()) {
             throw new IllegalArgumentException(
-                "Topic name '" + topic + "' must match " + TOPIC_NAME.pattern());
+                topicKey(topic) + ": topic name '" + topic + "' must match " + TOPIC_NAME.pattern()
+                    + " (it names the Kafka topic " + TopicNames.TOPIC_PREFIX_DEFAULT + "<topic>)");
+          }
+          if (topic.length() > MAX_TOPIC_NAME_LENGTH) {
+            throw new IllegalArgumentException(
+                topicKey(topic) + ": topic name of " + topic.length() + " characters is too long: "
+                    + TopicNames.TOPIC_PREFIX_DEFAULT + "<topic> must be a legal Kafka topic name of at most "
+                    + MAX_KAFKA_TOPIC_NAME_LENGTH + " characters, so the topic name at most " + MAX_TOPIC_NAME_LENGTH);
           }
           if (topic.equals(TopicNames.GENERAL_TOPIC_DEFAULT)) {
             // Its stream is where articles that matched no topic go: a consumer could not tell them apart.

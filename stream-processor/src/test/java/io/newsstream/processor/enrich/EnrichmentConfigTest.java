@@ -3,6 +3,7 @@ package io.newsstream.processor.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsstream.schemas.topics.TopicNames;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -208,7 +209,34 @@ class EnrichmentConfigTest {
     // when / then
     assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Big Topic");
+        .hasMessageStartingWith("enrich.topics.Big Topic.terms: ");
+  }
+
+  @Test
+  void shouldRejectATopicNameTooLongForItsKafkaTopicNamingTheKey() {
+    // given: articles.topic. and 235 characters make 250, one more than Kafka takes
+    String longest = "a".repeat(EnrichmentConfig.MAX_TOPIC_NAME_LENGTH);
+    String tooLong = longest + "a";
+    Map<String, String> props = Map.of("enrich.topics." + tooLong + ".terms", "x:1");
+
+    // when / then
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("enrich.topics." + tooLong + ".terms: ")
+        .hasMessageContaining("at most 234");
+    assertThat(EnrichmentConfig.fromProperties(Map.of("enrich.topics." + longest + ".terms", "x:1")).topicNames())
+        .contains(longest);
+  }
+
+  @Test
+  void shouldAcceptExactlyTheTopicNamesWhoseStreamTheProcessorCanName() {
+    // given
+    TopicNames names = TopicNames.defaults();
+    String longest = "a".repeat(EnrichmentConfig.MAX_TOPIC_NAME_LENGTH);
+
+    // when / then
+    assertThat(names.topicStream(longest)).hasSize(249);
+    assertThatThrownBy(() -> names.topicStream(longest + "a")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -481,6 +481,10 @@ public record EnrichmentConfig(
       if (term.startsWith(TopicClassifier.SITE_PREFIX) && !SITE_DOMAIN.matcher(term.substring(TopicClassifier.SITE_PREFIX.length())).matches()) {
         throw new IllegalArgumentException(siteNeedsDomain(key, entry));
       }
+      if (matchedWords(term).isEmpty()) {
+        throw new IllegalArgumentException(
+            key + ": term '" + term + "' has no letter or digit, so it matches no word");
+      }
       Double earlier = terms.put(term.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), weight);
       if (earlier != null) {
         throw new IllegalArgumentException(
@@ -508,10 +512,25 @@ public record EnrichmentConfig(
     }
     String language = TopicClassifier.languageOf(lower);
     String body = language == null ? lower : lower.substring(language.length() + 1);
+    return (language == null ? "" : language + ":") + String.join(" ", matchedWords(term)) + (body.endsWith("*") ? "*" : "");
+  }
+
+  /**
+   * The words the classifier matches for a word, prefix or phrase term, without its language and
+   * prefix mark; empty when it has no letter or digit, as the classifier then drops it. A section
+   * or outlet is one word as written.
+   */
+  private static List<String> matchedWords(String term) {
+    String lower = term.toLowerCase(Locale.ROOT);
+    if (lower.startsWith(TopicClassifier.SECTION_PREFIX) || lower.startsWith(TopicClassifier.SITE_PREFIX)) {
+      return List.of(lower);
+    }
+    String language = TopicClassifier.languageOf(lower);
+    String body = language == null ? lower : lower.substring(language.length() + 1);
     boolean prefix = body.endsWith("*");
     List<String> words = new ArrayList<>(WordTokenizer.normalizedWords(prefix ? body.substring(0, body.length() - 1) : body));
     words.removeIf(String::isEmpty);
-    return (language == null ? "" : language + ":") + String.join(" ", words) + (prefix ? "*" : "");
+    return words;
   }
 
   private static boolean isNumber(String text) {

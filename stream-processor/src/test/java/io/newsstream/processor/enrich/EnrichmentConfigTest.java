@@ -139,6 +139,24 @@ class EnrichmentConfigTest {
   }
 
   @Test
+  void shouldRejectATermWithoutALetterOrDigitNamingTheKeyAndTheTerm() {
+    for (String entry : List.of("*:2", "--", "\"?\":1.5", "de:*:2", "… …")) {
+      // given
+      Map<String, String> props = Map.of("enrich.topics.climate.terms", "climate:2," + entry);
+      String term = entry.replaceAll(":[0-9.]+$", "");
+
+      // when / then
+      assertThatThrownBy(() -> EnrichmentConfig.fromProperties(props))
+          .as(entry)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("enrich.topics.climate.terms: ")
+          .hasMessageContaining("'" + term + "' has no letter or digit");
+    }
+    assertThat(EnrichmentConfig.fromProperties(Map.of("enrich.topics.climate.terms", "co2:2,ja:温暖化,é*")).taxonomy().get("climate"))
+        .containsKeys("co2", "ja:温暖化", "é*");
+  }
+
+  @Test
   void shouldRejectATermScopedToAnUnknownLanguageNamingTheKey() {
     // given
     Map<String, String> props = Map.of("enrich.topics.tech.terms", "software:1,zz:software:1");

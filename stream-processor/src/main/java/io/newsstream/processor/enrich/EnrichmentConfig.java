@@ -92,8 +92,8 @@ public record EnrichmentConfig(
   public static final String LANGUAGES_DEFAULT =
       "en,de,fr,es,it,pt,nl,sv,da,nb,fi,pl,cs,ro,hu,el,tr,ru,uk,ar,he,fa,hi,bn,ur,id,vi,th,zh,ja,ko";
   public static final String LANGUAGES_DOC =
-      "Comma-separated ISO 639-1 codes the language detector chooses from; fewer languages"
-          + " make detection faster and smaller.";
+      "Comma-separated ISO 639-1 codes the language detector chooses from, at least two, each"
+          + " of a language Lingua knows; fewer languages make detection faster and smaller.";
 
   public static final String LANGUAGE_THRESHOLD_CONFIG = "enrich.language.threshold";
   public static final double LANGUAGE_THRESHOLD_DEFAULT = 0.05;
@@ -264,8 +264,9 @@ public record EnrichmentConfig(
           topics.put(topic, Collections.unmodifiableMap(new LinkedHashMap<>(terms)));
         });
     taxonomy = Collections.unmodifiableMap(topics);
-    if (languages.isEmpty()) {
-      throw new IllegalArgumentException(LANGUAGES_CONFIG + " must name at least one language");
+    if (languages.size() < 2) {
+      // Lingua decides between languages: one alone leaves it nothing to decide.
+      throw new IllegalArgumentException(LANGUAGES_CONFIG + " must name at least two languages: " + String.join(",", languages));
     }
     requireRange(LANGUAGE_THRESHOLD_CONFIG, languageThreshold, 0.0, 1.0);
     requireRange(LANGUAGE_MIN_LETTERS_CONFIG, languageMinLetters, 0, 10_000);
@@ -589,6 +590,11 @@ public record EnrichmentConfig(
       if (!LANGUAGE_CODE.matcher(lower).matches()) {
         throw new IllegalArgumentException(
             LANGUAGES_CONFIG + ": '" + code + "' is not an ISO 639-1 code");
+      }
+      if (LanguageDetector.isoCode(lower).isEmpty()) {
+        throw new IllegalArgumentException(
+            LANGUAGES_CONFIG + ": language '" + code + "' is not supported by the detector, which knows "
+                + String.join(",", LanguageDetector.supportedCodes()));
       }
       codes.add(lower);
     }

@@ -115,6 +115,18 @@ public final class LanguageDetector {
     this.minLetters = config.languageMinLetters();
   }
 
+  /** The ISO 639-1 codes of the languages Lingua knows, lower-case, in alphabetical order. */
+  static List<String> supportedCodes() {
+    List<String> codes = new ArrayList<>();
+    for (IsoCode639_1 code : IsoCode639_1.values()) {
+      if (code != IsoCode639_1.NONE) {
+        codes.add(code.name().toLowerCase(Locale.ROOT));
+      }
+    }
+    codes.sort(null);
+    return codes;
+  }
+
   /** Lingua's code for an ISO 639-1 code in any case, when Lingua knows the language. */
   static Optional<IsoCode639_1> isoCode(String code) {
     try {

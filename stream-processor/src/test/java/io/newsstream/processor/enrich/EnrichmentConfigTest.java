@@ -170,6 +170,24 @@ class EnrichmentConfigTest {
   }
 
   @Test
+  void shouldRejectALanguageTheDetectorDoesNotKnowNamingTheKey() {
+    // given
+    Map<String, String> unknown = Map.of("enrich.language.languages", "en,xx");
+    Map<String, String> alone = Map.of("enrich.language.languages", "en");
+
+    // when / then
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(unknown))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("enrich.language.languages: language 'xx' is not supported")
+        .hasMessageContaining("af,ar,az");
+    assertThatThrownBy(() -> EnrichmentConfig.fromProperties(alone))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("enrich.language.languages must name at least two languages");
+    assertThat(EnrichmentConfig.fromProperties(Map.of("enrich.language.languages", "EN,sw")).languages())
+        .containsExactly("en", "sw");
+  }
+
+  @Test
   void shouldRejectAnInvalidValueNamingTheKey() {
     // given
     Map<String, String> notANumber = Map.of("enrich.reading.words-per-minute", "fast");

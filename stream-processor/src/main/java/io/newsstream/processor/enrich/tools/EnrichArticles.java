@@ -110,20 +110,21 @@ public final class EnrichArticles {
         }
       }
     }
-    EnrichmentConfig settings;
+    DefaultArticleEnricher enricher;
     try {
-      settings = config == null ? EnrichmentConfig.defaults() : EnrichmentConfig.fromProperties(load(config));
+      EnrichmentConfig settings = config == null ? EnrichmentConfig.defaults() : EnrichmentConfig.fromProperties(load(config));
+      // The enricher's steps refuse settings they cannot work with too.
+      enricher = new DefaultArticleEnricher(settings);
     } catch (NoSuchFileException e) {
       err.println("no such file: " + config);
       return 2;
     } catch (IOException | IllegalArgumentException e) {
-      err.println(config + ": " + e.getMessage());
+      err.println(config == null ? e.getMessage() : config + ": " + e.getMessage());
       return 2;
     }
     if (files.isEmpty()) {
       files.add("-");
     }
-    DefaultArticleEnricher enricher = new DefaultArticleEnricher(settings);
     ObjectMapper mapper = new ObjectMapper();
     int failures = 0;
     int enriched = 0;

@@ -182,4 +182,22 @@ class EnrichArticlesTest {
     assertThat(run(text, "--frobnicate")).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option: --frobnicate").contains("usage:");
   }
+
+  @Test
+  void shouldRefuseALanguageTheDetectorDoesNotKnowWithAMessageAndExitCode2() throws IOException {
+    // given
+    Path config = dir.resolve("languages.properties");
+    Files.writeString(config, "enrich.language.languages=en,xx\n");
+    String text = article("https://a.example.com/1", "A title", "");
+
+    // when
+    int exit = run(text, "--config", config.toString());
+
+    // then
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith(config + ": enrich.language.languages: language 'xx' is not supported")
+        .hasLineCount(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
 }

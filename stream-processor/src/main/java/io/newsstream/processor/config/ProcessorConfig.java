@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Every setting of the stream processor, declared once with its default and meaning. Bound by
@@ -128,6 +129,28 @@ public class ProcessorConfig {
   /** Exit status of a processor that stops itself because a stream thread stalled. */
   public static final int STALL_EXIT_STATUS = 70;
 
+  /**
+   * Exit status of a processor that shuts down because its stream threads fail in a way a new
+   * thread would repeat (a configuration error, or failures again and again); the status of a
+   * start-up that fails, too.
+   */
+  public static final int FATAL_EXIT_STATUS = 1;
+
+  /** Kafka's largest topic name; internal topics are {@code <application-id>-<name>-<suffix>}. */
+  public static final int TOPIC_NAME_MAX_LENGTH = 249;
+
+  /**
+   * Longest {@code -<name>-<suffix>} Kafka Streams adds to the application id for an internal
+   * topic of the full topology ({@code -dedup-near-held-store-changelog} and the like), with room
+   * for stores added later.
+   */
+  public static final int INTERNAL_TOPIC_SUFFIX_MAX_LENGTH = 60;
+
+  /** Longest {@code application-id} whose internal topic names stay within Kafka's limit. */
+  public static final int APPLICATION_ID_MAX_LENGTH = TOPIC_NAME_MAX_LENGTH - INTERNAL_TOPIC_SUFFIX_MAX_LENGTH;
+
+  private static final Pattern APPLICATION_ID_CHARACTERS = Pattern.compile("[a-zA-Z0-9._-]+");
+
   public static final TopologyMode TOPOLOGY_DEFAULT = TopologyMode.FULL;
   public static final String PASSTHROUGH_TOPIC_DEFAULT = "articles.passthrough";
 
@@ -163,7 +186,7 @@ public class ProcessorConfig {
     DEAD_LETTER,
     /** Counted and logged with its coordinates, not written anywhere; processing goes on. */
     LOG_AND_CONTINUE,
-    /** The stream thread fails (and is replaced); the record is retried, nothing is skipped. */
+    /** The stream thread fails (and is replaced; repeated failures stop the processor); the record is retried, nothing is skipped. */
     FAIL
   }
 
@@ -287,7 +310,19 @@ public class ProcessorConfig {
   }
 
   public void setApplicationId(String applicationId) {
-    this.applicationId = requireText("application-id", applicationId);
+    String id = requireText("application-id", applicationId);
+    // Kafka Streams names the consumer group, transactional ids and internal topics after it; an
+    // illegal topic name only shows up as stream threads failing over and over.
+    if (!APPLICATION_ID_CHARACTERS.matcher(id).matches()) {
+      throw invalid("application-id", applicationId,
+          "may only hold the characters of a Kafka topic name: letters a-z and A-Z, digits, '.', '_' and '-'");
+    }
+    if (id.length() > APPLICATION_ID_MAX_LENGTH) {
+      throw invalid("application-id", applicationId,
+          "is " + id.length() + " characters long; at most " + APPLICATION_ID_MAX_LENGTH + ", so that internal topic names"
+              + " (<application-id>-<name>-changelog) stay within Kafka's " + TOPIC_NAME_MAX_LENGTH);
+    }
+    this.applicationId = id;
   }
 
   /** Kafka bootstrap servers, {@code host:port[,host:port]}. Env KAFKA_BOOTSTRAP_SERVERS. */

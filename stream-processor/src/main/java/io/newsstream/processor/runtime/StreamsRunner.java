@@ -16,6 +16,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import io.micrometer.core.instrument.Gauge;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * Runs the topology: on start-up creates the topics, builds the {@link Topology} with {@link
  * TopologyFactory}, starts {@link KafkaStreams} and binds its metrics; on shutdown closes it
  * within the configured timeout. A stream thread that dies is replaced, so one bad moment does
- * not stop the application; state changes are logged and drive {@link StreamsHealthIndicator}. A
+ * not stop the application, but one that a new thread would fail the same way (a configuration
+ * error, repeated failures: {@link ThreadFailurePolicy}) shuts the instance down and exits; state changes are logged and drive {@link StreamsHealthIndicator}. A
  * stream thread that stops polling (blocked inside processing, which Kafka Streams does not see)
  * is found by {@link StallWatch}: reported by health, counted in the gauge {@code
  * newsstream.processor.stream.threads.stalled}, logged once with its stack, and with {@code
@@ -61,6 +64,7 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
   private final StallWatch stallWatch;
   private ScheduledExecutorService stallChecks;
   private final RestoreProgress restoreProgress = new RestoreProgress();
+  private final AtomicBoolean exiting = new AtomicBoolean();
 
   public StreamsRunner(
       ProcessorConfig config,
@@ -131,10 +135,21 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
           }
         });
     kafkaStreams.setGlobalStateRestoreListener(restoreProgress);
+    ThreadFailurePolicy failurePolicy = new ThreadFailurePolicy();
     kafkaStreams.setUncaughtExceptionHandler(
         error -> {
-          LOG.error("Stream thread failed; replacing it", error);
-          return StreamThreadExceptionResponse.REPLACE_THREAD;
+          ThreadFailurePolicy.Decision decision;
+          synchronized (failurePolicy) {
+            decision = failurePolicy.onFailure(error, Instant.now());
+          }
+          if (!decision.shutdown()) {
+            LOG.error("Stream thread failed; replacing it", error);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+          }
+          LOG.error("Stream thread failed; shutting down, since a new thread would fail the same way: {}."
+              + " Exiting with status {}", decision.reason(), ProcessorConfig.FATAL_EXIT_STATUS, error);
+          exitAfterShutdown();
+          return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     streamsMetrics = new KafkaStreamsMetrics(kafkaStreams);
     streamsMetrics.bindTo(registry);
@@ -161,6 +176,33 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
           periodMs,
           periodMs,
           TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * Exits with {@link ProcessorConfig#FATAL_EXIT_STATUS} once Kafka Streams has shut down after a
+   * fatal stream-thread failure (state ERROR, so health is DOWN meanwhile). Not from the stream
+   * thread: exiting runs the shutdown hook, which closes Kafka Streams and waits for that thread.
+   */
+  private void exitAfterShutdown() {
+    if (exiting.compareAndSet(false, true)) {
+      Thread exit =
+          new Thread(
+              () -> {
+                KafkaStreams current = streams;
+                long deadline = System.nanoTime() + config.getCloseTimeout().toNanos();
+                while (current != null && current.state() != KafkaStreams.State.ERROR && System.nanoTime() < deadline) {
+                  try {
+                    Thread.sleep(100);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                  }
+                }
+                System.exit(ProcessorConfig.FATAL_EXIT_STATUS);
+              },
+              "newsstream-fatal-exit");
+      exit.start();
     }
   }
 

@@ -151,6 +151,27 @@ class ProcessorConfigTest {
   }
 
   @Test
+  void shouldRejectAnApplicationIdThatMakesIllegalTopicNamesNamingTheSetting() {
+    // given
+    ProcessorConfig config = new ProcessorConfig();
+    String longest = "a".repeat(ProcessorConfig.APPLICATION_ID_MAX_LENGTH);
+
+    // when
+    config.setApplicationId("news.stream_processor-2");
+    config.setApplicationId(longest);
+
+    // then
+    assertThat(config.getApplicationId()).isEqualTo(longest);
+    assertThatThrownBy(() -> config.setApplicationId("bad id!"))
+        .hasMessageStartingWith("newsstream.processor.application-id=bad id!: ")
+        .hasMessageContaining("letters a-z and A-Z, digits, '.', '_' and '-'");
+    assertThatThrownBy(() -> config.setApplicationId("caf\u00e9")).hasMessageContaining("application-id");
+    assertThatThrownBy(() -> config.setApplicationId(longest + "a"))
+        .hasMessageContaining("newsstream.processor.application-id")
+        .hasMessageContaining("at most " + ProcessorConfig.APPLICATION_ID_MAX_LENGTH);
+  }
+
+  @Test
   void shouldDeriveTopicNamesFromSettings() {
     // given
     ProcessorConfig config = new ProcessorConfig();

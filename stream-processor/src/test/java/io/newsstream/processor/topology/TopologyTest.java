@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -38,6 +39,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -778,6 +780,33 @@ class TopologyTest {
     // then
     assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getTitle).containsExactly("Title", "Other", "Title");
     assertThat(duplicates.isEmpty()).isTrue();
+  }
+
+  @Test
+  void shouldKeepEveryInternalTopicNameWithinKafkasLimitAtTheLongestApplicationId() {
+    // given
+    ProcessorConfig config = new ProcessorConfig();
+    config.setSchemaRegistryUrl("mock://topology-test-" + UUID.randomUUID());
+    Topics names = new Topics(TopicNames.defaults(), StreamsProperties.serdeConfig(config));
+    TopologyDescription description = new TopologyFactory().build(config, names, new FakeEnricher(), TAXONOMY).describe();
+
+    // when: every changelog and repartition topic Kafka Streams derives from the application id
+    List<String> internalTopics = new ArrayList<>();
+    for (TopologyDescription.Subtopology subtopology : description.subtopologies()) {
+      for (TopologyDescription.Node node : subtopology.nodes()) {
+        if (node instanceof TopologyDescription.Processor processor) {
+          processor.stores().forEach(store -> internalTopics.add(store + "-changelog"));
+        } else if (node instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition")) {
+          internalTopics.add(sink.topic());
+        }
+      }
+    }
+
+    // then
+    assertThat(internalTopics).isNotEmpty();
+    String longestId = "a".repeat(ProcessorConfig.APPLICATION_ID_MAX_LENGTH);
+    assertThat(internalTopics)
+        .allSatisfy(topic -> assertThat(longestId + "-" + topic).hasSizeLessThanOrEqualTo(ProcessorConfig.TOPIC_NAME_MAX_LENGTH));
   }
 
   private static byte[] bytes(ByteBuffer buffer) {

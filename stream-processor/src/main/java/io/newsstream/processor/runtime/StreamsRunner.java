@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.micrometer.core.instrument.Gauge;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
@@ -100,7 +99,7 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
         config.getTopology() == TopologyMode.FULL
             ? TopologyFactory.externalTopics(topics, taxonomy)
             : Set.of(topics.raw().name(), config.getPassthroughTopic());
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.getBootstrapServers()))) {
+    try (Admin admin = Admin.create(TopicProvisioner.adminSettings(config.getBootstrapServers(), ADMIN_TIMEOUT))) {
       new TopicProvisioner(admin, ADMIN_TIMEOUT)
           .ensure(needed, config.isTopicCreate(), config.getTopicPartitions(), config.getTopicReplicationFactor());
     } catch (IllegalStateException e) {

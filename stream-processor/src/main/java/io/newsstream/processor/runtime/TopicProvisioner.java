@@ -1,15 +1,21 @@
 package io.newsstream.processor.runtime;
 
+import io.newsstream.processor.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -28,6 +34,22 @@ public final class TopicProvisioner {
 
   private final Admin admin;
   private final Duration timeout;
+
+  /**
+   * Settings of the admin client that {@link #ensure} is given: its calls give up within {@code
+   * timeout} too. The admin client's own default (60 s) otherwise keeps a topic listing that
+   * this class stopped waiting for pending, and closing the client waits for it, so an
+   * unreachable Kafka held start-up for about twice the timeout.
+   */
+  public static Map<String, Object> adminSettings(String bootstrapServers, Duration timeout) {
+    int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    Map<String, Object> settings = new HashMap<>();
+    settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+    // Must not exceed the API timeout, which the admin client would otherwise raise to it.
+    settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+    return settings;
+  }
 
   public TopicProvisioner(Admin admin, Duration timeout) {
     this.admin = admin;
@@ -56,18 +78,21 @@ public final class TopicProvisioner {
     for (String name : missing) {
       newTopics.add(new NewTopic(name, partitions, replicationFactor));
     }
-    CreateTopicsResult result = admin.createTopics(newTopics);
+    CreateTopicsResult result = admin.createTopics(newTopics, new CreateTopicsOptions().timeoutMs(timeoutMs()));
     Set<String> created = new TreeSet<>();
     for (String name : missing) {
       try {
         result.values().get(name).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         created.add(name);
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+          throw new IllegalStateException("Creating topic " + name + " did not finish within " + Durations.readable(timeout), e.getCause());
+        }
         if (!(e.getCause() instanceof TopicExistsException)) {
           throw new IllegalStateException("Cannot create topic " + name + ": " + e.getCause(), e.getCause());
         }
       } catch (TimeoutException e) {
-        throw new IllegalStateException("Creating topic " + name + " did not finish within " + timeout, e);
+        throw new IllegalStateException("Creating topic " + name + " did not finish within " + Durations.readable(timeout), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while creating topic " + name, e);
@@ -79,14 +104,25 @@ public final class TopicProvisioner {
 
   private Set<String> listTopics() {
     try {
-      return admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return admin.listTopics(new ListTopicsOptions().timeoutMs(timeoutMs())).names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        throw notAnswered(e.getCause());
+      }
       throw new IllegalStateException("Cannot list topics: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka did not answer a topic listing within " + timeout + "; is it running?", e);
+      throw notAnswered(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while listing topics", e);
     }
+  }
+
+  private IllegalStateException notAnswered(Throwable cause) {
+    return new IllegalStateException("Kafka did not answer a topic listing within " + Durations.readable(timeout) + "; is it running?", cause);
+  }
+
+  private int timeoutMs() {
+    return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
   }
 }

@@ -661,6 +661,7 @@ public class ProcessorConfig {
   }
 
   private static IllegalArgumentException invalid(String key, Object value, String rule) {
-    return new IllegalArgumentException(PREFIX + "." + key + "=" + value + ": " + rule);
+    String shown = value instanceof Duration duration ? Durations.readable(duration) : String.valueOf(value);
+    return new IllegalArgumentException(PREFIX + "." + key + "=" + shown + ": " + rule);
   }
 }

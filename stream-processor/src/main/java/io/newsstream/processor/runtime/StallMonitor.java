@@ -1,5 +1,6 @@
 package io.newsstream.processor.runtime;
 
+import io.newsstream.processor.config.Durations;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -83,7 +84,7 @@ final class StallMonitor {
       if (reported.add(entry.getKey())) {
         log.error(
             "Stream thread " + entry.getKey() + " has not polled for " + entry.getValue().toSeconds() + " s (stall-timeout "
-                + timeout + "): it is blocked and processes nothing; health is DOWN until it polls again. Its stack:\n"
+                + Durations.readable(timeout) + "): it is blocked and processes nothing; health is DOWN until it polls again. Its stack:\n"
                 + stackOf.apply(entry.getKey()));
       }
     }

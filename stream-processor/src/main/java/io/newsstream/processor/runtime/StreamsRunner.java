@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.newsstream.processor.config.Durations;
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.config.ProcessorConfig.TopologyMode;
 import io.newsstream.processor.enrich.ArticleEnricher;
@@ -231,10 +232,10 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
       stallChecks = null;
     }
     GroupMembershipOperation membership = StreamsProperties.membershipOnClose(StreamsProperties.streams(config));
-    LOG.info("Closing Kafka Streams (timeout {}, {})", config.getCloseTimeout(), membership);
+    LOG.info("Closing Kafka Streams (timeout {}, {})", Durations.readable(config.getCloseTimeout()), membership);
     boolean closed = streams.close(CloseOptions.groupMembershipOperation(membership).withTimeout(config.getCloseTimeout()));
     if (!closed) {
-      LOG.warn("Kafka Streams did not close within {}", config.getCloseTimeout());
+      LOG.warn("Kafka Streams did not close within {}", Durations.readable(config.getCloseTimeout()));
     }
     if (streamsMetrics != null) {
       streamsMetrics.close();

@@ -172,6 +172,18 @@ class ProcessorConfigTest {
   }
 
   @Test
+  void shouldWriteARejectedDurationAsAPersonWouldInTheMessage() {
+    // given
+    ProcessorConfig config = new ProcessorConfig();
+
+    // when / then
+    assertThatThrownBy(() -> config.setDedupRetention(Duration.ofHours(-24)))
+        .hasMessage("newsstream.processor.dedup-retention=-24 h: must be a positive duration");
+    assertThatThrownBy(() -> config.setStallTimeout(Duration.ofMillis(500)))
+        .hasMessageStartingWith("newsstream.processor.stall-timeout=500 ms: ");
+  }
+
+  @Test
   void shouldDeriveTopicNamesFromSettings() {
     // given
     ProcessorConfig config = new ProcessorConfig();

@@ -57,7 +57,7 @@ class StallMonitorTest {
     // then
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0))
-        .startsWith("Stream thread app-StreamThread-2 has not polled for 130 s (stall-timeout PT2M)")
+        .startsWith("Stream thread app-StreamThread-2 has not polled for 130 s (stall-timeout 2 min)")
         .contains("\"app-StreamThread-2\" WAITING\n\tat some.Lock.await");
     assertThat(infos).containsExactly("Stream thread app-StreamThread-2 polls again");
     assertThat(exits).as("report only by default").isEmpty();

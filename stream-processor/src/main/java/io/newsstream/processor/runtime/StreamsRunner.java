@@ -118,6 +118,11 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
     if (!config.getStreams().isEmpty()) {
       // Keys only: values such as sasl.jaas.config hold credentials.
       LOG.info("Kafka Streams settings from {}.streams.*: {}", ProcessorConfig.PREFIX, String.join(", ", config.getStreams().keySet()));
+      for (String key : StreamsProperties.unknownKeys(config.getStreams())) {
+        LOG.warn("{}.streams.{} is not a setting of Kafka Streams or of its consumers, producer or admin client, so Kafka"
+                + " ignores it unless a class of your own reads it: a typo? (prefixes: main.consumer., restore.consumer.,"
+                + " global.consumer., consumer., producer., admin., topic.)", ProcessorConfig.PREFIX, key);
+      }
     }
     LOG.debug("Topology:\n{}", topology.describe());
     Properties streamsProperties = StreamsProperties.streams(config);

@@ -2,10 +2,15 @@ package io.newsstream.processor.topology;
 
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.schemas.serde.AvroSerdeConfig;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -79,6 +84,58 @@ public final class StreamsProperties {
     }
     props.putAll(config.getStreams());
     return props;
+  }
+
+  /** The names of Kafka Streams' own settings. */
+  private static final Set<String> STREAMS_NAMES = StreamsConfig.configDef().names();
+
+  /** Prefixes under which Kafka Streams passes a setting to one kind of its clients. */
+  private static final Map<String, Set<String>> CLIENT_PREFIXES =
+      Map.of(
+          StreamsConfig.MAIN_CONSUMER_PREFIX, ConsumerConfig.configNames(),
+          StreamsConfig.RESTORE_CONSUMER_PREFIX, ConsumerConfig.configNames(),
+          StreamsConfig.GLOBAL_CONSUMER_PREFIX, ConsumerConfig.configNames(),
+          StreamsConfig.CONSUMER_PREFIX, ConsumerConfig.configNames(),
+          StreamsConfig.PRODUCER_PREFIX, ProducerConfig.configNames(),
+          StreamsConfig.ADMIN_CLIENT_PREFIX, AdminClientConfig.configNames());
+
+  /**
+   * The keys of {@code streams} (the {@code streams.*} settings) that Kafka Streams and its
+   * clients do not know: not a Kafka Streams, consumer, producer or admin setting, bare or under
+   * the prefix of a client ({@code main.consumer.}, {@code restore.consumer.}, {@code
+   * global.consumer.}, {@code consumer.}, {@code producer.}, {@code admin.}), nor an internal topic
+   * setting ({@code topic.}). Kafka passes such a key on unread, so a typo changes nothing; it may
+   * still be read by a class of one's own (a RocksDB config setter, a handler).
+   */
+  public static List<String> unknownKeys(Map<String, String> streams) {
+    List<String> unknown = new ArrayList<>();
+    for (String key : streams.keySet()) {
+      if (!known(key)) {
+        unknown.add(key);
+      }
+    }
+    return unknown;
+  }
+
+  private static boolean known(String key) {
+    if (STREAMS_NAMES.contains(key)
+        || ConsumerConfig.configNames().contains(key)
+        || ProducerConfig.configNames().contains(key)
+        || AdminClientConfig.configNames().contains(key)) {
+      return true;
+    }
+    // Topic settings are the broker's to check, and not listed in the client library.
+    if (key.startsWith(StreamsConfig.TOPIC_PREFIX) && key.length() > StreamsConfig.TOPIC_PREFIX.length()) {
+      return true;
+    }
+    for (Map.Entry<String, Set<String>> prefix : CLIENT_PREFIXES.entrySet()) {
+      if (key.startsWith(prefix.getKey()) && prefix.getValue().contains(key.substring(prefix.getKey().length()))) {
+        return true;
+      }
+    }
+    // Kafka Streams' own settings under main.consumer. (as processing.exception.handler.global.enabled is set above).
+    return key.startsWith(StreamsConfig.MAIN_CONSUMER_PREFIX)
+        && STREAMS_NAMES.contains(key.substring(StreamsConfig.MAIN_CONSUMER_PREFIX.length()));
   }
 
   /**

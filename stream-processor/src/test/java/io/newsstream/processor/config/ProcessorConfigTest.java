@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.newsstream.processor.topology.BoundedRocksDbMemory;
 import io.newsstream.processor.topology.StreamsProperties;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
@@ -181,6 +183,33 @@ class ProcessorConfigTest {
         .hasMessage("newsstream.processor.dedup-retention=-24 h: must be a positive duration");
     assertThatThrownBy(() -> config.setStallTimeout(Duration.ofMillis(500)))
         .hasMessageStartingWith("newsstream.processor.stall-timeout=500 ms: ");
+  }
+
+  @Test
+  void shouldFindStreamsSettingsThatNoKafkaClientKnows() {
+    // given
+    Map<String, String> streams = new LinkedHashMap<>();
+    streams.put("max.task.idle.ms", "0");
+    streams.put("statestore.cache.max.bytes", "0");
+    streams.put("fetch.max.bytes", "1048576");
+    streams.put("linger.ms", "5");
+    streams.put("main.consumer.fetch.max.wait.ms", "50");
+    streams.put("restore.consumer.max.poll.records", "500");
+    streams.put("global.consumer.client.rack", "a");
+    streams.put("consumer.session.timeout.ms", "30000");
+    streams.put("producer.compression.type", "lz4");
+    streams.put("admin.retry.backoff.ms", "200");
+    streams.put("topic.min.insync.replicas", "2");
+    streams.put("no.such.setting", "5");
+    streams.put("main.consumer.linger.ms", "5");
+    streams.put("producer.fetch.min.bytes", "1");
+    streams.put("commit.intervall.ms", "100");
+
+    // when
+    List<String> unknown = StreamsProperties.unknownKeys(streams);
+
+    // then
+    assertThat(unknown).containsExactly("no.such.setting", "main.consumer.linger.ms", "producer.fetch.min.bytes", "commit.intervall.ms");
   }
 
   @Test

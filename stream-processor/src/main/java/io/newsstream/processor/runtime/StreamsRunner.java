@@ -115,6 +115,7 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
             ? factory.build(config, topics, enricher, taxonomy)
             : factory.buildPassthrough(config, topics, config.getPassthroughTopic());
     LOG.info("Starting {} topology as application {} on {}", config.getTopology(), config.getApplicationId(), config.getBootstrapServers());
+    LOG.info(EffectiveSettings.of(config));
     if (!config.getStreams().isEmpty()) {
       // Keys only: values such as sasl.jaas.config hold credentials.
       LOG.info("Kafka Streams settings from {}.streams.*: {}", ProcessorConfig.PREFIX, String.join(", ", config.getStreams().keySet()));

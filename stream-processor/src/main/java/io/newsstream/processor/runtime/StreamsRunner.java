@@ -154,7 +154,7 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
           }
           LOG.error("Stream thread failed; shutting down, since a new thread would fail the same way: {}."
               + " Exiting with status {}", decision.reason(), ProcessorConfig.FATAL_EXIT_STATUS, error);
-          exitAfterShutdown();
+          exitFatally();
           return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     streamsMetrics = new KafkaStreamsMetrics(kafkaStreams);
@@ -186,26 +186,22 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
   }
 
   /**
-   * Exits with {@link ProcessorConfig#FATAL_EXIT_STATUS} once Kafka Streams has shut down after a
-   * fatal stream-thread failure (state ERROR, so health is DOWN meanwhile). Not from the stream
-   * thread: exiting runs the shutdown hook, which closes Kafka Streams and waits for that thread.
+   * Closes Kafka Streams (waiting at most {@code close-timeout} for the shutdown the handler asked
+   * for, so that the stores are left clean) and exits with {@link
+   * ProcessorConfig#FATAL_EXIT_STATUS}, once. Not from the stream thread, whose end the close
+   * waits for; and not left to the shutdown hook, which is not there yet while the application
+   * starts.
    */
-  private void exitAfterShutdown() {
+  private void exitFatally() {
     if (exiting.compareAndSet(false, true)) {
       Thread exit =
           new Thread(
               () -> {
-                KafkaStreams current = streams;
-                long deadline = System.nanoTime() + config.getCloseTimeout().toNanos();
-                while (current != null && current.state() != KafkaStreams.State.ERROR && System.nanoTime() < deadline) {
-                  try {
-                    Thread.sleep(100);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                  }
+                try {
+                  stop();
+                } finally {
+                  System.exit(ProcessorConfig.FATAL_EXIT_STATUS);
                 }
-                System.exit(ProcessorConfig.FATAL_EXIT_STATUS);
               },
               "newsstream-fatal-exit");
       exit.start();

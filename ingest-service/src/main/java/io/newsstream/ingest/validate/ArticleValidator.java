@@ -1,11 +1,11 @@
 package io.newsstream.ingest.validate;
 
+import io.newsstream.schemas.config.Durations;
 import io.newsstream.schemas.url.UrlCanonicalizer;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -209,7 +209,7 @@ public class ArticleValidator {
     Instant latest = clock.instant().plus(config.getMaxFutureSkew());
     if (instant.isAfter(latest)) {
       v.add(new Violation(
-          "publishedAt", "not-in-future", "must not be more than " + readable(config.getMaxFutureSkew()) + " in the future"));
+          "publishedAt", "not-in-future", "must not be more than " + Durations.readable(config.getMaxFutureSkew()) + " in the future"));
       return null;
     }
     return instant;
@@ -275,17 +275,5 @@ public class ArticleValidator {
       }
     }
     return true;
-  }
-
-  /** {@code 24 h}, {@code 90 min}, {@code 30 s} or {@code 250 ms}: a duration as a person writes it. */
-  static String readable(Duration d) {
-    long ms = d.toMillis();
-    if (ms != 0 && ms % 3_600_000 == 0) {
-      return ms / 3_600_000 + " h";
-    }
-    if (ms != 0 && ms % 60_000 == 0) {
-      return ms / 60_000 + " min";
-    }
-    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 }

@@ -177,14 +177,6 @@ class ArticleValidatorTest {
   }
 
   @Test
-  void shouldWriteDurationsAsAPersonWould() {
-    assertThat(ArticleValidator.readable(java.time.Duration.ofHours(24))).isEqualTo("24 h");
-    assertThat(ArticleValidator.readable(java.time.Duration.ofMinutes(90))).isEqualTo("90 min");
-    assertThat(ArticleValidator.readable(java.time.Duration.ofSeconds(30))).isEqualTo("30 s");
-    assertThat(ArticleValidator.readable(java.time.Duration.ofMillis(250))).isEqualTo("250 ms");
-  }
-
-  @Test
   void shouldNormaliseLanguageCodesAndRejectUnknownOnes() {
     assertThat(validator.validate(valid().language("EN")).article().language()).isEqualTo("en");
     assertThat(rulesOf(validator.validate(valid().language("eng")), "language")).isEqualTo("iso-639-1");

@@ -3,6 +3,7 @@ package io.newsstream.processor.config;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.convert.format.MapFormat;
 import io.micronaut.core.convert.format.ReadableBytes;
+import io.newsstream.schemas.config.Durations;
 import io.newsstream.schemas.config.KafkaClientOverrides;
 import io.newsstream.schemas.topics.TopicNames;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.newsstream.processor.runtime;
 
-import io.newsstream.processor.config.Durations;
+import io.newsstream.schemas.config.Durations;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;

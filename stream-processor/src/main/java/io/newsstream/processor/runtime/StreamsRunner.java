@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.newsstream.processor.config.Durations;
+import io.newsstream.schemas.config.Durations;
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.config.ProcessorConfig.TopologyMode;
 import io.newsstream.processor.enrich.ArticleEnricher;

@@ -1,4 +1,4 @@
-package io.newsstream.processor.config;
+package io.newsstream.schemas.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

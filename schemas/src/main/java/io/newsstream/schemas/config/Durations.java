@@ -1,8 +1,8 @@
-package io.newsstream.processor.config;
+package io.newsstream.schemas.config;
 
 import java.time.Duration;
 
-/** Durations in the processor's messages as a person writes them, not ISO-8601 ({@code PT30S}). */
+/** Durations in the services' messages as a person writes them, not ISO-8601 ({@code PT30S}). */
 public final class Durations {
 
   private static final long DAY_MS = 86_400_000L;

@@ -144,7 +144,7 @@ public abstract class BatchReader implements Closeable {
         lineNumber++;
         if (tooLong) {
           checkItemLimit();
-          return new Item(index++, null, new Violation("", "max-bytes", "line exceeds " + maxLineBytes + " bytes"));
+          return new Item(index++, null, new Violation("", "max-bytes", "line " + lineNumber + " exceeds " + maxLineBytes + " bytes"));
         }
         if (isBlank(line, lineLength)) {
           continue;

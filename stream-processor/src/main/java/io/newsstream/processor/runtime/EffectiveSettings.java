@@ -1,8 +1,8 @@
 package io.newsstream.processor.runtime;
 
-import io.newsstream.schemas.config.Durations;
 import io.newsstream.processor.config.ProcessorConfig;
 import io.newsstream.processor.topology.TopologyFactory;
+import io.newsstream.schemas.config.Durations;
 
 /**
  * The start-up line that shows the {@code newsstream.processor.*} settings in effect, as the

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.CreateTopicsOptions;
-import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -42,7 +42,7 @@ public final class TopicProvisioner {
    * unreachable Kafka held start-up for about twice the timeout.
    */
   public static Map<String, Object> adminSettings(String bootstrapServers, Duration timeout) {
-    int timeoutMs = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    int timeoutMs = millis(timeout);
     Map<String, Object> settings = new HashMap<>();
     settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
@@ -123,6 +123,11 @@ public final class TopicProvisioner {
   }
 
   private int timeoutMs() {
-    return (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+    return millis(timeout);
+  }
+
+  /** The admin client takes its timeouts as an int of milliseconds. */
+  private static int millis(Duration duration) {
+    return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
   }
 }

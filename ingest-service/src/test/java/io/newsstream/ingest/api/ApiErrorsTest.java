@@ -226,6 +226,17 @@ class ApiErrorsTest {
   }
 
   @Test
+  void shouldServeNoManagementEndpointButHealthAndPrometheus() throws Exception {
+    // bean definitions, routes, thread stacks and a context refresh are not for anyone who
+    // reaches the port
+    for (String path : java.util.List.of("/beans", "/routes", "/threaddump", "/info", "/metrics", "/loggers", "/env")) {
+      assertThat(http.get(path).statusCode()).as(path).isEqualTo(404);
+    }
+    problem(http.post("/refresh", "application/json", "{}"), 404);
+    assertThat(http.get("/prometheus").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void shouldKeepHealthOpenWithoutKey() {
     // when
     HttpResponse<String> response = http.get("/health");

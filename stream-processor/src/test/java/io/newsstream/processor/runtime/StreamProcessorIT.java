@@ -108,6 +108,52 @@ class StreamProcessorIT {
   }
 
   @Test
+  void shouldAnswerAWrongPathOrMethodWithAProblemNamingWhatThePortServes() throws Exception {
+    // given the application started in @BeforeAll
+
+    // when
+    HttpResponse<String> notFound = get("/articles");
+    HttpResponse<String> wrongMethod =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/prometheus"))
+                    .DELETE()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    // then
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(notFound.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(notFound.body())
+        .contains("\"status\":404")
+        .contains("no resource at /articles; this port serves GET /health and GET /prometheus")
+        .doesNotContain("_links");
+    assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    assertThat(wrongMethod.body()).contains("method DELETE is not allowed on /prometheus");
+  }
+
+  @Test
+  void shouldServeNoManagementEndpointButHealthAndPrometheus() throws Exception {
+    // given the application started in @BeforeAll
+
+    // when / then: bean definitions, routes, thread stacks and a context refresh are not for anyone
+    // who reaches the port
+    for (String path : List.of("/beans", "/routes", "/threaddump", "/info", "/metrics", "/loggers", "/env")) {
+      assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+    }
+    HttpResponse<String> refresh =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/refresh"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(refresh.statusCode()).isEqualTo(404);
+    assertThat(get("/prometheus").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void shouldServeStageMetricsAndTheMetricsOfEveryKindOfStore() {
     // given the application started in @BeforeAll, whose stores are window stores (the dedup
     // steps) and a key-value store (the reorder window's hold store)

@@ -234,6 +234,8 @@ class ApiErrorsTest {
     }
     problem(http.post("/refresh", "application/json", "{}"), 404);
     assertThat(http.get("/prometheus").statusCode()).isEqualTo(200);
+    assertThat(http.get("/health/liveness").statusCode()).isEqualTo(200);
+    assertThat(http.get("/health/readiness").statusCode()).isIn(200, 503);
   }
 
   @Test

@@ -218,15 +218,21 @@ public final class LanguageDetector {
   }
 
   private static String fallback(String declared) {
+    String code = declared(declared);
+    return code == null ? UNDETERMINED : code;
+  }
+
+  /** The declared language as a lower-case code ({@code en-GB} is {@code en}), or null if none or not a code. */
+  static String declared(String declared) {
     if (declared == null) {
-      return UNDETERMINED;
+      return null;
     }
     String code = declared.strip().toLowerCase(Locale.ROOT);
     int dash = code.indexOf('-');
     if (dash > 0) {
       code = code.substring(0, dash); // en-GB -> en
     }
-    return code.matches("[a-z]{2,3}") ? code : UNDETERMINED;
+    return code.matches("[a-z]{2,3}") ? code : null;
   }
 
   private static double round(double value) {

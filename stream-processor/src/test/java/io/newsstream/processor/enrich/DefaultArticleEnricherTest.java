@@ -176,4 +176,41 @@ class DefaultArticleEnricherTest {
     assertThat(declared.topics()).first().extracting(TopicMatch::name).isEqualTo("politics");
     assertThat(undeclared.topics()).extracting(TopicMatch::name).doesNotContain("politics");
   }
+  @Test
+  void shouldTakeTheDeclaredLanguageOverADetectionThatIsNotSureOfAnother() {
+    // given: a wire service's table of figures, which has too few words for the detector to be sure
+    String url = "https://wire.example/earnings/1";
+    String title = "ACME HOLDINGS INC 2ND QTR NET";
+    String body = "Shr 41 cts vs 37 cts\nNet 2,615,000 vs 2,290,000\nRevs 48.2 mln vs 44.9 mln\nAvg shrs 6,380,000 vs 6,190,000";
+
+    // when
+    Enrichment undeclared = ENRICHER.enrich(new ArticleInput(url, title, body, null));
+    Enrichment declared = ENRICHER.enrich(new ArticleInput(url, title, body, "en"));
+
+    // then: the client's language, with confidence 0 as for a text too short to detect
+    assertThat(undeclared.language()).isNotEqualTo("en");
+    assertThat(undeclared.languageConfidence()).isLessThan(TopicClassifier.MIN_LANGUAGE_CONFIDENCE_LONG_TEXT);
+    assertThat(declared.language()).isEqualTo("en");
+    assertThat(declared.languageConfidence()).isZero();
+  }
+
+  @Test
+  void shouldKeepASureDetectionOverTheDeclaredLanguage() {
+    // given: a German report that a scraper declared English (its site's language)
+    ArticleInput input =
+        new ArticleInput(
+            "https://news.example/de/1",
+            "Bundestag beschließt neues Heizungsgesetz",
+            "Der Bundestag hat am Freitag das umstrittene Gesetz zum Austausch alter Heizungen beschlossen."
+                + " Die Opposition kritisierte die Kosten für Hausbesitzer, die Regierung verwies auf die"
+                + " Förderung, die bis zu siebzig Prozent der Kosten übernehmen soll.",
+            "en");
+
+    // when
+    Enrichment enrichment = ENRICHER.enrich(input);
+
+    // then
+    assertThat(enrichment.language()).isEqualTo("de");
+    assertThat(enrichment.languageConfidence()).isGreaterThanOrEqualTo(TopicClassifier.MIN_LANGUAGE_CONFIDENCE_LONG_TEXT);
+  }
 }

@@ -48,11 +48,12 @@ public final class TopicReader {
 
   static final String USAGE =
       """
-      usage: ./newsstream consume TOPIC [--max N] [--idle-seconds S] [--endpoints FILE]
+      usage: ./newsstream consume TOPIC [--max N] [--idle-seconds S] [--work-dir DIR | --endpoints FILE]
                                         [--bootstrap-servers HOST:PORT] [--registry-url URL]
         TOPIC                 for example articles.enriched, articles.topic.technology, articles.dlq
         --max N               stop after N records, N >= 1 (default: no limit)
         --idle-seconds S      stop when no record arrived for S seconds, S >= 1 (default: follow until Ctrl-C)
+        --work-dir DIR        the work directory of ./newsstream up --work-dir DIR: reads DIR/endpoints.properties
         --endpoints FILE      default .newsstream/endpoints.properties (written by ./newsstream up)
         --bootstrap-servers HOST:PORT, --registry-url URL
                               instead of the addresses in the endpoints file
@@ -109,7 +110,7 @@ public final class TopicReader {
       long idleSeconds, boolean help) {
 
     private static final List<String> OPTIONS =
-        List.of("--endpoints", "--bootstrap-servers", "--registry-url", "--max", "--idle-seconds");
+        List.of("--work-dir", "--endpoints", "--bootstrap-servers", "--registry-url", "--max", "--idle-seconds");
 
     /** Parses {@code args}; throws {@link IllegalArgumentException} with a message for the user. */
     static Arguments parse(String... args) {
@@ -148,7 +149,9 @@ public final class TopicReader {
       }
       return new Arguments(
           positional.get(0),
-          Path.of(options.getOrDefault("--endpoints", ".newsstream/endpoints.properties")),
+          options.containsKey("--work-dir")
+              ? Path.of(options.get("--work-dir"), "endpoints.properties")
+              : Path.of(options.getOrDefault("--endpoints", ".newsstream/endpoints.properties")),
           options.get("--bootstrap-servers"),
           options.get("--registry-url"),
           options.containsKey("--max") ? atLeastOne("--max", options.get("--max")) : Long.MAX_VALUE,

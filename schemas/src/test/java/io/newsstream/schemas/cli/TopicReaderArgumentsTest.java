@@ -26,6 +26,16 @@ class TopicReaderArgumentsTest {
   }
 
   @Test
+  void shouldReadTheEndpointsOfAWorkDirectory() {
+    // when: ./newsstream passes its default endpoints file before the user's arguments
+    TopicReader.Arguments arguments = TopicReader.Arguments.parse(
+        "--endpoints", "/repo/.newsstream/endpoints.properties", "articles.enriched", "--work-dir", "/tmp/stack");
+
+    // then
+    assertThat(arguments.endpoints()).isEqualTo(Path.of("/tmp/stack/endpoints.properties"));
+  }
+
+  @Test
   void shouldFollowWithoutLimitByDefault() {
     // when
     TopicReader.Arguments arguments = TopicReader.Arguments.parse("articles.enriched");

@@ -73,8 +73,19 @@ public class EnrichmentFactory {
     return properties;
   }
 
+  /** The enricher, warmed up before the first article reaches it ({@link DefaultArticleEnricher#warmUp}). */
   @Singleton
   ArticleEnricher articleEnricher(EnrichmentConfig config) {
-    return new DefaultArticleEnricher(config);
+    long start = System.nanoTime();
+    DefaultArticleEnricher enricher = new DefaultArticleEnricher(config);
+    long built = System.nanoTime();
+    enricher.warmUp();
+    long end = System.nanoTime();
+    LOG.info(
+        "Enrichment ready in {} ms (configuration {} ms; language models and analyzers loaded {} ms)",
+        (end - start) / 1_000_000,
+        (built - start) / 1_000_000,
+        (end - built) / 1_000_000);
+    return enricher;
   }
 }

@@ -213,4 +213,22 @@ class DefaultArticleEnricherTest {
     assertThat(enrichment.language()).isEqualTo("de");
     assertThat(enrichment.languageConfidence()).isGreaterThanOrEqualTo(TopicClassifier.MIN_LANGUAGE_CONFIDENCE_LONG_TEXT);
   }
+  @Test
+  void shouldWarmUpWithOneTextOfEveryLanguageTheFunctionWordGuessDecidesAndOneOnlyLinguaDecides() {
+    // when
+    java.util.Map<String, String> detected = new DefaultArticleEnricher().warmUp();
+
+    // then: each text is read as the language it was written in (so its analyzer was built), and
+    // the table went to Lingua, which compared it with every configured language
+    assertThat(detected)
+        .containsEntry("en", "en")
+        .containsEntry("de", "de")
+        .containsEntry("fr", "fr")
+        .containsEntry("es", "es")
+        .containsEntry("it", "it")
+        .containsEntry("pt", "pt")
+        .containsEntry("nl", "nl")
+        .containsKey("table");
+    assertThat(detected.get("table")).isNotIn("en", "de", "fr", "es", "it", "pt", "nl");
+  }
 }

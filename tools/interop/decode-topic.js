@@ -14,6 +14,13 @@ const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 const avro = require('avsc');
+
+// kafkajs's read_committed filter lets aborted records through when transactions of several
+// producers overlap (see aborted-filter.js); ours replaces it before kafkajs loads it.
+const kafkajsAbortFilter = require.resolve('kafkajs/src/consumer/filterAbortedMessages');
+require.cache[kafkajsAbortFilter] = {
+  id: kafkajsAbortFilter, filename: kafkajsAbortFilter, loaded: true, exports: require('./aborted-filter'),
+};
 const { Kafka, logLevel, CompressionTypes, CompressionCodecs } = require('kafkajs');
 const Lz4Codec = require('@2l/kafkajs-lz4');
 const SnappyCodec = require('kafkajs-snappy');

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -34,6 +35,13 @@ import org.slf4j.LoggerFactory;
 public class ArticlePublisher {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
+
+  /**
+   * What a client is told when the wait for the acknowledgement ended: the record had left for
+   * the broker, which may have appended it all the same, so the 503 must not read as "not
+   * written" (a retry with the same eventId is dropped downstream as SAME_EVENT).
+   */
+  static final String NOT_ACKNOWLEDGED = "Kafka did not acknowledge the article in time (it may still have been written)";
 
   private final Producer<String, ArticleSubmitted> producer;
   private final PublishConfiguration config;
@@ -91,6 +99,11 @@ public class ArticlePublisher {
       return result;
     }
     long start = System.nanoTime();
+    // KafkaProducer reports a failure of send() itself (no metadata or buffer space within
+    // max.block.ms) by calling the callback on the calling thread before send() returns; only a
+    // failure reported later, from the producer's I/O thread, concerns a record handed over.
+    Thread caller = Thread.currentThread();
+    AtomicBoolean returned = new AtomicBoolean();
     try {
       producer.send(new ProducerRecord<>(topic, key, event), (metadata, error) -> {
         if (error == null) {
@@ -100,13 +113,15 @@ public class ArticlePublisher {
           LOG.debug("Published eventId={} to {}-{}@{}", eventId, metadata.topic(), metadata.partition(), metadata.offset());
           result.complete(new PublishResult(eventId, metadata.topic(), metadata.partition(), metadata.offset()));
         } else {
-          result.completeExceptionally(translate(error, topic, eventId));
+          boolean handedOver = returned.get() || Thread.currentThread() != caller;
+          result.completeExceptionally(translate(error, topic, eventId, handedOver));
         }
       });
+      returned.set(true);
     } catch (RuntimeException e) {
       // Thrown synchronously: buffer full or metadata missing after max.block.ms, or the
       // serializer could not reach the registry.
-      result.completeExceptionally(translate(e, topic, eventId));
+      result.completeExceptionally(translate(e, topic, eventId, false));
     }
     return result;
   }
@@ -117,7 +132,7 @@ public class ArticlePublisher {
       return future.get(waitBound.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       countFailure("timeout");
-      throw new PublishException(PublishException.Reason.UNAVAILABLE, "Kafka did not acknowledge the article in time", e);
+      throw new PublishException(PublishException.Reason.UNAVAILABLE, NOT_ACKNOWLEDGED, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PublishException(PublishException.Reason.UNAVAILABLE, "interrupted while waiting for Kafka", e);
@@ -141,7 +156,11 @@ public class ArticlePublisher {
     return waitBound;
   }
 
-  private PublishException translate(Throwable error, String topic, String eventId) {
+  /**
+   * The PublishException for a failed send, logged. {@code sent}: the error concerns a record
+   * send() had handed over, rather than send() itself.
+   */
+  private PublishException translate(Throwable error, String topic, String eventId, boolean sent) {
     if (error instanceof RecordTooLargeException) {
       countFailure("too-large");
       LOG.warn("Article eventId={} refused by {}: record too large", eventId, topic);
@@ -154,6 +173,15 @@ public class ArticlePublisher {
           eventId, topic, sre.httpStatus(), sre.errorCode(), sre.getMessage());
       return new PublishException(
           PublishException.Reason.UNAVAILABLE, "the schema registry is not available", error);
+    }
+    if (sent && error instanceof org.apache.kafka.common.errors.TimeoutException) {
+      // delivery-timeout ran out with the record in a batch that may have reached the broker
+      // ("The request has not been sent, or no server response has been received yet"): the
+      // outcome is unknown, and broker pauses left such records on the topic.
+      countFailure("kafka");
+      LOG.warn("Article eventId={} not acknowledged by {} within delivery-timeout; the broker may still have written it: {}",
+          eventId, topic, error.getMessage());
+      return new PublishException(PublishException.Reason.UNAVAILABLE, NOT_ACKNOWLEDGED, error);
     }
     if (error instanceof KafkaException) {
       countFailure("kafka");

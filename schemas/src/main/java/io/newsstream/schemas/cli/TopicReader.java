@@ -29,6 +29,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -173,8 +174,16 @@ public final class TopicReader {
     }
   }
 
+  /** How long the topic's partitions are waited for before Kafka is taken to be unreachable. */
+  static final Duration METADATA_TIMEOUT = Duration.ofSeconds(15);
+
   /** Reads {@code topic} as described in the class comment; returns the number of records printed. */
   public static long read(String topic, String bootstrap, String registryUrl, long max, long idleSeconds, PrintStream out) {
+    return read(topic, bootstrap, registryUrl, max, idleSeconds, out, METADATA_TIMEOUT);
+  }
+
+  static long read(String topic, String bootstrap, String registryUrl, long max, long idleSeconds, PrintStream out,
+      Duration metadataTimeout) {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     // Only what transactions committed: the processor writes with exactly_once_v2.
@@ -200,7 +209,7 @@ public final class TopicReader {
       });
       Runtime.getRuntime().addShutdownHook(hook);
       try {
-        printed = poll(consumer, topic, bootstrap, max, idleSeconds, out, values, stopped);
+        printed = poll(consumer, topic, bootstrap, max, idleSeconds, out, values, stopped, metadataTimeout);
       } finally {
         if (!stopped.get()) {
           Runtime.getRuntime().removeShutdownHook(hook);
@@ -214,9 +223,19 @@ public final class TopicReader {
   }
 
   private static long poll(KafkaConsumer<byte[], byte[]> consumer, String topic, String bootstrap, long max,
-      long idleSeconds, PrintStream out, RegistryAvroDeserializer<Object> values, AtomicBoolean stopped) {
+      long idleSeconds, PrintStream out, RegistryAvroDeserializer<Object> values, AtomicBoolean stopped,
+      Duration metadataTimeout) {
     long printed = 0;
-    List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(15));
+    List<PartitionInfo> partitions;
+    try {
+      partitions = consumer.partitionsFor(topic, metadataTimeout);
+    } catch (TimeoutException e) {
+      // Kafka's own text ("Timeout expired while fetching topic metadata") names neither the
+      // address nor what to do.
+      throw new IllegalArgumentException("Kafka at " + bootstrap + " did not answer within "
+          + metadataTimeout.toSeconds() + " s; is it running? (./newsstream up starts it and writes its address to"
+          + " the endpoints file; or pass --bootstrap-servers)", e);
+    }
     if (partitions == null || partitions.isEmpty()) {
       throw new IllegalArgumentException("Topic '" + topic + "' does not exist on " + bootstrap);
     }

@@ -1,13 +1,19 @@
 package io.newsstream.schemas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsstream.schemas.avro.DuplicateDetected;
 import io.newsstream.schemas.avro.DuplicateKind;
 import io.newsstream.schemas.serde.AvroSerdeConfig;
 import io.newsstream.schemas.serde.RegistryAvroDeserializer;
 import io.newsstream.schemas.serde.RegistryAvroSerializer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -59,5 +65,22 @@ class TopicReaderTest {
         .contains("\"key\":\"0xff\"")
         .contains("\"error\":\"Cannot deserialize record from topic 'articles.raw': unknown magic byte 0x7f")
         .contains("\"valueHex\":\"7f0102030405\"");
+  }
+
+  @Test
+  void shouldNameTheBrokerAndWhatToDoWhenKafkaDoesNotAnswer() throws IOException {
+    // given: an address where nothing listens
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    String bootstrap = "127.0.0.1:" + port;
+
+    // when / then
+    assertThatThrownBy(() -> TopicReader.read("articles.raw", bootstrap, "mock://topic-reader-down", 1, 1,
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Duration.ofSeconds(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Kafka at " + bootstrap + " did not answer within 2 s")
+        .hasMessageContaining("is it running?");
   }
 }

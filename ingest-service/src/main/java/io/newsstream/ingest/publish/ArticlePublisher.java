@@ -183,6 +183,17 @@ public class ArticlePublisher {
           eventId, topic, error.getMessage());
       return new PublishException(PublishException.Reason.UNAVAILABLE, NOT_ACKNOWLEDGED, error);
     }
+    if (error instanceof org.apache.kafka.common.errors.TimeoutException) {
+      // send() itself waited max-block in vain. Kafka words a broker that does not answer as
+      // "Topic articles.raw not present in metadata after 2000 ms", which reads as a missing
+      // topic; say what it means.
+      countFailure("kafka");
+      LOG.warn("Article eventId={} not published to {}: Kafka gave no metadata or buffer space within max-block"
+              + " ({} ms): the broker is unreachable or not keeping up ({})",
+          eventId, topic, config.getMaxBlock().toMillis(), error.getMessage());
+      return new PublishException(
+          PublishException.Reason.UNAVAILABLE, "Kafka did not take the article in time", error);
+    }
     if (error instanceof KafkaException) {
       countFailure("kafka");
       LOG.warn("Article eventId={} not published to {}: {}: {}",

@@ -3,6 +3,9 @@ package io.newsstream.ingest.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.newsstream.ingest.validate.ValidArticle;
 import io.newsstream.schemas.avro.ArticleSubmitted;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class ArticlePublisherTest {
 
@@ -67,5 +71,27 @@ class ArticlePublisherTest {
           assertThat(e.reason()).isEqualTo(PublishException.Reason.UNAVAILABLE);
           assertThat(e.getMessage()).isEqualTo("Kafka did not take the article in time");
         });
+  }
+
+  @Test
+  void shouldLogABrokerThatDoesNotAnswerAsSuchRatherThanAsAMissingTopic() {
+    // given: send() waited max-block for metadata in vain, as while the broker is paused
+    producer.sendException = new TimeoutException("Topic articles.raw not present in metadata after 2000 ms.");
+    Logger log = (Logger) LoggerFactory.getLogger(ArticlePublisher.class);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    log.addAppender(events);
+    try {
+      // when
+      publisher.send(article, "e-3", "client", Instant.EPOCH);
+    } finally {
+      log.detachAppender(events);
+    }
+
+    // then
+    assertThat(events.list).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+        .contains("eventId=e-3 not published to articles.raw")
+        .contains("no metadata or buffer space within max-block (2000 ms)")
+        .contains("unreachable"));
   }
 }

@@ -62,7 +62,12 @@ public final class Up {
   private static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(120);
   /** How often the services' health is read once they run. */
   private static final Duration HEALTH_POLL = Duration.ofSeconds(5);
-  private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
+  /**
+   * How long a service may take to stop before it is killed: longer than stream-processor's own
+   * close-timeout (30 s), which it waits out when Kafka does not answer (a broker that died), so
+   * that it ends on its own, its log saying so, rather than killed at the same moment.
+   */
+  private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(45);
 
   private final Options options;
   private final Logger log;

@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public class ArticlePublisher {
 
   private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
+  /** At most one warning of each kind of failure in this long; the others at DEBUG, counted. */
+  static final Duration WARNING_INTERVAL = Duration.ofSeconds(10);
 
   /**
    * What a client is told when the wait for the acknowledgement ended: the record had left for
@@ -48,6 +50,7 @@ public class ArticlePublisher {
   private final Duration waitBound;
   private final Timer latency;
   private final MeterRegistry meters;
+  private final ThrottledWarnings warnings = new ThrottledWarnings(LOG, WARNING_INTERVAL, System::nanoTime);
 
   public ArticlePublisher(
       Producer<String, ArticleSubmitted> producer, PublishConfiguration config, @Nullable MeterRegistry meters) {
@@ -111,6 +114,7 @@ public class ArticlePublisher {
             latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
           }
           LOG.debug("Published eventId={} to {}-{}@{}", eventId, metadata.topic(), metadata.partition(), metadata.offset());
+          warnings.recovered(metadata.topic());
           result.complete(new PublishResult(eventId, metadata.topic(), metadata.partition(), metadata.offset()));
         } else {
           boolean handedOver = returned.get() || Thread.currentThread() != caller;
@@ -163,13 +167,13 @@ public class ArticlePublisher {
   private PublishException translate(Throwable error, String topic, String eventId, boolean sent) {
     if (error instanceof RecordTooLargeException) {
       countFailure("too-large");
-      LOG.warn("Article eventId={} refused by {}: record too large", eventId, topic);
+      warnings.warn("too-large", "Article eventId={} refused by {}: record too large", eventId, topic);
       return new PublishException(
           PublishException.Reason.TOO_LARGE, "the article is larger than the topic accepts", error);
     }
     if (error instanceof SchemaRegistryException sre) {
       countFailure("registry");
-      LOG.warn("Article eventId={} not published to {}: schema registry failed (http {}, code {}): {}",
+      warnings.warn("registry", "Article eventId={} not published to {}: schema registry failed (http {}, code {}): {}",
           eventId, topic, sre.httpStatus(), sre.errorCode(), sre.getMessage());
       return new PublishException(
           PublishException.Reason.UNAVAILABLE, "the schema registry is not available", error);
@@ -179,7 +183,7 @@ public class ArticlePublisher {
       // ("The request has not been sent, or no server response has been received yet"): the
       // outcome is unknown, and broker pauses left such records on the topic.
       countFailure("kafka");
-      LOG.warn("Article eventId={} not acknowledged by {} within delivery-timeout; the broker may still have written it: {}",
+      warnings.warn("not-acknowledged", "Article eventId={} not acknowledged by {} within delivery-timeout; the broker may still have written it: {}",
           eventId, topic, error.getMessage());
       return new PublishException(PublishException.Reason.UNAVAILABLE, NOT_ACKNOWLEDGED, error);
     }
@@ -188,7 +192,7 @@ public class ArticlePublisher {
       // "Topic articles.raw not present in metadata after 2000 ms", which reads as a missing
       // topic; say what it means.
       countFailure("kafka");
-      LOG.warn("Article eventId={} not published to {}: Kafka gave no metadata or buffer space within max-block"
+      warnings.warn("max-block", "Article eventId={} not published to {}: Kafka gave no metadata or buffer space within max-block"
               + " ({} ms): the broker is unreachable or not keeping up ({})",
           eventId, topic, config.getMaxBlock().toMillis(), error.getMessage());
       return new PublishException(
@@ -196,7 +200,7 @@ public class ArticlePublisher {
     }
     if (error instanceof KafkaException) {
       countFailure("kafka");
-      LOG.warn("Article eventId={} not published to {}: {}: {}",
+      warnings.warn("kafka", "Article eventId={} not published to {}: {}: {}",
           eventId, topic, error.getClass().getSimpleName(), error.getMessage());
       return new PublishException(
           PublishException.Reason.UNAVAILABLE, "Kafka did not take the article in time", error);

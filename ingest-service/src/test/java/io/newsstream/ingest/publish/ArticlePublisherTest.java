@@ -94,4 +94,26 @@ class ArticlePublisherTest {
         .contains("no metadata or buffer space within max-block (2000 ms)")
         .contains("unreachable"));
   }
+  @Test
+  void shouldWarnOnceForAnOutageThatFailsArticleAfterArticle() {
+    // given: the broker does not answer
+    producer.sendException = new TimeoutException("Topic articles.raw not present in metadata after 2000 ms.");
+    Logger log = (Logger) LoggerFactory.getLogger(ArticlePublisher.class);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    log.addAppender(events);
+    try {
+      // when: fifty articles fail within a moment
+      for (int i = 0; i < 50; i++) {
+        publisher.send(article, "e-" + i, "client", Instant.EPOCH);
+      }
+    } finally {
+      log.detachAppender(events);
+    }
+
+    // then
+    assertThat(events.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN))
+        .singleElement()
+        .satisfies(event -> assertThat(event.getFormattedMessage()).contains("eventId=e-0"));
+  }
 }

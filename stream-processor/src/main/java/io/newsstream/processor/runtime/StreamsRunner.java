@@ -65,6 +65,7 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
   private ScheduledExecutorService stallChecks;
   private final RestoreProgress restoreProgress = new RestoreProgress();
   private final AtomicBoolean exiting = new AtomicBoolean();
+  private final ThreadFailurePolicy failurePolicy = new ThreadFailurePolicy();
 
   public StreamsRunner(
       ProcessorConfig config,
@@ -141,7 +142,6 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
           }
         });
     kafkaStreams.setGlobalStateRestoreListener(restoreProgress);
-    ThreadFailurePolicy failurePolicy = new ThreadFailurePolicy();
     kafkaStreams.setUncaughtExceptionHandler(
         error -> {
           ThreadFailurePolicy.Decision decision;
@@ -216,6 +216,13 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
   /** The stalled stream threads (empty before start, after close, or with the check off). */
   public Map<String, Duration> stalledThreads() {
     return stallWatch.stalledThreads();
+  }
+
+  /** The stream threads that failed (and were replaced) within the last five minutes, and the latest failure. */
+  ThreadFailurePolicy.Recent threadFailures() {
+    synchronized (failurePolicy) {
+      return failurePolicy.recent(Instant.now());
+    }
   }
 
   /** Current state, or null before start. */

@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.apache.kafka.streams.errors.MisconfiguredInternalTopicException;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
+import org.apache.kafka.streams.errors.StreamsException;
 
 /**
  * Decides what a failed stream thread leads to: replaced, or the instance shut down. Kafka Streams
@@ -54,6 +55,25 @@ final class ThreadFailurePolicy {
   private final int maxFailures;
   private final Duration window;
   private final Deque<Instant> failures = new ArrayDeque<>();
+  private final Deque<Instant> reported = new ArrayDeque<>();
+  private Instant lastFailureAt;
+  private String lastFailure;
+
+  /**
+   * How far back {@link #recent} counts failures: longer than {@link #WINDOW}, since a thread
+   * that waits out a request timeout before each failure (an unreachable schema registry: 30 s,
+   * then a rebalance) fails about once a minute, never often enough for a shutdown.
+   */
+  static final Duration REPORT_WINDOW = Duration.ofMinutes(5);
+
+  /**
+   * The stream-thread failures within {@link #REPORT_WINDOW} before some instant, and the latest
+   * one (null when there was none yet).
+   */
+  record Recent(int count, Instant lastAt, String last) {
+
+    static final Recent NONE = new Recent(0, null, null);
+  }
 
   ThreadFailurePolicy() {
     this(MAX_FAILURES, WINDOW);
@@ -66,14 +86,16 @@ final class ThreadFailurePolicy {
 
   /** The decision for a stream thread that failed with {@code error} at {@code now}. */
   Decision onFailure(Throwable error, Instant now) {
+    lastFailureAt = now;
+    lastFailure = describe(error);
+    reported.addLast(now);
+    forget(reported, now, REPORT_WINDOW);
     String fatal = fatalCause(error);
     if (fatal != null) {
       return new Decision(true, fatal);
     }
     failures.addLast(now);
-    while (!failures.isEmpty() && !failures.peekFirst().isAfter(now.minus(window))) {
-      failures.removeFirst();
-    }
+    forget(failures, now, window);
     if (failures.size() > maxFailures) {
       return new Decision(
           true,
@@ -81,6 +103,24 @@ final class ThreadFailurePolicy {
               + ", each replacement failing again (the last failure: " + describe(error) + ")");
     }
     return Decision.replace();
+  }
+
+  /**
+   * The failures within {@link #REPORT_WINDOW} before {@code now}, and the latest failure whenever
+   * it was.
+   */
+  Recent recent(Instant now) {
+    if (lastFailureAt == null) {
+      return Recent.NONE;
+    }
+    forget(reported, now, REPORT_WINDOW);
+    return new Recent(reported.size(), lastFailureAt, lastFailure);
+  }
+
+  private static void forget(Deque<Instant> times, Instant now, Duration window) {
+    while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(window))) {
+      times.removeFirst();
+    }
   }
 
   /**
@@ -126,12 +166,19 @@ final class ThreadFailurePolicy {
     return ProcessorConfig.PREFIX + "." + key;
   }
 
-  private static String describe(Throwable error) {
-    Throwable root = error;
+  /**
+   * What failed, as class and message: the first cause under Kafka Streams' wrappers ({@code
+   * StreamsException} says only which task and record), whose message usually names what was
+   * reached for, such as the registry's address and the subject; the root cause when every level
+   * is a wrapper.
+   */
+  static String describe(Throwable error) {
+    Throwable shown = error;
     Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-    while (root.getCause() != null && seen.put(root, true) == null) {
-      root = root.getCause();
+    while (shown instanceof StreamsException && shown.getCause() != null && seen.put(shown, true) == null) {
+      shown = shown.getCause();
     }
-    return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    return shown.getClass().getSimpleName() + (shown.getMessage() == null ? "" : ": " + shown.getMessage());
   }
+
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthResult;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.Metric;
@@ -95,6 +96,36 @@ class StallWatchTest {
     // then
     assertThat(restoring.getStatus()).isEqualTo(HealthStatus.UP);
     assertThat(details(restoring)).containsEntry("restoringStorePartitions", 3).containsEntry("restoringRecordsLeft", 12_345L);
+  }
+
+  @Test
+  void shouldReportHealthDownWhileStreamThreadsKeepFailingThoughStreamsStaysRunning() {
+    // given: threads replaced after failing on an unreachable registry
+    Instant now = Instant.parse("2026-01-01T00:01:00Z");
+    String cause = "SchemaRegistryException: Schema registry at http://127.0.0.1:8081 is unreachable";
+    ThreadFailurePolicy.Recent once = new ThreadFailurePolicy.Recent(1, now.minusSeconds(7), cause);
+    ThreadFailurePolicy.Recent repeatedly = new ThreadFailurePolicy.Recent(3, now.minusSeconds(7), cause);
+    ThreadFailurePolicy.Recent repeatedlyTillTwoMinutesAgo = new ThreadFailurePolicy.Recent(3, now.minusSeconds(120), cause);
+
+    // when
+    HealthResult afterOne =
+        StreamsHealthIndicator.result(KafkaStreams.State.RUNNING, Map.of(), RestoreProgress.Remaining.NONE, once, now);
+    HealthResult afterSeveral =
+        StreamsHealthIndicator.result(KafkaStreams.State.REBALANCING, Map.of(), RestoreProgress.Remaining.NONE, repeatedly, now);
+    HealthResult recovered =
+        StreamsHealthIndicator.result(
+            KafkaStreams.State.RUNNING, Map.of(), RestoreProgress.Remaining.NONE, repeatedlyTillTwoMinutesAgo, now);
+
+    // then
+    assertThat(afterOne.getStatus()).isEqualTo(HealthStatus.UP);
+    assertThat(details(afterOne)).containsEntry("threadFailuresLast5Minutes", 1).containsEntry("lastThreadFailure", cause);
+    assertThat(afterSeveral.getStatus()).isEqualTo(HealthStatus.DOWN);
+    assertThat(details(afterSeveral))
+        .containsEntry("state", "REBALANCING")
+        .containsEntry("threadFailuresLast5Minutes", 3)
+        .containsEntry("lastThreadFailureSecondsAgo", 7L);
+    assertThat(recovered.getStatus()).isEqualTo(HealthStatus.UP);
+    assertThat(details(recovered)).containsEntry("threadFailuresLast5Minutes", 3).containsEntry("lastThreadFailureSecondsAgo", 120L);
   }
 
   @SuppressWarnings("unchecked")

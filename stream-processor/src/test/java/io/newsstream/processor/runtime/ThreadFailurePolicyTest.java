@@ -126,4 +126,37 @@ class ThreadFailurePolicyTest {
     assertThat(deniedDecision.shutdown()).isTrue();
     assertThat(deniedDecision.reason()).contains("TopicAuthorizationException").contains("ACLs");
   }
+
+  @Test
+  void shouldCountTheFailuresOfTheLastFiveMinutesAndKeepTheLatest() {
+    // given
+    Throwable unreachable =
+        new StreamsException("task failed", new IllegalStateException("Schema registry at http://127.0.0.1:1 is unreachable"));
+    Throwable timeout =
+        new StreamsException(
+            "Exception caught in process. taskId=0_3",
+            new StreamsException(
+                "Unable to serialize record",
+                new IllegalStateException(
+                    "Schema registry at http://127.0.0.1:8081 is unreachable (POST /subjects/articles.topic.sport-value/versions)",
+                    new java.net.http.HttpTimeoutException("request timed out"))));
+    assertThat(policy.recent(START)).isEqualTo(ThreadFailurePolicy.Recent.NONE);
+    policy.onFailure(unreachable, START);
+    policy.onFailure(timeout, START.plusSeconds(240));
+
+    // when
+    ThreadFailurePolicy.Recent both = policy.recent(START.plusSeconds(250));
+    ThreadFailurePolicy.Recent one = policy.recent(START.plusSeconds(310));
+    ThreadFailurePolicy.Recent none = policy.recent(START.plusSeconds(600));
+
+    // then
+    assertThat(both.count()).isEqualTo(2);
+    assertThat(both.lastAt()).isEqualTo(START.plusSeconds(240));
+    assertThat(both.last())
+        .isEqualTo("IllegalStateException: Schema registry at http://127.0.0.1:8081 is unreachable"
+            + " (POST /subjects/articles.topic.sport-value/versions)");
+    assertThat(one.count()).isEqualTo(1);
+    assertThat(none.count()).isZero();
+    assertThat(none.last()).isEqualTo(both.last());
+  }
 }

@@ -4,17 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.newsstream.ingest.auth.ApiKeys;
 import io.newsstream.localstack.LocalStack;
 import io.newsstream.localstack.LocalStackExtension;
 import io.newsstream.schemas.avro.ArticleSubmitted;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -151,5 +159,95 @@ class BrokerOutageIT {
       assertThat(client.get("/health").statusCode()).isEqualTo(503);
     }
     assertThat(topic.count()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldStayReadyAndAcceptArticlesWithTheCachedSchemaIdWhileTheRegistryIsDown() throws Exception {
+    // given: an instance reaching the registry through a front that can be shut, which has
+    // published one article (and so has the schema id)
+    long before = topic.count();
+    RegistryFront front = RegistryFront.to(stack.schemaRegistryUrl());
+    try (EmbeddedServer cached = ApplicationContext.run(EmbeddedServer.class, Map.of(
+        "micronaut.server.port", -1,
+        "newsstream.ingest.kafka.bootstrap-servers", stack.bootstrapServers(),
+        "newsstream.ingest.kafka.schema-registry-url", front.url(),
+        "newsstream.ingest.kafka.topic", TOPIC,
+        "newsstream.ingest.kafka.registry-timeout", "1s",
+        "newsstream.ingest.kafka.health-timeout", "1s",
+        "newsstream.ingest.auth.api-keys", "outage:" + ApiKeys.sha256Hex(KEY)))) {
+      TestHttp client = new TestHttp(cached.getURI());
+      HttpResponse<String> first = client.post("/v1/articles", "application/json",
+          "{\"url\":\"https://outage.example/cached/1\",\"title\":\"T1\",\"body\":\"B1\"}", "X-API-Key", KEY);
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+
+      // when: the registry stops answering
+      front.close();
+      HttpResponse<String> readiness = client.get("/health/readiness");
+      HttpResponse<String> second = client.post("/v1/articles", "application/json",
+          "{\"url\":\"https://outage.example/cached/2\",\"title\":\"T2\",\"body\":\"B2\"}", "X-API-Key", KEY);
+
+      // then: still ready, saying why, and the article is accepted and on the topic
+      assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+      assertThat(JSON.readTree(readiness.body()).at("/details/schemaRegistry/details/cachedSchemaId").isInt())
+          .as(readiness.body()).isTrue();
+      assertThat(readiness.body()).contains("error");
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(202);
+      await().atMost(Duration.ofSeconds(30)).until(() -> topic.count() >= before + 2);
+      assertThat(topic.all().stream().map(ConsumerRecord::value).map(ArticleSubmitted::getEventId).toList())
+          .contains(eventIdOf(first), eventIdOf(second));
+    } finally {
+      front.close();
+    }
+  }
+
+  /** An HTTP front of the schema registry on a free port of 127.0.0.1 that forwards every request until closed. */
+  static final class RegistryFront implements AutoCloseable {
+
+    private final HttpServer server;
+    private final String path;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private RegistryFront(HttpServer server, String path) {
+      this.server = server;
+      this.path = path;
+    }
+
+    static RegistryFront to(String registryUrl) throws IOException {
+      URI target = URI.create(registryUrl);
+      HttpClient forward = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/", exchange -> {
+        try (exchange) {
+          byte[] requestBody = exchange.getRequestBody().readAllBytes();
+          HttpRequest.Builder request = HttpRequest
+              .newBuilder(target.resolve(exchange.getRequestURI().getRawPath()))
+              .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(requestBody));
+          String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+          if (contentType != null) {
+            request.header("Content-Type", contentType);
+          }
+          HttpResponse<byte[]> response = forward.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+          response.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
+          exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+          exchange.getResponseBody().write(response.body());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      server.start();
+      return new RegistryFront(server, target.getRawPath());
+    }
+
+    String url() {
+      return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    @Override
+    public void close() {
+      if (closed.compareAndSet(false, true)) {
+        server.stop(0);
+      }
+    }
   }
 }

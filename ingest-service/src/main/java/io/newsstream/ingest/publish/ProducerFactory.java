@@ -58,17 +58,26 @@ public class ProducerFactory {
     return props;
   }
 
+  /**
+   * The value serializer of {@link #articleProducer}, a bean of its own so that readiness can ask
+   * it whether it still needs the registry; the producer closes it.
+   */
+  @Singleton
+  public RegistryAvroSerializer<ArticleSubmitted> articleSerializer(PublishConfiguration config) {
+    RegistryAvroSerializer<ArticleSubmitted> valueSerializer = new RegistryAvroSerializer<>();
+    valueSerializer.configure(producerProperties(config), false);
+    return valueSerializer;
+  }
+
   @Singleton
   @Bean(preDestroy = "close")
   public Producer<String, ArticleSubmitted> articleProducer(
-      PublishConfiguration config, @Nullable MeterRegistry meterRegistry) {
+      PublishConfiguration config, RegistryAvroSerializer<ArticleSubmitted> valueSerializer, @Nullable MeterRegistry meterRegistry) {
     Map<String, Object> props = producerProperties(config);
     if (!config.getProducer().isEmpty()) {
       // Keys only: values such as sasl.jaas.config hold credentials.
       LOG.info("Kafka producer settings from {}.producer.*: {}", PublishConfiguration.PREFIX, String.join(", ", config.getProducer().keySet()));
     }
-    RegistryAvroSerializer<ArticleSubmitted> valueSerializer = new RegistryAvroSerializer<>();
-    valueSerializer.configure(props, false);
     KafkaProducer<String, ArticleSubmitted> producer =
         new KafkaProducer<>(props, new StringSerializer(), valueSerializer);
     if (meterRegistry != null) {

@@ -1,6 +1,8 @@
 package io.newsstream.ingest.publish;
 
 import io.micronaut.health.HealthStatus;
+import io.newsstream.schemas.avro.ArticleSubmitted;
+import io.newsstream.schemas.serde.RegistryAvroSerializer;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
@@ -10,21 +12,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Readiness of the schema registry: {@code GET <registry>/subjects} answers 200. The registry
- * is needed to publish the first article of each schema; later ones use the cached id, but a
- * registry that is down is still worth reporting.
+ * is needed to publish the first article of each schema; later ones use the id the serializer
+ * has cached. So a registry that does not answer makes the service DOWN only while the
+ * serializer still needs it: once it has the id, articles are accepted without the registry, and
+ * the service stays UP (taking it out of a load balancer would refuse articles it can take), with
+ * the registry's error and the cached id in the details.
  */
 @Singleton
 @Readiness
 public class SchemaRegistryHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
   private final PublishConfiguration config;
+  private final RegistryAvroSerializer<ArticleSubmitted> serializer;
   private final HttpClient http;
 
-  public SchemaRegistryHealthIndicator(PublishConfiguration config) {
+  public SchemaRegistryHealthIndicator(PublishConfiguration config, RegistryAvroSerializer<ArticleSubmitted> serializer) {
     this.config = config;
+    this.serializer = serializer;
     this.http = HttpClient.newBuilder().connectTimeout(config.getHealthTimeout()).build();
   }
 
@@ -49,15 +57,27 @@ public class SchemaRegistryHealthIndicator extends AbstractHealthIndicator<Map<S
           .build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       details.put("status", status);
-      healthStatus = status == 200 ? HealthStatus.UP : HealthStatus.DOWN;
+      healthStatus = status == 200 ? HealthStatus.UP : unreachable(details);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       details.put("error", KafkaHealthIndicator.rootMessage(e));
-      healthStatus = HealthStatus.DOWN;
+      healthStatus = unreachable(details);
     }
     return details;
+  }
+
+  /** UP when the serializer writes articles without the registry, DOWN while it still needs it. */
+  private HealthStatus unreachable(Map<String, Object> details) {
+    OptionalInt cached = serializer.cachedId(config.getTopic(), ArticleSubmitted.getClassSchema());
+    if (cached.isEmpty()) {
+      details.put("cachedSchemaId", "none: the next article needs the registry");
+      return HealthStatus.DOWN;
+    }
+    details.put("cachedSchemaId", cached.getAsInt());
+    details.put("note", "articles are published with the cached schema id while the registry does not answer");
+    return HealthStatus.UP;
   }
 
   private static String stripSlash(String url) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
@@ -94,6 +95,23 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
           "Cannot serialize " + schema.getFullName() + " for subject '" + subject + "' (schema id " + id + "): " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The schema id that records of {@code schema} written to {@code topic} get, when this
+   * serializer can write them without asking the registry (it has looked the id up before);
+   * empty when the next such record needs the registry.
+   */
+  public OptionalInt cachedId(String topic, Schema schema) {
+    if (config == null) {
+      return OptionalInt.empty();
+    }
+    String subject = WireFormat.subject(topic, isKey);
+    if (config.useLatestVersion()) {
+      SchemaRegistryClient.RegisteredSchema latest = latestBySubject.get(subject);
+      return latest == null ? OptionalInt.empty() : OptionalInt.of(latest.id());
+    }
+    return registry.cachedId(subject, schema);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.avro.Schema;
@@ -87,6 +88,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
           schemasById.putIfAbsent(id, schema);
           return id;
         });
+  }
+
+  @Override
+  public OptionalInt cachedId(String subject, Schema schema) {
+    Integer id = idsBySubjectSchema.get(new SubjectSchema(subject, schema));
+    return id == null ? OptionalInt.empty() : OptionalInt.of(id);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.newsstream.schemas.serde;
 
+import java.util.OptionalInt;
 import org.apache.avro.Schema;
 
 /**
@@ -13,6 +14,14 @@ public interface SchemaRegistryClient extends AutoCloseable {
 
   /** Returns the id of {@code schema} already registered under {@code subject}. */
   int idOf(String subject, Schema schema);
+
+  /**
+   * The id of {@code schema} under {@code subject} when this client already knows it (from an
+   * earlier {@link #register} or {@link #idOf}), without asking the registry; empty otherwise.
+   */
+  default OptionalInt cachedId(String subject, Schema schema) {
+    return OptionalInt.empty();
+  }
 
   /** Returns the schema with global id {@code id}. */
   Schema schemaById(int id);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.Schema;
@@ -171,6 +172,29 @@ class RestSchemaRegistryClientTest {
           .isEqualTo(ArticleSubmitted.getClassSchema().toString())
           .doesNotContain("\n");
     });
+  }
+
+  @Test
+  void shouldLetASerializerWriteWithTheCachedIdWhileTheRegistryIsDown() {
+    // given
+    given("POST /subjects/articles.raw-value/versions", 200, "{\"id\":4711}");
+    RegistryAvroSerializer<ArticleSubmitted> serializer = new RegistryAvroSerializer<>(client);
+    serializer.configure(SampleRecords.config("http://127.0.0.1:" + server.getAddress().getPort() + BASE_PATH), false);
+    Schema schema = ArticleSubmitted.getClassSchema();
+    OptionalInt beforeFirst = serializer.cachedId("articles.raw", schema);
+    serializer.serialize("articles.raw", SampleRecords.articleSubmitted());
+
+    // when
+    server.stop(0);
+    byte[] written = serializer.serialize("articles.raw", SampleRecords.articleSubmitted());
+
+    // then
+    assertThat(beforeFirst).isEmpty();
+    assertThat(serializer.cachedId("articles.raw", schema)).hasValue(4711);
+    assertThat(client.cachedId("articles.raw-value", schema)).hasValue(4711);
+    assertThat(serializer.cachedId("articles.other", schema)).isEmpty();
+    assertThat(java.nio.ByteBuffer.wrap(written, 1, 4).getInt()).isEqualTo(4711);
+    assertThat(requests).hasSize(1);
   }
 
   @Test

@@ -57,7 +57,12 @@ public class SchemaRegistryHealthIndicator extends AbstractHealthIndicator<Map<S
           .build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       details.put("status", status);
-      healthStatus = status == 200 ? HealthStatus.UP : unreachable(details);
+      if (status == 200) {
+        cachedId().ifPresent(id -> details.put("cachedSchemaId", id));
+        healthStatus = HealthStatus.UP;
+      } else {
+        healthStatus = unreachable(details);
+      }
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -68,9 +73,13 @@ public class SchemaRegistryHealthIndicator extends AbstractHealthIndicator<Map<S
     return details;
   }
 
+  private OptionalInt cachedId() {
+    return serializer.cachedId(config.getTopic(), ArticleSubmitted.getClassSchema());
+  }
+
   /** UP when the serializer writes articles without the registry, DOWN while it still needs it. */
   private HealthStatus unreachable(Map<String, Object> details) {
-    OptionalInt cached = serializer.cachedId(config.getTopic(), ArticleSubmitted.getClassSchema());
+    OptionalInt cached = cachedId();
     if (cached.isEmpty()) {
       details.put("cachedSchemaId", "none: the next article needs the registry");
       return HealthStatus.DOWN;

@@ -78,10 +78,8 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
         datum = toLatestSchema(data, schema, latest, subject);
       }
       schema = latest.schema();
-    } else if (config.autoRegister()) {
-      id = registry.register(subject, schema);
     } else {
-      id = registeredIdOf(subject, schema);
+      id = idFor(subject, schema);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     out.write(WireFormat.MAGIC_BYTE);
@@ -95,6 +93,28 @@ public class RegistryAvroSerializer<T> implements Serializer<T> {
           "Cannot serialize " + schema.getFullName() + " for subject '" + subject + "' (schema id " + id + "): " + e.getMessage(), e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The schema id that records of {@code schema} written to {@code topic} get, asking the registry
+   * (registering the schema when {@code auto.register.schemas} is on) unless it is cached; the
+   * same lookup as the first {@link #serialize}, so that a caller can make it at start-up and
+   * write records while the registry is away. Throws {@link SchemaRegistryException} as {@code
+   * serialize} would.
+   */
+  public int schemaId(String topic, Schema schema) {
+    if (config == null) {
+      throw new IllegalStateException("RegistryAvroSerializer used before configure()");
+    }
+    String subject = WireFormat.subject(topic, isKey);
+    if (config.useLatestVersion()) {
+      return latestBySubject.computeIfAbsent(subject, registry::latest).id();
+    }
+    return idFor(subject, schema);
+  }
+
+  private int idFor(String subject, Schema schema) {
+    return config.autoRegister() ? registry.register(subject, schema) : registeredIdOf(subject, schema);
   }
 
   /**

@@ -182,7 +182,7 @@ class RestSchemaRegistryClientTest {
     serializer.configure(SampleRecords.config("http://127.0.0.1:" + server.getAddress().getPort() + BASE_PATH), false);
     Schema schema = ArticleSubmitted.getClassSchema();
     OptionalInt beforeFirst = serializer.cachedId("articles.raw", schema);
-    serializer.serialize("articles.raw", SampleRecords.articleSubmitted());
+    int looked = serializer.schemaId("articles.raw", schema);
 
     // when
     server.stop(0);
@@ -190,6 +190,7 @@ class RestSchemaRegistryClientTest {
 
     // then
     assertThat(beforeFirst).isEmpty();
+    assertThat(looked).isEqualTo(4711);
     assertThat(serializer.cachedId("articles.raw", schema)).hasValue(4711);
     assertThat(client.cachedId("articles.raw-value", schema)).hasValue(4711);
     assertThat(serializer.cachedId("articles.other", schema)).isEmpty();

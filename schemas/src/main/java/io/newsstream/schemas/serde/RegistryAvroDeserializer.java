@@ -26,6 +26,7 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
   private SchemaRegistryClient registry;
   private AvroSerdeConfig config;
   private final Schema readerSchema;
+  private boolean isKey;
   private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
   /** For Kafka's reflective instantiation; {@link #configure} must be called. */
@@ -45,9 +46,22 @@ public class RegistryAvroDeserializer<T> implements Deserializer<T> {
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     this.config = AvroSerdeConfig.from(configs);
+    this.isKey = isKey;
     if (registry == null) {
       registry = SchemaRegistryClients.create(config);
     }
+  }
+
+  /**
+   * Fetches the latest schema registered for the values (or keys) of {@code topic} and keeps it
+   * by id, so that records written with it are read without the registry later; returns its id.
+   * Throws {@link SchemaRegistryException} as the registry call does.
+   */
+  public int loadLatest(String topic) {
+    if (config == null) {
+      throw new IllegalStateException("RegistryAvroDeserializer used before configure()");
+    }
+    return registry.latest(WireFormat.subject(topic, isKey)).id();
   }
 
   @Override

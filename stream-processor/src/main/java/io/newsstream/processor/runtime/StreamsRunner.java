@@ -110,6 +110,10 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
               + e.getMessage(),
           e);
     }
+    if (config.getTopology() == TopologyMode.FULL) {
+      // Before the stream threads start, so that none of them waits on the registry for an id.
+      new SchemaLookup(topics, taxonomy).run();
+    }
     TopologyFactory factory = new TopologyFactory(metrics, Clock.systemUTC());
     Topology topology =
         config.getTopology() == TopologyMode.FULL

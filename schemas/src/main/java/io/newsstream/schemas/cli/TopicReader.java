@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.generic.GenericData;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -39,7 +40,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * partition from the beginning with {@code isolation.level=read_committed} (no consumer group,
  * nothing committed) and keeps following new records until {@code --max} records were printed,
  * {@code --idle-seconds} passed without a record, or Ctrl-C. A value that does not decode is
- * printed with its error and raw bytes in hex, and reading goes on.
+ * printed with its error and raw bytes in hex, and reading goes on. Stopping on {@code
+ * --idle-seconds} is an error (status 1) unless every partition was read to its end: a broker
+ * that went away also stops the records.
  *
  * <p>Connection settings come from {@code --bootstrap-servers} and {@code --registry-url}, or
  * from the {@code endpoints.properties} that {@code ./newsstream up} writes (keys {@code
@@ -53,7 +56,8 @@ public final class TopicReader {
                                         [--bootstrap-servers HOST:PORT] [--registry-url URL]
         TOPIC                 for example articles.enriched, articles.topic.technology, articles.dlq
         --max N               stop after N records, N >= 1 (default: no limit)
-        --idle-seconds S      stop when no record arrived for S seconds, S >= 1 (default: follow until Ctrl-C)
+        --idle-seconds S      stop when no record arrived for S seconds, S >= 1 (default: follow until Ctrl-C);
+                              status 1 when the topic was not read to its end (Kafka stopped answering)
         --work-dir DIR        the work directory of ./newsstream up --work-dir DIR: reads DIR/endpoints.properties
         --endpoints FILE      default .newsstream/endpoints.properties (written by ./newsstream up)
         --bootstrap-servers HOST:PORT, --registry-url URL
@@ -260,11 +264,39 @@ public final class TopicReader {
       if (!records.isEmpty()) {
         lastRecordAt = System.nanoTime();
       } else if (idleSeconds > 0 && System.nanoTime() - lastRecordAt > Duration.ofSeconds(idleSeconds).toNanos()) {
+        out.flush();
+        checkReadToTheEnd(consumer, assigned, topic, bootstrap, printed, idleSeconds, metadataTimeout);
         break;
       }
     }
     out.flush();
     return printed;
+  }
+
+  /**
+   * After {@code --idle-seconds} without a record: makes sure that is because the topic has no
+   * more (every partition read to its last committed offset), not because Kafka went away, which
+   * looks the same to a consumer. Throws IllegalArgumentException saying which when it is not.
+   */
+  static void checkReadToTheEnd(Consumer<?, ?> consumer, List<TopicPartition> assigned, String topic, String bootstrap,
+      long printed, long idleSeconds, Duration timeout) {
+    Map<TopicPartition, Long> ends;
+    try {
+      ends = consumer.endOffsets(assigned, timeout);
+    } catch (TimeoutException e) {
+      throw new IllegalArgumentException("printed " + printed + " record(s) from " + topic + ", then none for " + idleSeconds
+          + " s, and Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s: the topic may hold more"
+          + " records than were printed (is the broker still running?)", e);
+    }
+    long unread = 0;
+    for (TopicPartition partition : assigned) {
+      long end = ends.getOrDefault(partition, 0L);
+      unread += Math.max(0, end - consumer.position(partition, timeout));
+    }
+    if (unread > 0) {
+      throw new IllegalArgumentException("printed " + printed + " record(s) from " + topic + ", then none for " + idleSeconds
+          + " s, though " + unread + " offset(s) of committed records and markers were not read yet: raise --idle-seconds");
+    }
   }
 
   static String line(ConsumerRecord<byte[], byte[]> record, RegistryAvroDeserializer<Object> values) {

@@ -15,9 +15,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 class TopicReaderTest {
@@ -82,5 +86,50 @@ class TopicReaderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Kafka at " + bootstrap + " did not answer within 2 s")
         .hasMessageContaining("is it running?");
+  }
+
+  @Test
+  void shouldTakeAnIdleStopForTheEndOnlyWhenEveryPartitionWasReadToItsEnd() {
+    // given
+    TopicPartition p0 = new TopicPartition("articles.enriched", 0);
+    TopicPartition p1 = new TopicPartition("articles.enriched", 1);
+    MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+    consumer.assign(List.of(p0, p1));
+    consumer.updateBeginningOffsets(Map.of(p0, 0L, p1, 0L));
+    consumer.seek(p0, 12);
+    consumer.seek(p1, 7);
+
+    // when / then: read to the end
+    consumer.updateEndOffsets(Map.of(p0, 12L, p1, 7L));
+    TopicReader.checkReadToTheEnd(consumer, List.of(p0, p1), "articles.enriched", "127.0.0.1:9092", 19, 5, Duration.ofSeconds(1));
+
+    // and: three offsets left on one partition
+    consumer.updateEndOffsets(Map.of(p0, 12L, p1, 10L));
+    assertThatThrownBy(() ->
+            TopicReader.checkReadToTheEnd(consumer, List.of(p0, p1), "articles.enriched", "127.0.0.1:9092", 19, 5, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("printed 19 record(s) from articles.enriched, then none for 5 s")
+        .hasMessageContaining("3 offset(s)");
+  }
+
+  @Test
+  void shouldNotTakeAnIdleStopForTheEndWhenKafkaNoLongerAnswers() {
+    // given: a broker gone quiet (end offsets time out)
+    TopicPartition p0 = new TopicPartition("articles.raw", 0);
+    MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest") {
+      @Override
+      public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions, Duration timeout) {
+        throw new org.apache.kafka.common.errors.TimeoutException("Failed to get offsets by times in 1000ms");
+      }
+    };
+    consumer.assign(List.of(p0));
+
+    // when / then
+    assertThatThrownBy(() ->
+            TopicReader.checkReadToTheEnd(consumer, List.of(p0), "articles.raw", "127.0.0.1:9092", 4, 10, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("printed 4 record(s) from articles.raw, then none for 10 s")
+        .hasMessageContaining("Kafka at 127.0.0.1:9092 did not answer within 1 s")
+        .hasMessageContaining("may hold more records");
   }
 }

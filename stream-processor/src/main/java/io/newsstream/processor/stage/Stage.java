@@ -6,7 +6,6 @@ public final class Stage {
   public static final String DECODE = "decode";
   public static final String ENRICH = "enrich";
   public static final String DEDUP = "dedup";
-  public static final String ROUTE = "route";
 
   private Stage() {}
 }

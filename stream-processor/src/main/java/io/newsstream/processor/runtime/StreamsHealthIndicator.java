@@ -23,8 +23,8 @@ import io.micronaut.core.async.publisher.Publishers;
  *
  * <p>A failed stream thread is replaced (see {@link ThreadFailurePolicy}) and Kafka Streams stays
  * RUNNING or REBALANCING meanwhile, so the state alone hides a thread that keeps failing (an
- * unreachable schema registry fails every thread that has to look a schema up, about once a
- * minute). The details count the failures of the last five minutes and name the latest one;
+ * unreachable schema registry fails every thread that has to look a schema up, about every
+ * 30 s). The details count the failures of the last five minutes and name the latest one;
  * the instance is DOWN while threads keep failing: {@value #REPEATED_FAILURES} or more failures
  * within five minutes, the latest less than {@code STILL_FAILING} (90 s) ago. A single failure
  * does not make it DOWN, and it is UP again 90 s after the last failure once the cause is gone.
@@ -37,8 +37,8 @@ public class StreamsHealthIndicator implements HealthIndicator {
 
   /**
    * How recent the latest failure must be for threads to count as still failing: longer than the
-   * gap between two failures on a registry that does not answer (a 30 s request timeout, then a
-   * rebalance).
+   * gap between two failures on a registry that does not answer (the 5 s request timeout, then
+   * the thread's replacement and a rebalance: about 30 s).
    */
   static final Duration STILL_FAILING = Duration.ofSeconds(90);
 

@@ -61,8 +61,9 @@ final class ThreadFailurePolicy {
 
   /**
    * How far back {@link #recent} counts failures: longer than {@link #WINDOW}, since a thread
-   * that waits out a request timeout before each failure (an unreachable schema registry: 30 s,
-   * then a rebalance) fails about once a minute, never often enough for a shutdown.
+   * that waits out a request timeout before each failure (an unreachable schema registry: 5 s,
+   * then its replacement and a rebalance) fails about every 30 s, never often enough for a
+   * shutdown.
    */
   static final Duration REPORT_WINDOW = Duration.ofMinutes(5);
 

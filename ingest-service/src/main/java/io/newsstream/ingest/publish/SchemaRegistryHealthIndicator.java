@@ -1,10 +1,10 @@
 package io.newsstream.ingest.publish;
 
 import io.micronaut.health.HealthStatus;
-import io.newsstream.schemas.avro.ArticleSubmitted;
-import io.newsstream.schemas.serde.RegistryAvroSerializer;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
+import io.newsstream.schemas.avro.ArticleSubmitted;
+import io.newsstream.schemas.serde.RegistryAvroSerializer;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -49,7 +49,7 @@ final class SchemaLookup {
   int run() {
     long started = System.nanoTime();
     List<Output> outputs = outputs();
-    int found = 0;
+    int outputsFound = 0;
     String raw = topics.raw().name();
     boolean rawFound = false;
     try {
@@ -57,7 +57,6 @@ final class SchemaLookup {
         try {
           deserializer.loadLatest(raw);
           rawFound = true;
-          found++;
         } catch (SchemaRegistryException e) {
           if (e.isUnavailable()) {
             throw e;
@@ -70,7 +69,7 @@ final class SchemaLookup {
         if (output.serializer() instanceof RegistryAvroSerializer<?> serializer) {
           try {
             serializer.schemaId(output.topic(), output.schema());
-            found++;
+            outputsFound++;
           } catch (SchemaRegistryException e) {
             if (e.isUnavailable()) {
               throw e;
@@ -80,13 +79,13 @@ final class SchemaLookup {
         }
       }
       LOG.info("Schema ids of {} of the {} output topics{} looked up in {} ms: records are written and read with them while"
-          + " the registry does not answer", found - (rawFound ? 1 : 0), outputs.size(), rawFound ? " and of " + raw : "",
+          + " the registry does not answer", outputsFound, outputs.size(), rawFound ? " and of " + raw : "",
           (System.nanoTime() - started) / 1_000_000);
     } catch (SchemaRegistryException e) {
       LOG.warn("Could not look up the schema ids at start-up, the registry does not answer ({}); the stream threads will ask"
           + " it when they first need an id", e.getMessage());
     }
-    return found;
+    return outputsFound + (rawFound ? 1 : 0);
   }
 
   private List<Output> outputs() {

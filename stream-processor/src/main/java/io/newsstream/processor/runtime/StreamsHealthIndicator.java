@@ -56,7 +56,7 @@ public class StreamsHealthIndicator implements HealthIndicator {
   @Override
   public Publisher<HealthResult> getResult() {
     Instant now = Instant.now();
-    return Publishers.just(result(runner.state(), runner.stalledThreads(), runner.restoring(), runner.threadFailures(), now));
+    return Publishers.just(result(runner.state(), runner.stalledThreads(), runner.restoring(), runner.threadFailures(now), now));
   }
 
   static HealthResult result(KafkaStreams.State state, Map<String, Duration> stalledThreads, RestoreProgress.Remaining restoring) {

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * TopologyFactory}, starts {@link KafkaStreams} and binds its metrics; on shutdown closes it
  * within the configured timeout. A stream thread that dies is replaced, so one bad moment does
  * not stop the application, but one that a new thread would fail the same way (a configuration
- * error, repeated failures: {@link ThreadFailurePolicy}) shuts the instance down and exits; state changes are logged and drive {@link StreamsHealthIndicator}. A
+ * error, repeated failures: {@link ThreadFailurePolicy}) shuts the instance down and exits;
+ * state changes are logged and drive {@link StreamsHealthIndicator}. A
  * stream thread that stops polling (blocked inside processing, which Kafka Streams does not see)
  * is found by {@link StallWatch}: reported by health, counted in the gauge {@code
  * newsstream.processor.stream.threads.stalled}, logged once with its stack, and with {@code
@@ -222,10 +223,10 @@ public class StreamsRunner implements ApplicationEventListener<StartupEvent> {
     return stallWatch.stalledThreads();
   }
 
-  /** The stream threads that failed (and were replaced) within the last five minutes, and the latest failure. */
-  ThreadFailurePolicy.Recent threadFailures() {
+  /** The stream threads that failed (and were replaced) within five minutes before {@code now}, and the latest failure. */
+  ThreadFailurePolicy.Recent threadFailures(Instant now) {
     synchronized (failurePolicy) {
-      return failurePolicy.recent(Instant.now());
+      return failurePolicy.recent(now);
     }
   }
 
